@@ -1,0 +1,151 @@
+import type { Heading, RootContent, Table } from 'mdast';
+import { span, plain } from './mdast';
+import type { LineIndex } from './text';
+import { fieldFor } from './vocabulary';
+import type { HeaderField, HeaderStyle, SepHeader, SepHeading, SepSection } from './types';
+
+interface HeaderInput {
+  text: string;
+  index: LineIndex;
+  top: RootContent[];
+  headings: { node: Heading; at: number }[];
+  title?: SepHeading;
+  sections: SepSection[];
+}
+
+/**
+ * `- **Name**: value`, `**Name:** value`, `Name: value` (known names only
+ * when not bold), optionally behind a list marker.
+ */
+const FIELD_LINE = /^(\s*(?:[-*+]\s+)?)(?:(\*\*|__)([^*_:\n]{1,40}?)(:?)\2(:?)|([A-Za-z][A-Za-z()\- ]{0,30}?)(:))[ \t]*(.*)$/;
+
+/**
+ * Finds the header: the fields between the title and the first section, or,
+ * on issue-era SEPs, inside a `## Preamble` section. Bullet lists, plain
+ * `Key: value` lines and two-column tables are all read.
+ */
+export function extractHeader(input: HeaderInput): SepHeader {
+  const { top, headings } = input;
+  const titleAt = input.title ? headings.find((h) => span(h.node)[0] === input.index.offset(input.title!.range.start))?.at : undefined;
+  const from = titleAt === undefined ? 0 : titleAt + 1;
+  let to = top.findIndex((n, i) => i >= from && n.type === 'heading');
+  if (to === -1) to = top.length;
+  let fields = readBlocks(input, top.slice(from, to));
+  let style: HeaderStyle = fields.style;
+  if (fields.fields.length === 0) {
+    const pre = headings.find((h) => /^\s*preamble\s*:?\s*$/i.test(plain(h.node)));
+    if (pre) {
+      let end = top.findIndex((n, i) => i > pre.at && n.type === 'heading' && n.depth <= pre.node.depth);
+      if (end === -1) end = top.length;
+      fields = readBlocks(input, top.slice(pre.at + 1, end));
+      style = fields.fields.length ? 'preamble' : 'none';
+    }
+  }
+  return { style: fields.fields.length ? style : 'none', fields: fields.fields, range: fields.range };
+}
+
+function readBlocks(input: HeaderInput, blocks: RootContent[]): { style: HeaderStyle; fields: HeaderField[]; range?: SepHeader['range'] } {
+  for (const block of blocks) {
+    let fields: HeaderField[] = [];
+    let style: HeaderStyle = 'none';
+    if (block.type === 'list' || block.type === 'paragraph') {
+      fields = readLines(input, block);
+      style = block.type === 'list' ? 'bullets' : 'preamble';
+    } else if (block.type === 'table') {
+      fields = readTable(input, block);
+      style = 'table';
+    }
+    if (fields.length) {
+      const [s, e] = span(block);
+      return { style, fields, range: input.index.range(s, e) };
+    }
+  }
+  return { style: 'none', fields: [] };
+}
+
+/** Reads fields line by line from the source of a list or paragraph. */
+function readLines(input: HeaderInput, block: RootContent): HeaderField[] {
+  const { text, index } = input;
+  const [s, e] = span(block);
+  const startLine = index.position(s).line;
+  const endLine = index.position(e).line;
+  const fields: HeaderField[] = [];
+  let current: HeaderField | undefined;
+  for (let line = startLine; line <= endLine; line++) {
+    const lineStart = index.starts[line];
+    const lineText = index.lineText(line);
+    const m = FIELD_LINE.exec(lineText);
+    const bold = m?.[2] !== undefined;
+    const name = m ? (bold ? m[3] : m[6]).trim() : '';
+    const hasColon = m ? (bold ? Boolean(m[4] || m[5]) : true) : false;
+    const known = m ? fieldFor(name) : undefined;
+    if (m && hasColon && (bold || known)) {
+      const marker = m[1].length;
+      const nameOffset = lineStart + marker + (bold ? 2 : 0);
+      const valueText = m[8];
+      const valueStart = lineStart + lineText.length - valueText.length;
+      current = {
+        name,
+        key: known?.key,
+        value: valueText.trim(),
+        range: index.range(lineStart + marker, lineStart + lineText.length),
+        nameRange: index.range(nameOffset, nameOffset + name.length),
+        valueRange: index.range(valueStart, valueStart + valueText.trimEnd().length),
+        continuationLines: 0,
+      };
+      fields.push(current);
+    } else if (current && lineText.trim() !== '' && !/^\s*[-*+]\s/.test(lineText)) {
+      current.value = `${current.value} ${lineText.trim()}`.trim();
+      current.continuationLines++;
+      const end = index.position(lineStart + lineText.trimEnd().length);
+      current.range = { start: current.range.start, end };
+      current.valueRange = { start: current.valueRange.start, end };
+    } else {
+      current = undefined;
+    }
+  }
+  void text;
+  return fields;
+}
+
+/** Reads a two-column table whose first column names fields. */
+function readTable(input: HeaderInput, table: Table): HeaderField[] {
+  const { index } = input;
+  const fields: HeaderField[] = [];
+  for (const row of table.children) {
+    if (row.children.length < 2) continue;
+    const [nameCell, valueCell] = row.children;
+    const name = plain(nameCell).replace(/:\s*$/, '').trim();
+    const spec = fieldFor(name);
+    const bold = nameCell.children.some((c) => c.type === 'strong');
+    if (!spec && !bold) continue;
+    const [ns, ne] = cellSpan(input, nameCell);
+    const [vs, ve] = cellSpan(input, valueCell);
+    const [rs, re] = span(row);
+    fields.push({
+      name,
+      key: spec?.key,
+      value: input.text.slice(vs, ve).trim(),
+      range: index.range(rs, re),
+      nameRange: index.range(ns, ne),
+      valueRange: index.range(vs, ve),
+      continuationLines: 0,
+    });
+  }
+  return fields;
+}
+
+/** Span of a cell's content, without the `**` around a bold name or a trailing colon. */
+function cellSpan(input: HeaderInput, cell: Table['children'][number]['children'][number]): [number, number] {
+  if (!cell.children.length) {
+    const [s] = span(cell);
+    return [s, s];
+  }
+  let target: { children: unknown[] } & Parameters<typeof span>[0] = cell as never;
+  if (cell.children.length === 1 && cell.children[0].type === 'strong') target = cell.children[0] as never;
+  const kids = target.children as Parameters<typeof span>[0][];
+  const s = span(kids[0])[0];
+  let e = span(kids[kids.length - 1])[1];
+  while (e > s && /[\s:]/.test(input.text[e - 1])) e--;
+  return [s, e];
+}

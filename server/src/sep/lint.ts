@@ -1,0 +1,79 @@
+import { RULES } from './rules/registry';
+import type { Finding, Rule, RuleContext } from './rules/types';
+import type { Range, SepDocument, Severity } from './types';
+import { comparePositions } from './text';
+
+export type SeverityOverride = Severity | 'off';
+
+export interface LintOptions {
+  /** Severity per rule id; `off` silences a rule. */
+  rules?: Record<string, SeverityOverride>;
+  /** `YYYY-MM-DD`; defaults to the current UTC date. */
+  today?: string;
+  /** The rules to run; defaults to the registry. Tests pass their own. */
+  ruleSet?: readonly Rule[];
+}
+
+/** Runs every rule over the document. A rule that throws becomes one finding; the others still run. */
+export function lint(doc: SepDocument, options: LintOptions = {}): Finding[] {
+  const ctx: RuleContext = { today: options.today ?? new Date().toISOString().slice(0, 10) };
+  const overrides = options.rules ?? {};
+  const directives = readDirectives(doc);
+  const findings: Finding[] = [];
+  for (const rule of options.ruleSet ?? RULES) {
+    const level = overrides[rule.id] ?? rule.defaultSeverity;
+    if (level === 'off') continue;
+    let reports;
+    try {
+      reports = rule.check(doc, ctx);
+    } catch (err) {
+      findings.push({
+        rule: rule.id,
+        severity: 'error',
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        message: `Rule ${rule.id} failed on this document and was skipped (${err instanceof Error ? err.message : String(err)}). Please report this.`,
+      });
+      continue;
+    }
+    for (const r of reports) {
+      if (!directives.disabled(rule.id, r.range)) findings.push({ ...r, rule: rule.id, severity: level });
+    }
+  }
+  return findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.rule.localeCompare(b.rule));
+}
+
+interface Directive {
+  line: number;
+  kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+  ids: string[];
+}
+
+/**
+ * `<!-- sep-lint-disable id ... -->` silences rules from its line on (all
+ * rules when no id is given) until `<!-- sep-lint-enable ... -->`;
+ * `sep-lint-disable-next-line` and `sep-lint-disable-line` silence one line.
+ */
+function readDirectives(doc: SepDocument): { disabled(rule: string, range: Range): boolean } {
+  const list: Directive[] = [];
+  for (const c of doc.comments) {
+    for (const m of c.text.matchAll(/sep-lint-(disable-next-line|disable-line|disable|enable)\b([^\n>]*?)(?=-->|$)/g)) {
+      const ids = m[2].split(/[\s,]+/).filter((x) => /^[a-z0-9-]+$/.test(x));
+      list.push({ line: c.range.start.line, kind: m[1] as Directive['kind'], ids });
+    }
+  }
+  const applies = (d: Directive, rule: string) => d.ids.length === 0 || d.ids.includes(rule);
+  return {
+    disabled(rule, range) {
+      const line = range.start.line;
+      let off = false;
+      for (const d of list) {
+        if (!applies(d, rule)) continue;
+        if (d.kind === 'disable-next-line' && d.line + 1 === line) return true;
+        if (d.kind === 'disable-line' && d.line === line) return true;
+        if (d.line <= line && d.kind === 'disable') off = true;
+        if (d.line <= line && d.kind === 'enable') off = false;
+      }
+      return off;
+    },
+  };
+}

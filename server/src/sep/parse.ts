@@ -1,0 +1,169 @@
+import type { Heading, Root, RootContent } from 'mdast';
+import { plain, span } from './mdast';
+import type { Node } from 'unist';
+import { IncrementalMarkdownParser, parseMarkdown } from './markdown';
+import { LineIndex, countWords } from './text';
+import { extractHeader } from './header';
+import { parseTitle } from './title';
+import type { Range, SepComment, SepDocument, SepHeading, SepMention, SepSection } from './types';
+
+export interface ParseOptions {
+  /** Base name of the file (`1686-tasks.md`); rules about the file name need it. */
+  fileName?: string;
+  /** Reuse the parses of unchanged parts of an earlier version of the same document. */
+  parser?: IncrementalMarkdownParser;
+}
+
+/** Builds the document model of a SEP. Never throws on any input text. */
+export function parseSep(text: string, options: ParseOptions = {}): SepDocument {
+  const root = options.parser ? options.parser.parse(text) : parseMarkdown(text);
+  return buildModel(text, root, options.fileName);
+}
+
+function buildModel(text: string, root: Root, fileName: string | undefined): SepDocument {
+  const index = new LineIndex(text);
+  const range = (n: Node): Range => {
+    const [s, e] = span(n);
+    return index.range(s, e);
+  };
+  const top = root.children;
+  const frontMatterNode = top.find((n) => n.type === 'yaml' || (n.type as string) === 'toml');
+
+  const headingNodes: { node: Heading; at: number }[] = [];
+  top.forEach((n, at) => {
+    if (n.type === 'heading') headingNodes.push({ node: n, at });
+  });
+  const headings = headingNodes.map(({ node }) => toHeading(node, text, index));
+
+  const sections: SepSection[] = headingNodes.map(({ node, at }, i) => {
+    const heading = headings[i];
+    let endAt = top.length;
+    for (let j = i + 1; j < headingNodes.length; j++) {
+      if (headingNodes[j].node.depth <= node.depth) {
+        endAt = headingNodes[j].at;
+        break;
+      }
+    }
+    const body = top.slice(at + 1, endAt);
+    const bodyStartLine = heading.range.end.line + 1;
+    const bodyEnd = endAt < top.length ? span(top[endAt])[0] : text.length;
+    const bodyEndPos = index.position(bodyEnd);
+    const bodyRange: Range = {
+      start: bodyStartLine < index.lineCount ? { line: bodyStartLine, character: 0 } : heading.range.end,
+      end: bodyEndPos,
+    };
+    const plainText = body.map((b) => plain(b)).join('\n').trim();
+    return {
+      heading,
+      bodyRange,
+      wordCount: countWords(plainText),
+      plainText,
+      hasContent: body.some((b) => !isComment(b)),
+      links: body.flatMap((b) => links(b)),
+    };
+  });
+
+  const titleIdx = headings.findIndex((h) => h.depth === 1 || /^\s*SEP\b/i.test(h.raw));
+  const titleHeading = titleIdx === 0 || (titleIdx > 0 && headings[titleIdx].depth === 1 && /^\s*SEP\b/i.test(headings[titleIdx].raw))
+    ? headings[titleIdx]
+    : undefined;
+  const title = titleHeading ? parseTitle(titleHeading) : undefined;
+
+  const comments: SepComment[] = [];
+  const mentions: SepMention[] = [];
+  visit(root, (node, inLink) => {
+    if (node.type === 'html') {
+      const value = (node as unknown as { value: string }).value;
+      if (value.startsWith('<!--')) comments.push({ text: value, range: range(node) });
+    } else if (node.type === 'text') {
+      const [s, e] = span(node);
+      const source = text.slice(s, e);
+      for (const m of source.matchAll(/\bSEP-(\d+)\b/g)) {
+        mentions.push({ number: m[1], range: index.range(s + m.index, s + m.index + m[0].length), linked: inLink });
+      }
+    }
+  });
+
+  const unclosedFences = top
+    .filter((n) => n.type === 'code' && isUnclosedFence(n, text))
+    .map((n) => range(n));
+
+  return {
+    text,
+    fileName,
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+    lineCount: index.lineCount,
+    frontMatter: frontMatterNode ? range(frontMatterNode) : undefined,
+    title,
+    header: extractHeader({ text, index, top, headings: headingNodes, title: titleHeading, sections }),
+    headings,
+    sections,
+    comments,
+    mentions,
+    unclosedFences,
+  };
+}
+
+function toHeading(node: Heading, text: string, index: LineIndex): SepHeading {
+  const [s, e] = span(node);
+  const kids = node.children;
+  const firstLine = text.slice(s, text.indexOf('\n', s) === -1 ? e : Math.min(e, text.indexOf('\n', s)));
+  const setext = !/^\s*#/.test(firstLine);
+  let ts: number;
+  let te: number;
+  if (kids.length) {
+    ts = span(kids[0])[0];
+    te = span(kids[kids.length - 1])[1];
+  } else {
+    const m = /^(\s*#+\s*)/.exec(firstLine);
+    ts = te = s + (m ? m[1].length : 0);
+  }
+  const raw = text.slice(ts, te).replace(/\s*\r?\n\s*/g, ' ');
+  const flat = kids.map((k) => plain(k)).join('').replace(/\s+/g, ' ').trim();
+  const num = /^((?:\d+\.)+\d*|\d+\)|[IVX]+\.)\s+/.exec(flat);
+  const textNoNum = (num ? flat.slice(num[0].length) : flat).replace(/\s*:\s*$/, '').trim();
+  return {
+    depth: node.depth,
+    raw,
+    text: textNoNum,
+    numbering: num ? num[1] : undefined,
+    range: index.range(s, e),
+    textRange: index.range(ts, te),
+    setext,
+  };
+}
+
+function isComment(n: RootContent): boolean {
+  return n.type === 'html' && /^<!--[\s\S]*-->\s*$/.test(n.value.trim());
+}
+
+function links(node: Node): string[] {
+  const out: string[] = [];
+  visit(node, (n) => {
+    if (n.type === 'link' || n.type === 'definition') out.push((n as unknown as { url: string }).url);
+    else if (n.type === 'html') {
+      for (const m of (n as unknown as { value: string }).value.matchAll(/href\s*=\s*["']([^"']+)["']/gi)) out.push(m[1]);
+    }
+  });
+  return out;
+}
+
+function visit(node: Node, fn: (node: Node, inLink: boolean) => void, inLink = false): void {
+  fn(node, inLink);
+  const kids = (node as { children?: Node[] }).children;
+  if (!kids) return;
+  const childInLink = inLink || node.type === 'link' || node.type === 'linkReference';
+  if (node.type === 'heading') return;
+  for (const k of kids) visit(k, fn, childInLink);
+}
+
+function isUnclosedFence(node: Node, text: string): boolean {
+  const [s, e] = span(node);
+  const source = text.slice(s, e);
+  const open = /^\s*(`{3,}|~{3,})/.exec(source);
+  if (!open) return false;
+  const lines = source.split(/\r?\n/);
+  if (lines.length < 2) return true;
+  const last = lines[lines.length - 1].trim();
+  return !(last[0] === open[1][0] && /^(`+|~+)$/.test(last) && last.length >= open[1].length);
+}

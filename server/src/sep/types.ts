@@ -1,0 +1,131 @@
+/**
+ * Plain data shared by the SEP engine and its adapters (LSP server, CLI, tests).
+ * Positions are zero-based lines and UTF-16 columns, exactly as LSP counts them,
+ * so adapters pass them through untouched.
+ */
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** Replace `range` with `newText`; an empty range inserts. */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** The title line, `# SEP-1234: Title`, as the author wrote it. */
+export interface SepTitle {
+  /** Whole heading line. */
+  range: Range;
+  /** Heading depth: 1 for a well-placed title. */
+  depth: number;
+  /** Heading text without the `#` marks. */
+  raw: string;
+  /** The number as written (`1234`, `0000`, `{NUMBER}`, `XXXX`), if any. */
+  number?: string;
+  numberRange?: Range;
+  /** The proposal's name after the separator (may be empty). */
+  name: string;
+  nameRange?: Range;
+  /** How the heading deviates from `SEP-<number>: <Title>`; `ok` when it does not. */
+  form: 'ok' | 'no-prefix' | 'no-number' | 'bad-separator' | 'no-name';
+}
+
+export type HeaderStyle = 'bullets' | 'table' | 'preamble' | 'none';
+
+/** One header field such as `- **Status**: Draft`. */
+export interface HeaderField {
+  /** Name as written, e.g. `Author(s)`, `Authors`, `status`. */
+  name: string;
+  /** Canonical key (see vocabulary.ts), or undefined for an unknown field. */
+  key?: string;
+  /** Value with continuation lines joined by single spaces, trimmed. */
+  value: string;
+  /** Whole field, continuation lines included. */
+  range: Range;
+  nameRange: Range;
+  /** Range of the value as written (on the first line when it wraps, to its last line). */
+  valueRange: Range;
+  /** Number of indented continuation lines after the first. */
+  continuationLines: number;
+}
+
+export interface SepHeader {
+  style: HeaderStyle;
+  fields: HeaderField[];
+  /** The list, table or preamble block holding the fields. */
+  range?: Range;
+}
+
+/** Any heading outside code, in document order. */
+export interface SepHeading {
+  depth: number;
+  /** Text as written, inline markup flattened. */
+  raw: string;
+  /** Text with leading numbering (`1.`, `2.3`) and a trailing colon removed, whitespace folded. */
+  text: string;
+  /** Leading numbering as written, e.g. `1.`. */
+  numbering?: string;
+  range: Range;
+  /** Range of the heading's text (after the `#` marks). */
+  textRange: Range;
+  setext: boolean;
+}
+
+/** A heading with its body: everything up to the next heading of the same or higher rank. */
+export interface SepSection {
+  heading: SepHeading;
+  /** From the start of the line after the heading to the start of the next heading of rank <= this one. */
+  bodyRange: Range;
+  /** Words of prose in the body, code and HTML comments excluded, subsections included. */
+  wordCount: number;
+  /** Body text as plain text (inline markup flattened, comments removed). */
+  plainText: string;
+  /** Whether the body holds anything other than whitespace and HTML comments. */
+  hasContent: boolean;
+  /** Link targets in the body (inline links, autolinks and bare URLs). */
+  links: string[];
+}
+
+/** An HTML comment (used for `sep-lint-disable` directives and template hints). */
+export interface SepComment {
+  text: string;
+  range: Range;
+}
+
+/** A `SEP-N` mention in prose (outside headings, code and links). */
+export interface SepMention {
+  number: string;
+  range: Range;
+  /** True when the mention is the text of a link. */
+  linked: boolean;
+}
+
+export interface SepDocument {
+  /** Text as given (BOM and line endings included). */
+  text: string;
+  /** Base name of the file, e.g. `1686-tasks.md`, when known. */
+  fileName?: string;
+  /** `\r\n` when the document uses CRLF line endings, else `\n`. */
+  eol: string;
+  lineCount: number;
+  frontMatter?: Range;
+  title?: SepTitle;
+  header: SepHeader;
+  headings: SepHeading[];
+  /** Sections of every heading (all depths), document order. */
+  sections: SepSection[];
+  comments: SepComment[];
+  mentions: SepMention[];
+  /** Fenced code blocks whose closing fence is missing. */
+  unclosedFences: Range[];
+}
