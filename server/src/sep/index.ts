@@ -4,6 +4,6 @@ export type { ParseOptions } from './parse';
 export { IncrementalMarkdownParser } from './markdown';
 export { lint } from './lint';
 export type { LintOptions, SeverityOverride } from './lint';
-export { RULES, ruleById } from './rules/registry';
+export { RULES, ruleById, ruleDocUrl } from './rules/registry';
 export type { Finding, Fix, Report, Rule, RuleContext } from './rules/types';
 export * from './types';

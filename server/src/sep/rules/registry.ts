@@ -1,10 +1,24 @@
 import type { Rule } from './types';
+import { TITLE_RULES } from './title';
+import { HEADER_RULES } from './header';
+import { VALUE_RULES } from './values';
+import { SECTION_RULES } from './sections';
+import { LIFECYCLE_RULES } from './lifecycle';
+import { DOCUMENT_RULES } from './document';
 
 /**
- * The one table of rules. Every id here has a page `docs/rules/<id>.md`.
- * Rules are made by parameterised kinds in the sibling files.
+ * The one table of rules, in the order they are documented. Every id here has
+ * a page `docs/rules/<id>.md`. Rules are built by parameterised kinds in the
+ * sibling files; grep an id to land on its kind.
  */
-export const RULES: readonly Rule[] = [];
+export const RULES: readonly Rule[] = [
+  ...TITLE_RULES,
+  ...HEADER_RULES,
+  ...VALUE_RULES,
+  ...SECTION_RULES,
+  ...LIFECYCLE_RULES,
+  ...DOCUMENT_RULES,
+];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
 
@@ -12,5 +26,9 @@ export function ruleById(id: string): Rule | undefined {
   return BY_ID.get(id);
 }
 
-/** The rule every internal failure of another rule is reported under. */
-export const INTERNAL_ERROR_RULE = 'internal-error';
+/** Where a rule's documentation lives once published with the repository. */
+export const RULE_DOCS_BASE = 'https://github.com/sep-authoring/vscode-sep-authoring/blob/main/docs/rules/';
+
+export function ruleDocUrl(id: string): string {
+  return `${RULE_DOCS_BASE}${id}.md`;
+}
