@@ -7,3 +7,4 @@ export type { LintOptions, SeverityOverride } from './lint';
 export { RULES, ruleById, ruleDocUrl } from './rules/registry';
 export type { Finding, Fix, Report, Rule, RuleContext } from './rules/types';
 export * from './types';
+export { isSepFile, firstHeadingIsSep, DEFAULT_INCLUDE } from './detect';

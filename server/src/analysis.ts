@@ -1,0 +1,72 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { IncrementalMarkdownParser, isSepFile, lint, parseSep, type Finding, type SepDocument } from './sep';
+import type { ServerSettings } from './settings';
+
+/** The engine's view of one open document at one version. */
+export interface Analysis {
+  uri: string;
+  version: number;
+  /** Undefined when the document is not a SEP (it gets no diagnostics). */
+  doc?: SepDocument;
+  findings: Finding[];
+}
+
+interface Entry {
+  parser: IncrementalMarkdownParser;
+  last?: Analysis;
+}
+
+/**
+ * Analyses open documents on demand and remembers the latest result per URI,
+ * so diagnostics, code actions, completion and hover share one parse. Each
+ * document keeps an incremental parser: a keystroke re-parses only its chunk.
+ */
+export class AnalysisStore {
+  private entries = new Map<string, Entry>();
+
+  constructor(private settings: () => ServerSettings, private today: () => string = utcToday) {}
+
+  analyze(document: TextDocument): Analysis {
+    let entry = this.entries.get(document.uri);
+    if (!entry) {
+      entry = { parser: new IncrementalMarkdownParser() };
+      this.entries.set(document.uri, entry);
+    }
+    if (entry.last && entry.last.version === document.version) return entry.last;
+    const text = document.getText();
+    const path = uriPath(document.uri);
+    const settings = this.settings();
+    let analysis: Analysis;
+    if (!isSepFile(path, text, settings.files.include)) {
+      analysis = { uri: document.uri, version: document.version, findings: [] };
+    } else {
+      const doc = parseSep(text, { fileName: path.slice(path.lastIndexOf('/') + 1), parser: entry.parser });
+      analysis = { uri: document.uri, version: document.version, doc, findings: lint(doc, { rules: settings.rules, today: this.today() }) };
+    }
+    entry.last = analysis;
+    return analysis;
+  }
+
+  /** Forget cached results (settings changed) but keep the parsers. */
+  invalidate(): void {
+    for (const e of this.entries.values()) e.last = undefined;
+  }
+
+  close(uri: string): void {
+    this.entries.delete(uri);
+  }
+}
+
+function utcToday(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** The decoded path of a URI (`file:///a/seps/x.md` → `/a/seps/x.md`; `untitled:Untitled-1` → `Untitled-1`). */
+export function uriPath(uri: string): string {
+  try {
+    const u = new URL(uri);
+    return decodeURIComponent(u.pathname);
+  } catch {
+    return uri;
+  }
+}

@@ -1,0 +1,58 @@
+import picomatch from 'picomatch';
+
+/** Files that live in `seps/` but are not proposals. */
+const NOT_SEPS = new Set(['readme.md', 'template.md']);
+
+export const DEFAULT_INCLUDE = ['**/seps/*.md'];
+
+/**
+ * Whether a Markdown file is a SEP: its path matches one of the `include`
+ * globs (by default a file in a `seps/` folder), or its first heading starts
+ * with `SEP-`. `README.md` and `TEMPLATE.md` never are.
+ * @param path forward-slash path (absolute or relative)
+ */
+export function isSepFile(path: string, text: string, include: readonly string[] = DEFAULT_INCLUDE): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  if (NOT_SEPS.has(base)) return false;
+  if (!base.endsWith('.md') && !base.endsWith('.markdown')) return false;
+  if (include.length && picomatch.isMatch(path, include as string[], { dot: true, nocase: true })) return true;
+  return firstHeadingIsSep(text);
+}
+
+/**
+ * Looks at the first ATX or setext heading line, skipping front matter and
+ * fenced code, without a full parse: cheap enough to run on every Markdown file.
+ */
+export function firstHeadingIsSep(text: string): boolean {
+  let fence: string | undefined;
+  let inFrontMatter = false;
+  let lineNo = 0;
+  let previous = '';
+  for (const raw of text.slice(0, 64 * 1024).split('\n')) {
+    const line = raw.replace(/^\uFEFF/, '').replace(/\r$/, '');
+    if (lineNo++ === 0 && (line === '---' || line === '+++')) {
+      inFrontMatter = true;
+      continue;
+    }
+    if (inFrontMatter) {
+      if (line === '---' || line === '+++' || line === '...') inFrontMatter = false;
+      continue;
+    }
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (f) {
+      fence = f[1];
+      continue;
+    }
+    const atx = /^ {0,3}#{1,6}[ \t]+(.*)$/.exec(line);
+    if (atx) return /^SEP[-\s]?\d/i.test(atx[1].trim()) || /^SEP-/i.test(atx[1].trim());
+    if (/^ {0,3}(=+|-+)\s*$/.test(line) && previous.trim() !== '' && !/^ {0,3}[-*+]\s/.test(previous)) {
+      return /^SEP-/i.test(previous.trim());
+    }
+    previous = line;
+  }
+  return false;
+}

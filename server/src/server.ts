@@ -1,0 +1,88 @@
+import {
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisStore } from './analysis';
+import { toDiagnostic } from './diagnostics';
+import { FEATURE_CAPABILITIES, registerFeatures } from './features';
+import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
+
+/**
+ * Wires the SEP engine to an LSP connection: document sync, settings,
+ * diagnostics on open and change, and the editing features. Starts listening.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let settings: ServerSettings = DEFAULT_SETTINGS;
+  let pullConfiguration = false;
+  const store = new AnalysisStore(() => settings);
+  const pending = new Set<string>();
+
+  const validate = (uri: string): void => {
+    pending.delete(uri);
+    const document = documents.get(uri);
+    if (!document) return;
+    try {
+      const analysis = settings.validate.enable ? store.analyze(document) : undefined;
+      const diagnostics = analysis ? analysis.findings.map(toDiagnostic) : [];
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    } catch (err) {
+      connection.console.error(`SEP check failed for ${uri}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    }
+  };
+
+  /** Coalesces bursts of changes: validates once, on the latest version. */
+  const schedule = (uri: string): void => {
+    if (pending.has(uri)) return;
+    pending.add(uri);
+    setImmediate(() => validate(uri));
+  };
+
+  const reloadSettings = async (): Promise<void> => {
+    if (pullConfiguration) {
+      try {
+        settings = normalizeSettings(await connection.workspace.getConfiguration('sep'));
+      } catch (err) {
+        connection.console.warn(`Could not read the sep settings, using defaults: ${String(err)}`);
+      }
+    }
+    store.invalidate();
+    for (const d of documents.all()) schedule(d.uri);
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    pullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    settings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    return {
+      capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, ...FEATURE_CAPABILITIES },
+      serverInfo: { name: 'sep-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (pullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sep' }).catch(() => undefined);
+      void reloadSettings();
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    if (!pullConfiguration) settings = normalizeSettings((change.settings as { sep?: unknown } | undefined)?.sep);
+    void reloadSettings();
+  });
+
+  // Fired on open as well as on every change.
+  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    store.close(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  registerFeatures({ connection, documents, store });
+  documents.listen(connection);
+  connection.listen();
+}
