@@ -71,11 +71,11 @@ function buildModel(text: string, root: Root, fileName: string | undefined): Sep
 
   const comments: SepComment[] = [];
   const mentions: SepMention[] = [];
-  visit(root, (node, inLink) => {
+  visit(root, (node, { inLink, inHeading }) => {
     if (node.type === 'html') {
       const value = (node as unknown as { value: string }).value;
       if (value.startsWith('<!--')) comments.push({ text: value, range: range(node) });
-    } else if (node.type === 'text') {
+    } else if (node.type === 'text' && !inHeading) {
       const [s, e] = span(node);
       const source = text.slice(s, e);
       for (const m of source.matchAll(/\bSEP-(\d+)\b/g)) {
@@ -148,13 +148,20 @@ function links(node: Node): string[] {
   return out;
 }
 
-function visit(node: Node, fn: (node: Node, inLink: boolean) => void, inLink = false): void {
-  fn(node, inLink);
+interface VisitState {
+  inLink: boolean;
+  inHeading: boolean;
+}
+
+function visit(node: Node, fn: (node: Node, state: VisitState) => void, state: VisitState = { inLink: false, inHeading: false }): void {
+  fn(node, state);
   const kids = (node as { children?: Node[] }).children;
   if (!kids) return;
-  const childInLink = inLink || node.type === 'link' || node.type === 'linkReference';
-  if (node.type === 'heading') return;
-  for (const k of kids) visit(k, fn, childInLink);
+  const next: VisitState = {
+    inLink: state.inLink || node.type === 'link' || node.type === 'linkReference',
+    inHeading: state.inHeading || node.type === 'heading',
+  };
+  for (const k of kids) visit(k, fn, next);
 }
 
 function isUnclosedFence(node: Node, text: string): boolean {
