@@ -1,0 +1,106 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startClient, SERVER } from './client';
+
+const SEP_URI = 'file:///work/seps/0000-demo.md';
+const DRAFT = ['# SEP-0000: Demo', '', '- **Status**: Draft', '', '## Abstract', '', 'A demo.', ''].join('\n');
+
+test('the built server exists (npm test builds it first)', () => {
+  assert.ok(existsSync(SERVER), `${SERVER} missing: run npm run build`);
+});
+
+test('initialize advertises incremental sync; didOpen publishes diagnostics with rule ids', async () => {
+  const client = await startClient();
+  try {
+    const first = client.diagnostics(SEP_URI, 1);
+    client.open(SEP_URI, DRAFT, 1);
+    const published = await first;
+    assert.ok(published.diagnostics.length > 0, 'a draft missing most of its header has findings');
+    for (const d of published.diagnostics) {
+      assert.equal(d.source, 'sep');
+      assert.match(String(d.code), /^[a-z][a-z0-9-]+$/);
+      assert.match(d.codeDescription!.href, new RegExp(`docs/rules/${d.code}\\.md$`));
+    }
+  } finally {
+    await client.close();
+  }
+});
+
+test('didChange publishes updated diagnostics for the new version', async () => {
+  const client = await startClient();
+  try {
+    const v1 = client.diagnostics(SEP_URI, 1);
+    client.open(SEP_URI, DRAFT, 1);
+    const before = (await v1).diagnostics;
+    const v2 = client.diagnostics(SEP_URI, 2);
+    // Replace the title line with one that has no number: a new title finding must appear.
+    client.change(SEP_URI, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 16 } }, text: '# SEP: Demo' }]);
+    const after = (await v2).diagnostics;
+    assert.notDeepEqual(after.map((d) => d.code).sort(), before.map((d) => d.code).sort());
+    assert.ok(after.some((d) => d.code === 'title-malformed' && d.range.start.line === 0));
+  } finally {
+    await client.close();
+  }
+});
+
+test('Markdown that is not a SEP gets no diagnostics', async () => {
+  const client = await startClient();
+  try {
+    const uri = 'file:///work/docs/notes.md';
+    const p = client.diagnostics(uri, 1);
+    client.open(uri, '# Notes\n\nNothing to see.\n', 1);
+    assert.deepEqual((await p).diagnostics, []);
+  } finally {
+    await client.close();
+  }
+});
+
+test('settings turn a rule off (pulled through workspace/configuration)', async () => {
+  const client = await startClient({
+    settings: { rules: { 'title-malformed': 'off' } },
+    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+  });
+  try {
+    const uri = 'file:///work/seps/0000-x.md';
+    const p = client.diagnostics(uri, 1);
+    client.open(uri, DRAFT.replace('# SEP-0000: Demo', '# SEP: Demo'), 1);
+    const codes = (await p).diagnostics.map((d) => d.code);
+    assert.ok(!codes.includes('title-malformed'));
+  } finally {
+    await client.close();
+  }
+});
+
+test('diagnostics for the largest reference SEP arrive within 100 ms of a change', async (t) => {
+  const file = join(__dirname, '..', '..', '..', 'shared', 'reference', 'seps', '1686-tasks.md');
+  if (!existsSync(file)) {
+    if (process.env.CI === 'true') assert.fail(`${file} is missing: CI must have ../shared`);
+    t.skip('../shared/reference is not present');
+    return;
+  }
+  const text = readFileSync(file, 'utf8');
+  const uri = 'file:///work/seps/1686-tasks.md';
+  const client = await startClient();
+  try {
+    const first = client.diagnostics(uri, 1);
+    client.open(uri, text, 1);
+    await first;
+    const line = text.split('\n').findIndex((l) => l.startsWith('## Specification')) + 2;
+    const times: number[] = [];
+    for (let v = 2; v < 22; v++) {
+      const p = client.diagnostics(uri, v);
+      const t0 = performance.now();
+      client.change(uri, v, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }]);
+      await p;
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    const median = times[times.length >> 1];
+    t.diagnostic(`per-change latency: median ${median.toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`);
+    assert.ok(median < 100, `median ${median.toFixed(1)} ms`);
+  } finally {
+    await client.close();
+  }
+});
