@@ -194,7 +194,7 @@ describe('marketplace fields', () => {
 
   test('the icon is a PNG of at least 128x128', () => {
     assert.ok(manifest.icon?.endsWith('.png'), 'icon must be a PNG');
-    const png = readFileSync(join(ROOT, manifest.icon));
+    const png = readFileSync(join(ROOT, manifest.icon ?? ''));
     assert.equal(png.toString('latin1', 1, 4), 'PNG');
     const width = png.readUInt32BE(16);
     const height = png.readUInt32BE(20);
