@@ -104,3 +104,21 @@ test('diagnostics for the largest reference SEP arrive within 100 ms of a change
     await client.close();
   }
 });
+
+test('garbage input yields diagnostics and the server keeps serving', async () => {
+  const client = await startClient();
+  try {
+    const uri = 'file:///work/seps/0000-garbage.md';
+    const garbage = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 131) % 256)).toString('latin1');
+    const p = client.diagnostics(uri, 1);
+    client.open(uri, garbage, 1);
+    const published = await p;
+    assert.ok(Array.isArray(published.diagnostics));
+    const next = client.diagnostics(uri, 2);
+    client.change(uri, 2, [{ text: '```\n'.repeat(3) + '#'.repeat(50) }]);
+    await next;
+    assert.equal(client.process.exitCode, null, 'server still running');
+  } finally {
+    await client.close();
+  }
+});
