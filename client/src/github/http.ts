@@ -1,0 +1,192 @@
+import { GitHubError, offlineError, redactUrl } from './errors';
+import type { FetchLike, FetchResponse, RateLimit, TokenProvider } from './types';
+
+/** Options shared by every request the client makes. */
+export interface HttpOptions {
+  /** API base URL, e.g. `https://api.github.com` or `https://ghe.example.com/api/v3`. */
+  apiUrl: string;
+  /** Supplies the OAuth token (or undefined when signed out) for each request. */
+  token: TokenProvider;
+  /** A `fetch`-compatible function; the global `fetch` in production, the same against the fake in tests. */
+  fetch: FetchLike;
+  /** Per-request timeout including the body, default 10 000 ms. */
+  timeoutMs?: number;
+  /** The clock (ms since epoch), injectable for tests. */
+  now?: () => number;
+  /** The User-Agent GitHub requires. */
+  userAgent?: string;
+}
+
+/** A decoded response: the body text, its Link header and whether it came from the ETag cache. */
+export interface HttpResult {
+  status: number;
+  text: string;
+  link: string | undefined;
+  notModified: boolean;
+}
+
+interface CachedBody {
+  etag: string;
+  text: string;
+  link: string | undefined;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * One GitHub REST conversation: headers, timeout, rate-limit bookkeeping, conditional requests
+ * (ETag → 304 answered from memory) and the mapping of failures to {@link GitHubError}.
+ */
+export class GitHubHttp {
+  /** What the last response said about the rate limit. */
+  rateLimit: RateLimit = {};
+  readonly apiBase: URL;
+  private readonly cache = new Map<string, CachedBody>();
+  private blockedUntil = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly options: HttpOptions) {
+    this.apiBase = new URL(options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`);
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Forgets cached bodies and ETags (call when the signed-in account changes). */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  /** Resolves an API path (`repos/o/r/issues`) or an absolute URL against the base, refusing other hosts. */
+  resolve(pathOrUrl: string): URL {
+    const url = new URL(pathOrUrl.replace(/^\//, ''), this.apiBase);
+    if (url.origin !== this.apiBase.origin) {
+      throw new GitHubError('malformed', `GitHub pointed to another host (${url.host}); the request was not sent.`);
+    }
+    return url;
+  }
+
+  /** GETs a URL. Throws {@link GitHubError} for every failure; never includes the token in a message. */
+  async get(url: URL, accept = 'application/vnd.github+json'): Promise<HttpResult> {
+    this.checkNotBlocked();
+    const key = `${accept} ${url.href}`;
+    const cached = this.cache.get(key);
+    const headers = await this.headers(accept, cached?.etag);
+    const response = await this.fetchWithTimeout(url, headers);
+    this.noteRateLimit(response.res);
+    const { status } = response.res;
+    if (status === 304 && cached) return { status, text: cached.text, link: cached.link, notModified: true };
+    if (status >= 200 && status < 300) {
+      const link = response.res.headers.get('link') ?? undefined;
+      const etag = response.res.headers.get('etag');
+      if (etag) this.cache.set(key, { etag, text: response.text, link });
+      return { status, text: response.text, link, notModified: false };
+    }
+    throw this.statusError(response.res, response.text, url);
+  }
+
+  private async headers(accept: string, etag: string | undefined): Promise<Record<string, string>> {
+    const headers: Record<string, string> = {
+      Accept: accept,
+      'X-GitHub-Api-Version': '2022-11-28',
+      'User-Agent': this.options.userAgent ?? 'sep-authoring-vscode',
+    };
+    let token: string | undefined;
+    try {
+      token = await this.options.token();
+    } catch {
+      token = undefined; // an auth provider failure means "signed out", not a failed refresh
+    }
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (etag) headers['If-None-Match'] = etag;
+    return headers;
+  }
+
+  private async fetchWithTimeout(url: URL, headers: Record<string, string>): Promise<{ res: FetchResponse; text: string }> {
+    const controller = new AbortController();
+    const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new GitHubError('timeout', `GitHub did not answer within ${timeoutMs / 1000} s (${url.host}).`, { url: redactUrl(url) }));
+      }, timeoutMs);
+    });
+    const attempt = (async () => {
+      let res: FetchResponse;
+      try {
+        res = await this.options.fetch(url.href, { method: 'GET', headers, signal: controller.signal });
+      } catch (error) {
+        if (controller.signal.aborted) return timedOut;
+        throw offlineError(error, url);
+      }
+      try {
+        return { res, text: await res.text() };
+      } catch (error) {
+        if (controller.signal.aborted) return timedOut;
+        throw offlineError(error, url);
+      }
+    })();
+    try {
+      return await Promise.race([attempt, timedOut]);
+    } finally {
+      clearTimeout(timer);
+      attempt.catch(() => undefined);
+      timedOut.catch(() => undefined);
+    }
+  }
+
+  private noteRateLimit(res: FetchResponse): void {
+    const remaining = parseNumber(res.headers.get('x-ratelimit-remaining'));
+    const reset = parseNumber(res.headers.get('x-ratelimit-reset'));
+    if (remaining !== undefined) this.rateLimit = { ...this.rateLimit, remaining };
+    if (reset !== undefined) this.rateLimit = { ...this.rateLimit, resetAt: new Date(reset * 1000) };
+  }
+
+  /** Fails fast, without touching the network, while GitHub has told us to wait. */
+  private checkNotBlocked(): void {
+    if (this.now() < this.blockedUntil) throw rateLimitedError(new Date(this.blockedUntil));
+  }
+
+  private statusError(res: FetchResponse, text: string, url: URL): GitHubError {
+    const status = res.status;
+    const where = { status, url: redactUrl(url) };
+    if (status === 401) {
+      return new GitHubError('unauthorized', 'GitHub rejected the sign-in (401): the token is invalid or was revoked. Sign in again.', where);
+    }
+    if (status === 403 || status === 429) {
+      const resetAt = this.rateLimitReset(res, text);
+      if (resetAt) {
+        this.blockedUntil = resetAt.getTime();
+        return rateLimitedError(resetAt, status);
+      }
+      return new GitHubError('forbidden', `GitHub refused access (${status}) to ${url.pathname}.`, where);
+    }
+    if (status === 404) return new GitHubError('notFound', `Not found on GitHub (404): ${url.pathname}.`, where);
+    if (status >= 500) return new GitHubError('server', `GitHub had a server error (${status}). Try again later.`, where);
+    return new GitHubError('http', `GitHub answered ${status} for ${url.pathname}.`, where);
+  }
+
+  /** When a 403/429 is a rate limit, when it ends: `retry-after`, else `x-ratelimit-reset` with 0 remaining. */
+  private rateLimitReset(res: FetchResponse, text: string): Date | undefined {
+    const retryAfter = parseNumber(res.headers.get('retry-after'));
+    if (retryAfter !== undefined) return new Date(this.now() + retryAfter * 1000);
+    if (res.headers.get('x-ratelimit-remaining') === '0') {
+      return this.rateLimit.resetAt ?? new Date(this.now() + 60_000);
+    }
+    if (/rate limit/i.test(text)) return new Date(this.now() + 60_000); // secondary limit without headers
+    return undefined;
+  }
+}
+
+function rateLimitedError(resetAt: Date, status?: number): GitHubError {
+  return new GitHubError(
+    'rateLimited',
+    `GitHub's rate limit is used up until ${resetAt.toLocaleTimeString()} (${resetAt.toISOString()}). Signing in raises the limit.`,
+    { status, resetAt },
+  );
+}
+
+function parseNumber(value: string | null): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : undefined;
+}
