@@ -1,0 +1,73 @@
+import { LineIndex } from '../text';
+import type { SepDocument, SepHeading, SepSection, TextEdit } from '../types';
+import { SECTIONS } from '../vocabulary';
+import type { Fix } from '../rules/types';
+import { canonicalSection } from './sections';
+
+interface Slot {
+  order: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * Moves the standard sections (each with its whole body and subsections)
+ * into canonical order. Other sections keep their place; each slot a standard
+ * section occupied receives the one that belongs there. No fix when a code
+ * block is left open (moving it would swallow what follows).
+ */
+export function reorderSectionsFix(doc: SepDocument): Fix | undefined {
+  if (doc.unclosedFences.length) return undefined;
+  const index = new LineIndex(doc.text);
+  const mapped = doc.sections
+    .filter((s) => s.heading.depth >= 2)
+    .map((s) => ({ s, spec: canonicalSection(s.heading.text) }))
+    .filter((x) => x.spec);
+  if (mapped.length < 2) return undefined;
+  const depth = Math.min(...mapped.map((x) => x.s.heading.depth));
+  const slots: Slot[] = mapped
+    .filter((x) => x.s.heading.depth === depth)
+    .map((x) => ({ order: SECTIONS.indexOf(x.spec!), ...chunk(x.s, index) }));
+  const sorted = [...slots].sort((a, b) => a.order - b.order);
+  if (sorted.every((s, i) => s === slots[i])) return undefined;
+  const eol = doc.eol;
+  const textOf = (s: Slot): string => {
+    const t = doc.text.slice(s.start, s.end);
+    return t.endsWith('\n') ? t : t + eol;
+  };
+  const edits: TextEdit[] = [];
+  slots.forEach((slot, i) => {
+    if (sorted[i] === slot) return;
+    edits.push({ range: index.range(slot.start, slot.end), newText: textOf(sorted[i]) });
+  });
+  return { title: 'Move sections into the standard order', edits, auto: true };
+}
+
+function chunk(s: SepSection, index: LineIndex): { start: number; end: number } {
+  return { start: index.offset({ line: s.heading.range.start.line, character: 0 }), end: index.offset(s.bodyRange.end) };
+}
+
+/** Renames a near-miss or miscased section heading to its canonical name, keeping any numbering. */
+export function renameSectionFix(heading: SepHeading, expected?: string): Fix | undefined {
+  const name = expected ?? canonicalSection(heading.text)?.name;
+  const newText = (heading.numbering ? `${heading.numbering} ` : '') + (name ?? '');
+  if (!name || heading.raw === newText || heading.textRange.start.line !== heading.textRange.end.line) return undefined;
+  return { title: `Rename to "${name}"`, edits: [{ range: heading.textRange, newText }], auto: true };
+}
+
+/** Makes an ATX heading a level-2 heading (`## `). Setext headings get no fix. */
+export function headingLevelFix(doc: SepDocument, heading: SepHeading): Fix | undefined {
+  if (heading.setext || heading.depth === 2) return undefined;
+  const index = new LineIndex(doc.text);
+  const line = index.lineText(heading.range.start.line);
+  const m = /^( {0,3})(#{1,6})([ \t]+|$)/.exec(line);
+  if (!m) return undefined;
+  const start = { line: heading.range.start.line, character: m[1].length };
+  const end = { line: heading.range.start.line, character: m[1].length + m[2].length + m[3].length };
+  return { title: 'Make it a level-2 heading (##)', edits: [{ range: { start, end }, newText: '## ' }], auto: true };
+}
+
+/** The heading a finding points at (its range starts on the heading's line). */
+export function headingAt(doc: SepDocument, line: number): SepHeading | undefined {
+  return doc.headings.find((h) => h.range.start.line <= line && line <= h.range.end.line);
+}

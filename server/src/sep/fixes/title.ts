@@ -1,0 +1,80 @@
+import type { SepDocument } from '../types';
+import type { Fix } from '../rules/types';
+import { fieldByKeyIn } from './header';
+
+/** The number a file name starts with (`1686-tasks.md` → `1686`), when it has one. */
+export function fileNumber(doc: SepDocument): string | undefined {
+  return /^(\d+)-/.exec(doc.fileName ?? '')?.[1];
+}
+
+/** The number in the PR field (`#1850` or a pull-request URL). */
+export function prNumber(doc: SepDocument): string | undefined {
+  const pr = fieldByKeyIn(doc, 'pr');
+  return pr ? /(?:^#|\/pull\/)(\d+)\b/.exec(pr.value.trim())?.[1] : undefined;
+}
+
+/** Sets the title's number to `n`. */
+export function titleNumberFix(doc: SepDocument, n: string, why: string, auto: boolean): Fix | undefined {
+  const t = doc.title;
+  if (!t?.numberRange || t.number === n) return undefined;
+  return { title: `Change the title to SEP-${n} (${why})`, edits: [{ range: t.numberRange, newText: n }], auto };
+}
+
+/** Sets the number inside the PR field's value to `n`, keeping its form (`#N` or URL). */
+export function prNumberFix(doc: SepDocument, n: string): Fix | undefined {
+  const pr = fieldByKeyIn(doc, 'pr');
+  const m = pr && /(^#|\/pull\/)(\d+)\b/.exec(pr.value.trim());
+  if (!pr || !m || m[2] === n) return undefined;
+  const lead = pr.value.length - pr.value.trimStart().length;
+  const start = pr.valueRange.start.character + lead + m.index + m[1].length;
+  const line = pr.valueRange.start.line;
+  return {
+    title: `Change the PR number to ${n}`,
+    edits: [{ range: { start: { line, character: start }, end: { line, character: start + m[2].length } }, newText: n }],
+    auto: false,
+  };
+}
+
+/** The file name with the title's number in place of the file's (`0000-x.md` → `1850-x.md`). */
+export function renamedFileName(doc: SepDocument): string | undefined {
+  const n = doc.title?.number;
+  const m = /^(\d+)(-.*)$/.exec(doc.fileName ?? '');
+  if (!n || !/^\d+$/.test(n) || !m || m[1] === n) return undefined;
+  return `${n}${m[2]}`;
+}
+
+/** A title made from the file name: `1686-tasks.md` → `SEP-1686: Tasks`. */
+export function titleFromFileName(fileName: string | undefined): string {
+  const m = /^(\d+)-+(.*?)(?:\.md|\.markdown)?$/i.exec(fileName ?? '');
+  if (!m) return 'SEP-0000: Title';
+  const words = m[2].split(/[-_]+/).filter(Boolean).join(' ');
+  const name = words ? words[0].toUpperCase() + words.slice(1) : 'Title';
+  return `SEP-${m[1]}: ${name}`;
+}
+
+/** Inserts a title at the top (after any front matter). */
+export function addTitleFix(doc: SepDocument): Fix | undefined {
+  if (doc.title) return undefined;
+  const line = doc.frontMatter ? doc.frontMatter.end.line + 1 : 0;
+  const p = { line, character: 0 };
+  const head = doc.frontMatter && line >= doc.lineCount ? doc.eol : '';
+  return { title: `Add the title "# ${titleFromFileName(doc.fileName)}"`, edits: [{ range: { start: p, end: p }, newText: `${head}# ${titleFromFileName(doc.fileName)}${doc.eol}${doc.eol}` }], auto: true };
+}
+
+/**
+ * Rewrites the title's prefix into `SEP-<number>: ` keeping the name, when a
+ * number is present (`SEP 12 - Name`, `SEP-12 Name`).
+ */
+export function normalizeTitleFix(doc: SepDocument): Fix | undefined {
+  const t = doc.title;
+  if (!t || t.form !== 'bad-separator' || !t.number || !/^\d+$/.test(t.number) || !t.nameRange || !t.name) return undefined;
+  if (t.nameRange.start.line !== t.nameRange.end.line) return undefined;
+  // nameRange ends where the heading text ends, so the text starts raw.length before it.
+  const begin = { line: t.nameRange.start.line, character: t.nameRange.end.character - t.raw.length };
+  if (begin.character < 0) return undefined;
+  return {
+    title: `Write the title as "SEP-${t.number}: ${t.name}"`,
+    edits: [{ range: { start: begin, end: t.nameRange.start }, newText: `SEP-${t.number}: ` }],
+    auto: true,
+  };
+}
