@@ -1,0 +1,144 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { IncrementalMarkdownParser, lint, parseSep } from '../../server/src/sep';
+
+/**
+ * The server re-parses only the chunk of a document that changed. These tests
+ * type and delete at random over every reference SEP and check, after each
+ * edit, that the incremental path gives exactly what a parse from scratch gives:
+ * the same findings and the same document model.
+ */
+
+const SEPS = join(__dirname, '..', '..', '..', 'shared', 'reference', 'seps');
+const TODAY = '2026-01-15';
+/** Set SEP_FUZZ_SEED to replay a failure; the default keeps runs reproducible. */
+const SEED = Number(process.env.SEP_FUZZ_SEED ?? 0x5e9);
+const EDITS_PER_FILE = Number(process.env.SEP_FUZZ_EDITS ?? 12);
+/** A parse from scratch costs ~40 ms on a large SEP: compare on every other edit (and the last); the incremental parser still sees every edit. */
+const CHECK_EVERY = Number(process.env.SEP_FUZZ_CHECK_EVERY ?? 2);
+
+/** mulberry32: a small seeded PRNG, so a failing sequence can be replayed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Fragments that move chunk boundaries or hide headings: the cases the chunker must get right. */
+const TRICKY = [
+  '\n', '\n\n', '#', '\n## New section\n', '\n# Top\n', '\n### Deep\n', '```', '\n```\n', '~~~\n', '\n    ',
+  '<!--', '-->', '\n<!-- note -->\n', '<pre>', '</pre>', '\n---\n', '\n===\n', '[', ']', '[ref]: https://example.com\n',
+  '[ref]', '|', '\n| a | b |\n|---|---|\n', '> ', '- ', '1. ', '*', '`', '<', '\r\n', 'SEP-1234 ', '\t', ' ',
+];
+
+/** Block constructs that hide the headings inside them, opened and closed around a span of lines. */
+const WRAPS: [string, string][] = [
+  ['<!--\n', '-->\n'], ['```\n', '```\n'], ['~~~~ text\n', '~~~~\n'], ['<pre>\n', '</pre>\n'], ['<script>\n', '</script>\n'],
+  ['<!-- ', ' -->'], ['> ', ''], ['- ', ''],
+];
+
+interface Edit {
+  offset: number;
+  remove: number;
+  insert: string;
+}
+
+function randomEdit(text: string, rand: () => number, last: Edit | undefined): Edit {
+  const roll = rand();
+  if (last && roll < 0.35) {
+    // Keep typing where the previous edit ended, like a person does.
+    const offset = Math.min(text.length, last.offset + last.insert.length);
+    return { offset, remove: 0, insert: 'abcdefghij klmnop'.charAt(Math.floor(rand() * 17)) };
+  }
+  const offset = Math.floor(rand() * (text.length + 1));
+  if (roll < 0.65) return { offset, remove: 0, insert: TRICKY[Math.floor(rand() * TRICKY.length)] };
+  if (roll < 0.8) return { offset, remove: Math.min(text.length - offset, 1 + Math.floor(rand() * 40)), insert: '' };
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  if (roll < 0.92) {
+    // Wrap the next few lines (often a heading among them) in a block construct.
+    let end = lineStart;
+    for (let n = 1 + Math.floor(rand() * 12); n > 0 && end < text.length; n--) {
+      const nl = text.indexOf('\n', end);
+      end = nl === -1 ? text.length : nl + 1;
+    }
+    const [open, close] = WRAPS[Math.floor(rand() * WRAPS.length)];
+    return { offset: lineStart, remove: end - lineStart, insert: open + text.slice(lineStart, end) + close };
+  }
+  // Duplicate a line: repeats a chunk's text, which the chunk cache keys on.
+  const lineEnd = text.indexOf('\n', offset);
+  const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd + 1);
+  return { offset: lineStart, remove: line.length, insert: line.length ? `${line}${line}` : '\n' };
+}
+
+/** Edits for a failure message, long insertions cut short. */
+function describe(edits: Edit[]): string {
+  return JSON.stringify(edits.map((e) => ({ ...e, insert: e.insert.length > 40 ? `${e.insert.slice(0, 40)}…` : e.insert })));
+}
+
+function apply(text: string, e: Edit): string {
+  return text.slice(0, e.offset) + e.insert + text.slice(e.offset + e.remove);
+}
+
+function seps(): string[] {
+  return readdirSync(SEPS).filter((f) => f.endsWith('.md') && f !== 'README.md').sort();
+}
+
+/** Runs one random edit sequence over a file; returns how many states were compared. */
+function fuzzFile(file: string, seed: number): number {
+  const fileName = file;
+  let text = readFileSync(join(SEPS, file), 'utf8');
+  const parser = new IncrementalMarkdownParser();
+  const rand = prng(seed);
+  let last: Edit | undefined;
+  const history: Edit[] = [];
+  let compared = 0;
+  for (let step = 0; step <= EDITS_PER_FILE; step++) {
+    if (step > 0) {
+      last = randomEdit(text, rand, last);
+      history.push(last);
+      text = apply(text, last);
+    }
+    const incremental = parseSep(text, { fileName, parser });
+    if (step % CHECK_EVERY !== 0 && step !== EDITS_PER_FILE) continue;
+    const full = parseSep(text, { fileName });
+    const where = () =>
+      `${file}, seed ${seed}, after edit ${step}: ${describe(history.slice(-3))} (replay with SEP_FUZZ_SEED=${SEED})`;
+    assert.deepStrictEqual(lint(incremental, { today: TODAY }), lint(full, { today: TODAY }), `findings differ: ${where()}`);
+    assert.deepStrictEqual(incremental, full, `document models differ: ${where()}`);
+    compared++;
+  }
+  return compared;
+}
+
+test('incremental and full validation agree on random edit sequences over every reference SEP', (t) => {
+  if (!existsSync(SEPS)) {
+    if (process.env.CI === 'true') assert.fail(`reference SEPs not found at ${SEPS}`);
+    t.skip(`reference SEPs not found at ${SEPS}`);
+    return;
+  }
+  const files = seps();
+  assert.ok(files.length > 0, `no SEPs in ${SEPS}`);
+  let checked = 0;
+  files.forEach((file, i) => {
+    checked += fuzzFile(file, SEED + i);
+  });
+  t.diagnostic(`${checked} states compared after ${EDITS_PER_FILE} edits each over ${files.length} SEPs, seed ${SEED}`);
+});
+
+test('the incremental parser reuses nothing stale when a heading is typed, then removed', () => {
+  // An inline document of our own: the heading splits one chunk into two and back.
+  const base = '# SEP-1: Example\n\n## Abstract\n\nShort.\n\n## Motivation\n\nBecause.\n';
+  const parser = new IncrementalMarkdownParser();
+  const at = base.indexOf('Because.');
+  const steps = [base, base.slice(0, at) + '## Rationale\n' + base.slice(at), base];
+  for (const text of steps) {
+    assert.deepStrictEqual(parseSep(text, { parser }), parseSep(text));
+  }
+});
