@@ -139,7 +139,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     name: 'Specification',
     required: true,
     purpose: 'The precise syntax and semantics of the change, detailed enough for independent, interoperable implementations.',
-    nearMisses: ['specifications', 'spec', 'proposal', 'proposed change', 'proposed changes', 'detailed design', 'design', 'specfication'],
+    nearMisses: ['specifications', 'spec', 'proposal', 'proposed change', 'proposed changes', 'detailed design', 'specfication'],
   },
   {
     name: 'Rationale',
@@ -163,7 +163,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     name: 'Reference Implementation',
     required: true,
     purpose: 'Links to a working prototype (an SDK branch, a proof of concept, a reference client or server). Required before acceptance; complete, with conformance tests, before Final.',
-    nearMisses: ['reference implementations', 'implementation', 'implementations', 'prototype', 'reference impl', 'proof of concept', 'poc'],
+    nearMisses: ['reference implementations', 'prototype implementation', 'prototype', 'reference impl', 'proof of concept', 'poc'],
   },
 ];
 

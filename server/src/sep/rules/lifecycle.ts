@@ -1,3 +1,130 @@
+import type { SepDocument, Severity } from '../types';
+import { headerField, sepCreated, sepStatus, sepType } from './facts';
+import { indexOf } from './section-fixes';
+import { findSection } from './section-model';
 import type { Rule } from './types';
 
-export const LIFECYCLE_RULES: Rule[] = [];
+/**
+ * Rules about what a SEP must hold once its Status has moved on: a linked
+ * implementation when Accepted or Final, conformance tests when Final, a
+ * successor when Superseded. They report on the Status value, since that is
+ * what makes the requirement apply.
+ */
+
+export interface StatusRequirement {
+  id: string;
+  severity: Severity;
+  description: string;
+  /** Canonical statuses the requirement applies to. */
+  statuses: readonly string[];
+  /** Canonical Types it applies to; all Types when absent. */
+  types?: readonly string[];
+  /** Canonical Types exempt from it. */
+  exemptTypes?: readonly string[];
+  /** Applies only to SEPs whose Created date is this `YYYY-MM-DD` or later (unknown dates are skipped). */
+  createdOnOrAfter?: string;
+  /** Whether the document meets the requirement. */
+  met(doc: SepDocument): boolean;
+  /** What to tell the author, given the canonical status. */
+  message(status: string, doc: SepDocument): string;
+}
+
+/** Kind: a requirement that comes with certain statuses; reported on the Status value when unmet. */
+export function statusRequires(req: StatusRequirement): Rule {
+  return {
+    id: req.id,
+    defaultSeverity: req.severity,
+    description: req.description,
+    fixable: false,
+    check(doc) {
+      const status = sepStatus(doc);
+      if (!status || !req.statuses.includes(status.value)) return [];
+      const type = sepType(doc);
+      if (req.types && (!type || !req.types.includes(type))) return [];
+      if (req.exemptTypes && type && req.exemptTypes.includes(type)) return [];
+      if (req.createdOnOrAfter) {
+        const created = sepCreated(doc);
+        if (!created || created < req.createdOnOrAfter) return [];
+      }
+      if (req.met(doc)) return [];
+      return [{ range: status.field.valueRange, message: req.message(status.value, doc), data: { status: status.value } }];
+    },
+  };
+}
+
+/** A GitHub reference (`#123`, `owner/repo#123`) readers can follow even when it is not a markdown link. */
+const GITHUB_REF = /(?:^|[\s(])(?:[\w.-]+\/[\w.-]+)?#\d+\b/;
+
+/** Whether the Reference Implementation section points anywhere: a link or a GitHub reference. */
+export function referenceImplementationLinked(doc: SepDocument): boolean {
+  const m = findSection(doc, 'Reference Implementation');
+  return !!m && (m.section.links.some((l) => !l.startsWith('#')) || GITHUB_REF.test(m.section.plainText));
+}
+
+/**
+ * Whether the SEP mentions its conformance tests (in prose or by linking the
+ * conformance repository), or states that it has no observable protocol
+ * behavior (exempt under the guidelines). HTML comments do not count.
+ */
+export function mentionsConformance(doc: SepDocument): boolean {
+  const prose = doc.sections.map((s) => s.plainText).join('\n');
+  const linked = doc.sections.some((s) => s.links.some((l) => /github\.com\/modelcontextprotocol\/conformance\b/i.test(l)));
+  return (
+    linked ||
+    /\bconformance[\s-]+(tests?|scenarios?|suite|repository|repo)\b/i.test(prose) ||
+    /\bno (new |observable )*protocol behaviou?r\b/i.test(prose)
+  );
+}
+
+/** Whether a Superseded SEP names its successor: a Superseded-By field, or text saying what replaced it. */
+export function namesSuccessor(doc: SepDocument): boolean {
+  const field = headerField(doc, 'superseded-by');
+  if (field && field.value.trim() !== '') return true;
+  const own = doc.title?.number ?? 'none';
+  const pointer = new RegExp(`\\b(superseded|replaced|obsoleted)\\s+by\\b[^.\\n]*?(\\bSEP-(?!${own}\\b)\\d+|https?://|\\]\\()`, 'i');
+  return pointer.test(withoutComments(doc));
+}
+
+/** The document text with its HTML comments blanked out (offsets kept). */
+function withoutComments(doc: SepDocument): string {
+  const index = indexOf(doc);
+  let text = doc.text;
+  for (const c of doc.comments) {
+    const s = index.offset(c.range.start);
+    const e = index.offset(c.range.end);
+    text = text.slice(0, s) + text.slice(s, e).replace(/[^\n]/g, ' ') + text.slice(e);
+  }
+  return text;
+}
+
+export const LIFECYCLE_RULES: Rule[] = [
+  statusRequires({
+    id: 'reference-implementation-link',
+    severity: 'warning',
+    description: 'An Accepted or Final SEP does not link its reference implementation.',
+    statuses: ['Accepted', 'Final'],
+    exemptTypes: ['Informational'],
+    met: referenceImplementationLinked,
+    message: (s, doc) =>
+      `Status is ${s}, but ${findSection(doc, 'Reference Implementation') ? 'the Reference Implementation section links to no implementation' : 'there is no Reference Implementation section'}. Link the prototype or implementation (a pull request, an SDK branch, a proof of concept) so reviewers can run it.`,
+  }),
+  statusRequires({
+    id: 'conformance-tests',
+    severity: 'information',
+    description: 'A Final Standards Track SEP (created on or after 2026-03-27) does not mention its conformance tests.',
+    statuses: ['Final'],
+    types: ['Standards Track'],
+    createdOnOrAfter: '2026-03-27',
+    met: mentionsConformance,
+    message: () =>
+      'Final Standards Track SEPs need a merged conformance scenario (SEP-2484). Link it and its traceability file, or say why this SEP has no observable protocol behavior.',
+  }),
+  statusRequires({
+    id: 'superseded-successor',
+    severity: 'warning',
+    description: 'A Superseded SEP does not say which SEP replaced it.',
+    statuses: ['Superseded'],
+    met: namesSuccessor,
+    message: () => 'Status is Superseded, but nothing says what replaced this SEP. Add "- **Superseded-By**: SEP-<number>" to the header, linking the newer SEP.',
+  }),
+];

@@ -1,3 +1,252 @@
-import type { Rule } from './types';
+import type { Range, SepDocument, SepSection } from '../types';
+import { SECTIONS } from '../vocabulary';
+import { indexOf, levelFix, locatePhrase, renameFix } from './section-fixes';
+import { findSection, matchHeading, sectionModel, type SectionMatch } from './section-model';
+import { TEMPLATE_FINGERPRINTS, TEMPLATE_NOTES, type Fingerprint } from './template-text';
+import type { Report, Rule } from './types';
 
-export const SECTION_RULES: Rule[] = [];
+/**
+ * Rules about the standard `##` sections (Abstract ... Reference
+ * Implementation). Each is built by a parameterised kind; all of them read
+ * the shared section model, so one heading is reported by one rule only.
+ */
+
+const quote = (s: string) => `"${s}"`;
+
+/** Where a report about something absent goes: the title line, else the first line. */
+function absentRange(doc: SepDocument): Range {
+  if (doc.title) return doc.title.range;
+  const index = indexOf(doc);
+  return index.range(0, index.lineEnd(0));
+}
+
+/** Kind: one report per standard section the SEP's Type calls for and the document lacks. */
+export function missingSections(id: string): Rule {
+  return {
+    id,
+    defaultSeverity: 'warning',
+    description: 'A standard section (Abstract, Motivation, Specification, Rationale, Backward Compatibility, Security Implications, Reference Implementation) is missing.',
+    fixable: false,
+    check(doc) {
+      const m = sectionModel(doc);
+      return m.required
+        .filter((spec) => !m.present.has(spec.name) && !m.misplaced.has(spec.name))
+        .map((spec) => ({
+          range: absentRange(doc),
+          message: `Add a "## ${spec.name}" section. It holds: ${spec.purpose}`,
+          data: { section: spec.name },
+        }));
+    },
+  };
+}
+
+/** Kind: a `##` heading standing for a standard section under another name; fix renames it. */
+export function nearMissNames(id: string): Rule {
+  return {
+    id,
+    defaultSeverity: 'warning',
+    description: 'A heading looks like a standard section under another name (`Backwards Compatibility`, `Security Considerations`, `Abstract:`).',
+    fixable: true,
+    check(doc) {
+      return [...sectionModel(doc).present.values()]
+        .filter((m) => m.kind !== 'exact')
+        .map((m) => {
+          const h = m.section.heading;
+          return {
+            range: h.range,
+            message: `${quote(h.raw.trim())} stands for the standard section ${quote(m.spec.name)}; rename it so reviewers and tools find it.`,
+            data: { section: m.spec.name, found: h.raw.trim() },
+            fixes: [renameFix(doc, h, m.spec.name)],
+          };
+        });
+    },
+  };
+}
+
+/** Kind: a standard section written at level 1 or 3+ (and none at level 2); fix changes the `#` marks. */
+export function headingLevels(id: string): Rule {
+  return {
+    id,
+    defaultSeverity: 'warning',
+    description: 'A standard section is written as a `#` or `###` heading instead of `##`.',
+    fixable: true,
+    check(doc) {
+      return [...sectionModel(doc).misplaced.values()].map((m) => {
+        const h = m.section.heading;
+        const fix = levelFix(doc, h);
+        return {
+          range: h.range,
+          message: `${quote(m.spec.name)} is a level-${h.depth} heading; standard sections are level 2: write it as "## ${m.spec.name}".`,
+          data: { section: m.spec.name, depth: h.depth },
+          fixes: fix ? [fix] : undefined,
+        };
+      });
+    },
+  };
+}
+
+/**
+ * Kind: standard sections out of order. `ranks` lists the sections in order;
+ * names sharing a rank may come in either order. Reports the fewest headings
+ * that, moved, would put the rest in order.
+ */
+export function sectionOrder(id: string, ranks: readonly (readonly string[])[]): Rule {
+  const rankOf = new Map(ranks.flatMap((names, i) => names.map((n) => [n, i] as const)));
+  const order = ranks.map((names) => names.join(' / ')).join(', ');
+  return {
+    id,
+    defaultSeverity: 'information',
+    description: 'The standard sections are not in the template\'s order.',
+    fixable: false,
+    check(doc) {
+      const found = [...sectionModel(doc).present.values()]
+        .filter((m) => rankOf.has(m.spec.name))
+        .sort((a, b) => a.section.heading.range.start.line - b.section.heading.range.start.line);
+      const rank = (m: SectionMatch) => rankOf.get(m.spec.name)!;
+      const kept = longestOrdered(found.map(rank));
+      return found
+        .filter((_, i) => !kept.has(i))
+        .map((m) => {
+          const keptMatches = found.filter((_, i) => kept.has(i));
+          const next = keptMatches.find((k) => rank(k) > rank(m));
+          const prev = [...keptMatches].reverse().find((k) => rank(k) < rank(m));
+          const where: Record<string, string> = next ? { before: next.spec.name } : { after: prev?.spec.name ?? '' };
+          const place = next ? `before ${quote(next.spec.name)}` : `after ${quote(prev?.spec.name ?? '')}`;
+          return {
+            range: m.section.heading.range,
+            message: `Move ${quote(m.spec.name)} ${place}: standard sections go in the order ${order}.`,
+            data: { section: m.spec.name, ...where },
+          };
+        });
+    },
+  };
+}
+
+/** Indexes of a largest subsequence with non-decreasing ranks; ties keep the earliest headings. */
+function longestOrdered(ranks: number[]): Set<number> {
+  let best: number[] = [];
+  const n = Math.min(ranks.length, 16);
+  for (let mask = 0; mask < 1 << n; mask++) {
+    const picked: number[] = [];
+    for (let i = 0; i < n; i++) if (mask & (1 << i)) picked.push(i);
+    if (picked.some((p, k) => k > 0 && ranks[picked[k - 1]] > ranks[p])) continue;
+    if (picked.length > best.length || (picked.length === best.length && lexLess(picked, best))) best = picked;
+  }
+  return new Set(best);
+}
+
+function lexLess(a: number[], b: number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+  return false;
+}
+
+/** Kind: a standard section's heading appearing a second time. */
+export function duplicateSections(id: string): Rule {
+  return {
+    id,
+    defaultSeverity: 'warning',
+    description: 'A standard section appears more than once.',
+    fixable: false,
+    check(doc) {
+      const m = sectionModel(doc);
+      return m.duplicates.map((d) => {
+        const first = m.present.get(d.spec.name)!.section.heading;
+        return {
+          range: d.section.heading.range,
+          message: `${quote(d.spec.name)} already appears on line ${first.range.start.line + 1}; merge this section into that one (or rename it if it is about something else).`,
+          data: { section: d.spec.name, firstLine: first.range.start.line + 1 },
+        };
+      });
+    },
+  };
+}
+
+/** Kind: a standard section with nothing but whitespace and HTML comments under it. */
+export function emptySections(id: string): Rule {
+  return {
+    id,
+    defaultSeverity: 'warning',
+    description: 'A standard section has a heading but no content.',
+    fixable: false,
+    check(doc) {
+      return SECTIONS.flatMap((spec) => {
+        const m = findSection(doc, spec.name);
+        if (!m || m.section.hasContent) return [];
+        return [{ range: m.section.heading.range, message: `${quote(spec.name)} is empty. Write it: ${spec.purpose}`, data: { section: spec.name } }];
+      });
+    },
+  };
+}
+
+/** Kind: guidance text of the template left in a section (or the template's notes left anywhere). */
+export function templateText(id: string, fingerprints: readonly Fingerprint[], notes: readonly string[]): Rule {
+  return {
+    id,
+    defaultSeverity: 'warning',
+    description: 'A section still holds the template\'s guidance text instead of the author\'s own.',
+    fixable: false,
+    check(doc) {
+      const reports: Report[] = [];
+      for (const section of doc.sections) {
+        const fp = fingerprints.find((f) => f.section === sectionName(section));
+        const prose = fold(section.plainText);
+        const phrase = fp?.phrases.find((p) => prose.includes(p));
+        if (!fp || !phrase) continue;
+        reports.push({
+          range: locatePhrase(doc, phrase, section.bodyRange) ?? section.heading.range,
+          message: `${quote(section.heading.text)} still holds the template's guidance ("${phrase}…"); replace it with your own text.`,
+          data: { section: fp.section },
+        });
+      }
+      for (const note of notes) {
+        const range = locatePhrase(doc, note);
+        if (range) reports.push({ range, message: 'The template\'s note is still here; delete it once your SEP follows the structure.', data: { section: '' } });
+      }
+      return reports;
+    },
+  };
+}
+
+/** A section's standard name: the standard section it stands for, else its heading text. */
+function sectionName(s: SepSection): string {
+  const m = s.heading.depth === 2 ? matchHeading(s.heading) : undefined;
+  if (m && m.kind !== 'typo' && m.kind !== 'extended') return m.spec.name;
+  return s.heading.text.toLowerCase() === 'acknowledgements' ? 'Acknowledgments' : s.heading.text;
+}
+
+function fold(s: string): string {
+  return s.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ');
+}
+
+/** Kind: a section's prose longer than `above` words (and at most `upTo`, when given). */
+export function sectionLength(id: string, opts: { section: string; above: number; upTo?: number; severity: Rule['defaultSeverity'] }): Rule {
+  const limit = opts.upTo === undefined ? `more than ${opts.above}` : `between ${opts.above + 1} and ${opts.upTo}`;
+  return {
+    id,
+    defaultSeverity: opts.severity,
+    description: `The ${opts.section} is ${limit} words long (the guidelines ask for about 200).`,
+    fixable: false,
+    check(doc) {
+      const m = findSection(doc, opts.section);
+      const n = m?.section.wordCount ?? 0;
+      if (!m || n <= opts.above || (opts.upTo !== undefined && n > opts.upTo)) return [];
+      return [{
+        range: m.section.heading.range,
+        message: `The ${opts.section} has ${n} words; the guidelines ask for a short summary of about 200. Keep the essentials and move details to Motivation or Specification.`,
+        data: { section: opts.section, words: n },
+      }];
+    },
+  };
+}
+
+export const SECTION_RULES: Rule[] = [
+  missingSections('section-missing'),
+  sectionOrder('section-order', [['Abstract'], ['Motivation'], ['Specification'], ['Rationale'], ['Backward Compatibility'], ['Security Implications', 'Reference Implementation']]),
+  duplicateSections('section-duplicate'),
+  emptySections('section-empty'),
+  templateText('section-template-text', TEMPLATE_FINGERPRINTS, TEMPLATE_NOTES),
+  nearMissNames('section-near-miss'),
+  headingLevels('section-heading-level'),
+  sectionLength('abstract-long', { section: 'Abstract', above: 200, upTo: 300, severity: 'information' }),
+  sectionLength('abstract-too-long', { section: 'Abstract', above: 300, severity: 'warning' }),
+];
