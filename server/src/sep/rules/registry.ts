@@ -1,7 +1,9 @@
 import type { Rule } from './types';
 import { TITLE_RULES } from './title';
+import { NUMBER_RULES } from './numbers';
 import { HEADER_RULES } from './header';
 import { VALUE_RULES } from './values';
+import { PEOPLE_RULES } from './people';
 import { SECTION_RULES } from './sections';
 import { LIFECYCLE_RULES } from './lifecycle';
 import { DOCUMENT_RULES } from './document';
@@ -13,8 +15,10 @@ import { DOCUMENT_RULES } from './document';
  */
 export const RULES: readonly Rule[] = [
   ...TITLE_RULES,
+  ...NUMBER_RULES,
   ...HEADER_RULES,
   ...VALUE_RULES,
+  ...PEOPLE_RULES,
   ...SECTION_RULES,
   ...LIFECYCLE_RULES,
   ...DOCUMENT_RULES,

@@ -1,3 +1,71 @@
-import type { Rule } from './types';
+import type { SepTitle } from '../types';
+import { missingRange, replaceFix } from './support';
+import type { Report, Rule } from './types';
 
-export const TITLE_RULES: Rule[] = [];
+/**
+ * Rules about the title line `# SEP-<number>: <name>`. The number checks
+ * (title against file name and PR field) live in numbers.ts.
+ */
+
+/** `title-missing`: the document has no title heading at all. */
+function titleMissing(): Rule {
+  return {
+    id: 'title-missing',
+    defaultSeverity: 'error',
+    description: 'The SEP starts with a title line `# SEP-<number>: <name>`.',
+    fixable: false,
+    check(doc) {
+      if (doc.title) return [];
+      return [
+        {
+          range: missingRange(doc),
+          message: 'This SEP has no title. Start the file with `# SEP-<number>: <name>` (use `SEP-{NUMBER}` until the pull request exists).',
+        },
+      ];
+    },
+  };
+}
+
+const FORM_MESSAGES: Record<Exclude<SepTitle['form'], 'ok'>, string> = {
+  'no-prefix': 'The title does not start with `SEP-<number>:`. Write it as `# SEP-<number>: <name>`.',
+  'no-number': 'The title has no SEP number. Write `SEP-<number>: <name>` with the pull request number (or `SEP-{NUMBER}` until the pull request exists).',
+  'bad-separator': 'Write the title as `SEP-<number>: <name>`: a hyphen between `SEP` and the number, then a colon and a space.',
+  'no-name': 'The title has no name after `SEP-<number>:`. Add a short descriptive name of the proposal.',
+};
+
+/** `title-malformed`: the title deviates from `SEP-<number>: <name>` or is not a level-1 heading. */
+function titleMalformed(): Rule {
+  return {
+    id: 'title-malformed',
+    defaultSeverity: 'warning',
+    description: 'The title reads `SEP-<number>: <name>` as a level-1 heading.',
+    fixable: true,
+    check(doc) {
+      const t = doc.title;
+      if (!t) return [];
+      const reports: Report[] = [];
+      if (t.form !== 'ok') {
+        const fix = separatorFix(t);
+        reports.push({ range: t.range, message: FORM_MESSAGES[t.form], ...(fix ? { fixes: [fix] } : {}) });
+      }
+      if (t.depth !== 1) {
+        reports.push({ range: t.range, message: `The title is a level-${t.depth} heading. Make it the one level-1 heading: \`# ${t.raw}\`.` });
+      }
+      return reports;
+    },
+  };
+}
+
+/** For `SEP 12 - Name`, `SEP-12 Name`, `sep-12:Name`: rewrite only the part before the name. */
+function separatorFix(t: SepTitle): ReturnType<typeof replaceFix> | undefined {
+  if (t.form !== 'bad-separator' || !t.number || !t.name || !t.nameRange) return undefined;
+  if (t.range.start.line !== t.range.end.line) return undefined;
+  // nameRange ends where the heading text ends; the text starts raw.length before that.
+  const line = t.nameRange.end.line;
+  const prefixStart = { line, character: t.nameRange.end.character - t.raw.length };
+  const expected = `SEP-${t.number}: `;
+  return replaceFix(`Change to "${expected}${t.name}"`, { start: prefixStart, end: t.nameRange.start }, expected);
+}
+
+/** Title rules, in documentation order. */
+export const TITLE_RULES: Rule[] = [titleMissing(), titleMalformed()];

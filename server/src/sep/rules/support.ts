@@ -1,0 +1,89 @@
+import { LineIndex } from '../text';
+import type { HeaderField, Range, SepDocument, TextEdit } from '../types';
+import { TEMPLATE_PLACEHOLDERS } from '../vocabulary';
+import type { Fix } from './types';
+
+/**
+ * Small helpers shared by the title, header, value and document rule kinds:
+ * finding fields, mapping parts of a value to ranges, building fixes.
+ */
+
+const INDEXES = new WeakMap<SepDocument, LineIndex>();
+
+/** The document's line index, built once per document. */
+export function lineIndex(doc: SepDocument): LineIndex {
+  let index = INDEXES.get(doc);
+  if (!index) {
+    index = new LineIndex(doc.text);
+    INDEXES.set(doc, index);
+  }
+  return index;
+}
+
+/** First header field with this canonical key. */
+export function field(doc: SepDocument, key: string): HeaderField | undefined {
+  return doc.header.fields.find((f) => f.key === key);
+}
+
+/** Where a report about something missing goes: the title line, else the document's first line. */
+export function missingRange(doc: SepDocument): Range {
+  if (doc.title) return doc.title.range;
+  const index = lineIndex(doc);
+  return index.range(0, index.lineEnd(0));
+}
+
+/** The value of a field exactly as written in the document (continuation lines included). */
+export function rawValue(doc: SepDocument, f: HeaderField): string {
+  const index = lineIndex(doc);
+  return doc.text.slice(index.offset(f.valueRange.start), index.offset(f.valueRange.end));
+}
+
+/** Range of `[from, to)` in the field's value as written (offsets into {@link rawValue}). */
+export function valuePart(doc: SepDocument, f: HeaderField, from: number, to: number): Range {
+  const index = lineIndex(doc);
+  const base = index.offset(f.valueRange.start);
+  return index.range(base + from, base + to);
+}
+
+/** A single-edit fix replacing `range` with `newText`. */
+export function replaceFix(title: string, range: Range, newText: string, auto = true): Fix {
+  const edit: TextEdit = { range, newText };
+  return { title, edits: [edit], auto };
+}
+
+/** Template placeholders in a value, with their offsets in it. */
+export function placeholdersIn(value: string): { text: string; at: number }[] {
+  const found: { text: string; at: number }[] = [];
+  for (const p of TEMPLATE_PLACEHOLDERS) {
+    const at = value.indexOf(p);
+    if (at !== -1) found.push({ text: p, at });
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
+
+/** Whether a field's value can be checked: present, not empty, not template text. */
+export function checkable(doc: SepDocument, key: string): HeaderField | undefined {
+  const f = field(doc, key);
+  if (!f || f.value.trim() === '' || placeholdersIn(f.value).length) return undefined;
+  return f;
+}
+
+/**
+ * GitHub handles written `@name` (not the `@` of an e-mail address), with
+ * their offsets. GitHub user names are 1-39 letters, digits and single
+ * inner hyphens.
+ */
+export function handlesIn(value: string): { handle: string; at: number }[] {
+  const out: { handle: string; at: number }[] = [];
+  for (const m of value.matchAll(/(?<![\w.+-])@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})(?![A-Za-z0-9_])/g)) {
+    out.push({ handle: m[1], at: m.index });
+  }
+  return out;
+}
+
+/** A SEP or PR number as a comparable string (`0042` → `42`); undefined for placeholders. */
+export function realNumber(n: string | undefined): string | undefined {
+  if (n === undefined || !/^\d+$/.test(n)) return undefined;
+  const v = String(Number(n));
+  return v === '0' ? undefined : v;
+}
