@@ -7,7 +7,7 @@ import type { Fix } from '../rules/types';
 export function fieldPlaceholder(key: string, today: string): string {
   switch (key) {
     case 'status':
-      return 'Draft';
+      return 'Draft | In-Review | Accepted | Rejected | Withdrawn | Final | Superseded | Dormant';
     case 'type':
       return 'Standards Track | Informational | Process | Extensions Track';
     case 'created':

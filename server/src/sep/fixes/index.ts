@@ -60,7 +60,7 @@ const ENGINE_FIXES: Record<string, FixMaker> = {
   'field-placeholder': (doc, f, ctx) => {
     const field = fieldAt(doc, f.range.start.line);
     if (field?.key === 'created') return [replaceValueFix(field, ctx.today, false)];
-    if (field?.key === 'status') return [replaceValueFix(field, 'Draft', false)];
+    if (field?.key === 'status') return choices(STATUSES)(doc, f, ctx);
     if (field?.key === 'type') return choices(TYPES)(doc, f, ctx);
     return [];
   },
@@ -102,14 +102,14 @@ const ENGINE_FIXES: Record<string, FixMaker> = {
 export const ENGINE_FIXABLE: readonly string[] = Object.keys(ENGINE_FIXES);
 
 /**
- * Every fix on offer for one finding: the rule's own first, then the
- * engine's for its rule id, then a generic "change to the expected value"
+ * Every fix on offer for one finding: the rule's own when it attached any,
+ * else the engine's for its rule id, else a generic "change to the expected value"
  * when the finding names one. Titles are unique.
  */
 export function fixesFor(doc: SepDocument, finding: Finding, ctx: FixContext): Fix[] {
   const out: Fix[] = [...(finding.fixes ?? [])];
   const maker = ENGINE_FIXES[finding.rule];
-  if (maker) out.push(...maker(doc, finding, ctx).filter((x): x is Fix => x !== undefined && x.edits.length > 0));
+  if (maker && out.length === 0) out.push(...maker(doc, finding, ctx).filter((x): x is Fix => x !== undefined && x.edits.length > 0));
   const expected = finding.data?.expected;
   if (typeof expected === 'string' && out.length === 0) {
     const field = fieldAt(doc, finding.range.start.line);

@@ -1,11 +1,15 @@
 import { LineIndex } from '../text';
-import type { SepDocument, SepSection, TextEdit } from '../types';
-import { SECTIONS, nearMissSection, sectionSpec, type SectionSpec } from '../vocabulary';
+import type { SepDocument, SepHeading, SepSection, TextEdit } from '../types';
+import { SECTIONS, sectionSpec, type SectionSpec } from '../vocabulary';
+import { matchHeading, sectionModel } from '../rules/section-model';
 import type { Fix } from '../rules/types';
 
-/** The standard section a heading stands for: its canonical name, any case, or a known near miss. */
-export function canonicalSection(text: string): SectionSpec | undefined {
-  return sectionSpec(text) ?? nearMissSection(text);
+/**
+ * The standard section a heading stands for, as the section rules decide it
+ * (canonical name, near miss, typo, extended name), at any level below the title.
+ */
+export function canonicalSection(heading: SepHeading): SectionSpec | undefined {
+  return heading.depth >= 2 ? matchHeading(heading)?.spec : undefined;
 }
 
 interface Present {
@@ -13,15 +17,15 @@ interface Present {
   section: SepSection;
 }
 
-/** Standard sections present in the document (title excluded), document order. */
+/**
+ * Standard sections present as the section rules see them (the `##` section
+ * standing for each, or one with the exact name at another level), document order.
+ */
 function presentSections(doc: SepDocument): Present[] {
-  const out: Present[] = [];
-  for (const section of doc.sections) {
-    if (section.heading.depth < 2) continue;
-    const spec = canonicalSection(section.heading.text);
-    if (spec) out.push({ order: SECTIONS.indexOf(spec), section });
-  }
-  return out;
+  const model = sectionModel(doc);
+  return [...model.present.values(), ...model.misplaced.values()]
+    .map((m) => ({ order: SECTIONS.indexOf(m.spec), section: m.section }))
+    .sort((x, y) => x.section.heading.range.start.line - y.section.heading.range.start.line);
 }
 
 /** The one-line hint placed under an inserted heading: the section's purpose, in our words. */
@@ -86,12 +90,16 @@ function insertEdit(doc: SepDocument, offset: number, specs: SectionSpec[], inde
   return { range: { start: p, end: p }, newText: insertionText(doc, offset, specs) };
 }
 
-/** Fix for one missing section: its heading and hint at the canonical position. */
+/**
+ * Fix for one missing section: its heading and hint at the canonical
+ * position. Not automatic: fix-all takes {@link addAllSectionsFix}, which
+ * places several sections at one spot in canonical order in one go.
+ */
 export function addSectionFix(doc: SepDocument, name: string): Fix | undefined {
   const spec = sectionSpec(name);
   if (!spec) return undefined;
   const index = new LineIndex(doc.text);
-  return { title: `Add missing section "${spec.name}"`, edits: [insertEdit(doc, sectionAnchor(doc, spec, index), [spec], index)], auto: true };
+  return { title: `Add missing section "${spec.name}"`, edits: [insertEdit(doc, sectionAnchor(doc, spec, index), [spec], index)], auto: false };
 }
 
 /** One fix adding every missing required section, each at its canonical position. */
@@ -108,8 +116,8 @@ export function addAllSectionsFix(doc: SepDocument, names: readonly string[]): F
   return { title: 'Add all missing sections', edits, auto: true };
 }
 
-/** The names of required sections the document lacks (any heading level, near misses count as present). */
+/** The required sections (for this SEP's Type) the document lacks, as section-missing reports them. */
 export function missingSections(doc: SepDocument): string[] {
   const have = new Set(presentSections(doc).map((p) => p.order));
-  return SECTIONS.filter((s, i) => s.required && !have.has(i)).map((s) => s.name);
+  return sectionModel(doc).required.filter((s) => !have.has(SECTIONS.indexOf(s))).map((s) => s.name);
 }

@@ -3,6 +3,18 @@ import type { SepDocument, SepHeading, SepSection, TextEdit } from '../types';
 import { SECTIONS } from '../vocabulary';
 import type { Fix } from '../rules/types';
 import { canonicalSection } from './sections';
+import { sectionModel } from '../rules/section-model';
+
+/**
+ * Position of a standard section in the required order. Security
+ * Implications and Reference Implementation share one: the template puts
+ * Security first, yet many merged SEPs end with the implementation, and the
+ * section-order rule accepts both.
+ */
+function rank(name: string): number {
+  const i = SECTIONS.findIndex((s) => s.name === name);
+  return name === 'Reference Implementation' ? SECTIONS.findIndex((s) => s.name === 'Security Implications') : i;
+}
 
 interface Slot {
   order: number;
@@ -11,23 +23,17 @@ interface Slot {
 }
 
 /**
- * Moves the standard sections (each with its whole body and subsections)
- * into canonical order. Other sections keep their place; each slot a standard
+ * Moves the standard `##` sections (each with its whole body and
+ * subsections) into canonical order. Other sections keep their place; each slot a standard
  * section occupied receives the one that belongs there. No fix when a code
  * block is left open (moving it would swallow what follows).
  */
 export function reorderSectionsFix(doc: SepDocument): Fix | undefined {
   if (doc.unclosedFences.length) return undefined;
   const index = new LineIndex(doc.text);
-  const mapped = doc.sections
-    .filter((s) => s.heading.depth >= 2)
-    .map((s) => ({ s, spec: canonicalSection(s.heading.text) }))
-    .filter((x) => x.spec);
-  if (mapped.length < 2) return undefined;
-  const depth = Math.min(...mapped.map((x) => x.s.heading.depth));
-  const slots: Slot[] = mapped
-    .filter((x) => x.s.heading.depth === depth)
-    .map((x) => ({ order: SECTIONS.indexOf(x.spec!), ...chunk(x.s, index) }));
+  const slots: Slot[] = [...sectionModel(doc).present.values()]
+    .sort((a, b) => a.section.heading.range.start.line - b.section.heading.range.start.line)
+    .map((m) => ({ order: rank(m.spec.name), ...chunk(m.section, index) }));
   const sorted = [...slots].sort((a, b) => a.order - b.order);
   if (sorted.every((s, i) => s === slots[i])) return undefined;
   const eol = doc.eol;
@@ -49,7 +55,7 @@ function chunk(s: SepSection, index: LineIndex): { start: number; end: number } 
 
 /** Renames a near-miss or miscased section heading to its canonical name, keeping any numbering. */
 export function renameSectionFix(heading: SepHeading, expected?: string): Fix | undefined {
-  const name = expected ?? canonicalSection(heading.text)?.name;
+  const name = expected ?? canonicalSection(heading)?.name;
   const newText = (heading.numbering ? `${heading.numbering} ` : '') + (name ?? '');
   if (!name || heading.raw === newText || heading.textRange.start.line !== heading.textRange.end.line) return undefined;
   return { title: `Rename to "${name}"`, edits: [{ range: heading.textRange, newText }], auto: true };
