@@ -26,7 +26,8 @@ export function missingSections(id: string): Rule {
     id,
     defaultSeverity: 'warning',
     description: 'A standard section (Abstract, Motivation, Specification, Rationale, Backward Compatibility, Security Implications, Reference Implementation) is missing.',
-    fixable: false,
+    // The fix engine (fixes/sections.ts) inserts the section from `data.section`.
+    fixable: true,
     check(doc) {
       const m = sectionModel(doc);
       return m.required
@@ -97,7 +98,8 @@ export function sectionOrder(id: string, ranks: readonly (readonly string[])[]):
     id,
     defaultSeverity: 'information',
     description: 'The standard sections are not in the template\'s order.',
-    fixable: false,
+    // The fix engine (fixes/structure.ts) moves whole sections into order.
+    fixable: true,
     check(doc) {
       const found = [...sectionModel(doc).present.values()]
         .filter((m) => rankOf.has(m.spec.name))
