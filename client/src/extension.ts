@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
+import { registerCommands } from './commands';
 
 let client: LanguageClient | undefined;
 
@@ -8,6 +9,7 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   client = createLanguageClient(context);
   context.subscriptions.push(client);
+  registerCommands(context, client);
   await client.start();
 }
 

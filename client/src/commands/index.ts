@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { newSep } from './newSep';
+import { setPrNumber } from './setPrNumber';
+import { registerStatusBar } from './statusBar';
+import { WorkspaceValidator } from './validateWorkspace';
+
+/**
+ * Registers the palette commands (New SEP, Set PR Number, Validate All SEPs
+ * in Workspace) and the SEP status bar item. Each command returns its result
+ * (a URI, a summary) so tests can check it; an unexpected failure becomes an
+ * error message and a line in the language client's output channel.
+ */
+export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const validator = new WorkspaceValidator();
+  const guard = <A extends unknown[], R>(what: string, run: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R | undefined> => {
+      try {
+        return await run(...args);
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        client.outputChannel.appendLine(`${what} failed: ${err instanceof Error ? err.stack ?? message : message}`);
+        void vscode.window.showErrorMessage(`${what} failed: ${message}`);
+        return undefined;
+      }
+    };
+  context.subscriptions.push(
+    validator,
+    registerStatusBar(),
+    vscode.commands.registerCommand('sep.newSep', guard('New SEP', newSep)),
+    vscode.commands.registerCommand('sep.setPrNumber', guard('Set PR Number', (uri?: unknown) => setPrNumber(uri instanceof vscode.Uri ? uri : undefined))),
+    vscode.commands.registerCommand('sep.validateWorkspace', guard('Validate All SEPs', () => validator.validateAll())),
+  );
+}

@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import { parseSep } from '../../../server/src/sep';
+import { numberedFileName, parsePrNumber, setPrNumberEdits } from '../../../server/src/sep/scaffold';
+import { baseName, exists, isSepDocument, sepRepository } from './sepFiles';
+
+/**
+ * `sep.setPrNumber`: once the pull request exists, gives the SEP its number.
+ * Asks for it, then in one workspace edit renames the file to
+ * `<number>-<slug>.md` (open editors follow), numbers the title and points the
+ * PR field at the pull request. Refuses, changing nothing, when the new name is taken.
+ * @param resource the SEP (from a menu); the active editor's document otherwise
+ * @returns the SEP's URI after the change, or undefined when nothing was done
+ */
+export async function setPrNumber(resource?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const document = resource ? await vscode.workspace.openTextDocument(resource) : vscode.window.activeTextEditor?.document;
+  const problem = whyNot(document);
+  if (problem || !document) {
+    void vscode.window.showErrorMessage(problem ?? 'Open a SEP file first.');
+    return undefined;
+  }
+  const input = await vscode.window.showInputBox({
+    title: 'Set PR Number',
+    prompt: 'Number of the pull request that adds this SEP (its SEP number)',
+    placeHolder: 'e.g. 1850',
+    ignoreFocusOut: true,
+    validateInput: (v) => (parsePrNumber(v) ? undefined : 'Enter the pull request number: digits only, e.g. 1850.'),
+  });
+  const number = input === undefined ? undefined : parsePrNumber(input);
+  if (!number) return undefined;
+
+  const name = baseName(document.uri);
+  const newName = numberedFileName(name, number);
+  const target = document.uri.with({ path: document.uri.path.slice(0, document.uri.path.length - name.length) + newName });
+  if (newName !== name && (await exists(target))) {
+    void vscode.window.showErrorMessage(`Cannot set the PR number: ${newName} already exists in this folder. Nothing was changed.`);
+    return undefined;
+  }
+  const wasDirty = document.isDirty;
+  if (!(await vscode.workspace.applyEdit(numberingEdit(document, number, target)))) {
+    void vscode.window.showErrorMessage(`Could not rename ${name} to ${newName}. Nothing was changed.`);
+    return undefined;
+  }
+  // Save what we changed, but never the author's own unsaved edits behind their back.
+  if (!wasDirty) await vscode.workspace.save(target);
+  return target;
+}
+
+/** The text edits and, when the name changes, the rename, as one workspace edit (text first, then the rename). */
+function numberingEdit(document: vscode.TextDocument, number: string, target: vscode.Uri): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  const doc = parseSep(document.getText(), { fileName: baseName(document.uri) });
+  for (const e of setPrNumberEdits(doc, number, sepRepository())) {
+    const { start, end } = e.range;
+    edit.replace(document.uri, new vscode.Range(start.line, start.character, end.line, end.character), e.newText);
+  }
+  if (target.toString() !== document.uri.toString()) edit.renameFile(document.uri, target, { overwrite: false });
+  return edit;
+}
+
+/** Why the command cannot run on this document, in words for the author; undefined when it can. */
+function whyNot(document: vscode.TextDocument | undefined): string | undefined {
+  if (!document) return 'Open a SEP file first, then run Set PR Number.';
+  if (!isSepDocument(document)) return `${baseName(document.uri)} is not a SEP file (a Markdown file in seps/, or one whose title starts with "SEP-").`;
+  if (document.uri.scheme !== 'file') return 'Save the SEP as a file in the seps/ folder first; then set its PR number.';
+  return undefined;
+}
