@@ -29,10 +29,11 @@ function fileNameFormat(): Rule {
 
 function fileNameProblem(name: string): string | undefined {
   if (!/\.md$/.test(name)) return `The file name \`${name}\` should end in \`.md\`.`;
-  const m = /^(\d+)-(.*)\.md$/.exec(name);
+  const m = /^(\d+)(-?)(.*)\.md$/.exec(name);
   if (!m) return `The file name \`${name}\` should start with the SEP number and a hyphen: \`<number>-<slug>.md\` (\`0000-<slug>.md\` until the pull request exists).`;
-  const slug = m[2];
+  const slug = m[3];
   if (!/[A-Za-z0-9]/.test(slug)) return `The file name \`${name}\` needs a short slug of the title after the number.`;
+  if (!m[2]) return `The file name \`${name}\` needs a hyphen between the number and the slug.`;
   if (/[A-Z]/.test(slug) && /^[A-Za-z0-9-]+$/.test(slug)) return `The file name \`${name}\` has upper-case letters; SEP file names are lower case.`;
   if (!/^[a-z0-9-]+$/.test(slug)) return `The file name \`${name}\` should use lower-case words separated by hyphens (no spaces, underscores or other characters).`;
   return undefined;

@@ -1,0 +1,234 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { doc, fixed, none, one, range, rangeOf } from './helpers';
+
+const line = (text: string, n: number) => text.split('\n')[n];
+const STATUS_AT = '- **Status**: '.length;
+const TYPE_AT = '- **Type**: '.length;
+const CREATED_AT = '- **Created**: '.length;
+
+test('status-invalid: a status outside the list, on the value', () => {
+  const f = one('status-invalid', doc({ set: { Status: 'Pondering' } }));
+  assert.deepEqual(f.range, range(2, STATUS_AT, 2, STATUS_AT + 'Pondering'.length));
+  assert.match(f.message, /"Pondering" is not a SEP status\. Use one of: Draft, In-Review, Accepted, Rejected, Withdrawn, Final, Superseded, Dormant/);
+  assert.equal(f.severity, 'error');
+});
+
+test('status-invalid: quiet on every listed status, the issue-era `proposal`, placeholders and empty values', () => {
+  for (const s of ['Draft', 'In-Review', 'Accepted', 'Rejected', 'Withdrawn', 'Final', 'Superseded', 'Dormant', 'proposal', 'Proposal', '**Final**', 'Final (since 2026-05-01)']) {
+    none('status-invalid', doc({ set: { Status: s } }));
+  }
+  none('status-invalid', doc({ set: { Status: 'Draft | In-Review | Accepted' } }));
+  none('status-invalid', doc({ set: { Status: '' } }));
+});
+
+test('status-noncanonical: `draft`, `In Review`, `Approved` get the template spelling', () => {
+  for (const [written, expected] of [['draft', 'Draft'], ['In Review', 'In-Review'], ['in-review', 'In-Review'], ['Approved', 'Accepted']]) {
+    const text = doc({ set: { Status: written } });
+    const f = one('status-noncanonical', text);
+    assert.deepEqual(f.range, range(2, STATUS_AT, 2, STATUS_AT + written.length));
+    assert.deepEqual(f.data, { expected });
+    assert.ok(f.message.includes(`"${expected}"`), f.message);
+    assert.equal(line(fixed(text, f, `Change to "${expected}"`), 2), `- **Status**: ${expected}`);
+    assert.equal(f.fixes![0].auto, true);
+  }
+});
+
+test('status-noncanonical: the fix replaces only the status word, never the author\'s remark or emphasis', () => {
+  const text = doc({ set: { Status: '**in review** (since May)' } });
+  const f = one('status-noncanonical', text);
+  assert.equal(line(fixed(text, f, 'Change to "In-Review"'), 2), '- **Status**: **In-Review** (since May)');
+  none('status-noncanonical', doc({ set: { Status: 'Final' } }));
+  none('status-noncanonical', doc({ set: { Status: 'Pondering' } }));
+});
+
+test('type-invalid: a type outside the list', () => {
+  const f = one('type-invalid', doc({ set: { Type: 'Feature' } }));
+  assert.deepEqual(f.range, range(3, TYPE_AT, 3, TYPE_AT + 'Feature'.length));
+  assert.match(f.message, /"Feature" is not a SEP type\. Use one of: Standards Track, Extensions Track, Informational, Process/);
+  for (const t of ['Standards Track', 'Extensions Track', 'Informational', 'Process']) none('type-invalid', doc({ set: { Type: t } }));
+});
+
+test('type-noncanonical: variants fixed to the template spelling', () => {
+  for (const [written, expected] of [['standards track', 'Standards Track'], ['Extension', 'Extensions Track'], ['Standards-Track', 'Standards Track']]) {
+    const text = doc({ set: { Type: written } });
+    const f = one('type-noncanonical', text);
+    assert.deepEqual(f.data, { expected });
+    assert.equal(line(fixed(text, f, `Change to "${expected}"`), 3), `- **Type**: ${expected}`);
+  }
+  none('type-noncanonical', doc());
+});
+
+test('created-invalid: impossible dates and non-dates', () => {
+  const f = one('created-invalid', doc({ set: { Created: '2025-02-30' } }));
+  assert.deepEqual(f.range, range(4, CREATED_AT, 4, CREATED_AT + 10));
+  assert.match(f.message, /2025-02-30 is not a real date/);
+  assert.match(one('created-invalid', doc({ set: { Created: 'sometime in spring' } })).message, /is not a date\. Write the date as YYYY-MM-DD/);
+  one('created-invalid', doc({ set: { Created: 'February 30, 2025' } }));
+  none('created-invalid', doc({ set: { Created: '2024-02-29' } }));
+  none('created-invalid', doc());
+});
+
+test('created-format: other ways of writing a date are converted to YYYY-MM-DD', () => {
+  const cases: [string, string][] = [
+    ['2025/7/22', '2025-07-22'],
+    ['July 22, 2025', '2025-07-22'],
+    ['22 Jul 2025', '2025-07-22'],
+    ['Tuesday, July 22nd, 2025', '2025-07-22'],
+    ['07/22/2025', '2025-07-22'],
+    ['22.07.2025', '2025-07-22'],
+    ['2025-07-22T09:30:00Z', '2025-07-22'],
+  ];
+  for (const [written, expected] of cases) {
+    const text = doc({ set: { Created: written } });
+    const f = one('created-format', text);
+    assert.deepEqual(f.range, range(4, CREATED_AT, 4, CREATED_AT + written.length), written);
+    assert.deepEqual(f.data, { expected });
+    assert.equal(line(fixed(text, f, `Change to "${expected}"`), 4), `- **Created**: ${expected}`);
+  }
+});
+
+test('created-format: an ambiguous day/month is reported without a guess', () => {
+  const f = one('created-format', doc({ set: { Created: '03/04/2025' } }));
+  assert.match(f.message, /2025-03-04 or 2025-04-03/);
+  assert.equal(f.fixes, undefined);
+});
+
+test('created-format: quiet on YYYY-MM-DD, also with a remark after it', () => {
+  none('created-format', doc());
+  none('created-format', doc({ set: { Created: '2025-07-22 (revised 2025-08-01)' } }));
+  none('created-format', doc({ set: { Created: '2025-07-22, revised later' } }));
+});
+
+test('created-future: a date after today', () => {
+  const f = one('created-future', doc({ set: { Created: '2026-11-26' } }), undefined, '2026-11-25');
+  assert.deepEqual(f.range, range(4, CREATED_AT, 4, CREATED_AT + 10));
+  assert.match(f.message, /2026-11-26 is in the future \(today is 2026-11-25\)/);
+  one('created-future', doc({ set: { Created: 'December 1, 2026' } }), undefined, '2026-11-25');
+  none('created-future', doc({ set: { Created: '2026-11-25' } }), undefined, '2026-11-25');
+});
+
+test('authors-format: two people in one item get a comma inserted, nothing removed', () => {
+  const text = doc({ set: { 'Author(s)': 'Grace Sample (@grace-sample) Tom Tester (@tomtester)' } });
+  const f = one('authors-format', text);
+  assert.deepEqual(f.range, rangeOf(text, 'Grace Sample (@grace-sample) Tom Tester (@tomtester)'));
+  assert.match(f.message, /One author per item/);
+  assert.equal(line(fixed(text, f, 'Separate the authors with a comma'), 5), '- **Author(s)**: Grace Sample (@grace-sample), Tom Tester (@tomtester)');
+});
+
+test('authors-format: an e-mail in parentheses goes into angle brackets', () => {
+  const text = doc({ set: { 'Author(s)': 'Grace Sample (grace@example.test), Tom Tester (@tomtester)' } });
+  const f = one('authors-format', text);
+  assert.deepEqual(f.range, rangeOf(text, '(grace@example.test)'));
+  assert.equal(line(fixed(text, f, 'Put the e-mail address in angle brackets'), 5), '- **Author(s)**: Grace Sample <grace@example.test>, Tom Tester (@tomtester)');
+});
+
+test('authors-format: a bracket that is not an address, and unbalanced brackets', () => {
+  const text = doc({ set: { 'Author(s)': 'Grace Sample <grace> (@grace-sample)' } });
+  assert.deepEqual(one('authors-format', text).range, rangeOf(text, '<grace>'));
+  assert.match(one('authors-format', doc({ set: { 'Author(s)': 'Grace Sample (@grace-sample' } })).message, /Unbalanced brackets/);
+});
+
+test('authors-format: quiet on the variety real authors write', () => {
+  for (const v of [
+    'Grace Sample <grace@example.test> (@grace-sample), Tom Tester (@tomtester)',
+    'Grace Sample (@grace-sample) and Tom Tester (@tomtester)',
+    '@grace-sample',
+    'Grace Sample, Tom Tester',
+    'Lantern Working Group',
+    'Grace Sample (@grace-sample) — first draft; Tom Tester (@tomtester) — current editor',
+    'Grace Sample (@grace-sample), Tom Tester (@tomtester); for the Lantern Working Group',
+  ]) {
+    none('authors-format', doc({ set: { 'Author(s)': v } }));
+  }
+  const wrapped = ['- **Status**: Draft', '- **Type**: Process', '- **Author(s)**: Grace Sample (@grace-sample),', '  Tom Tester (@tomtester)'];
+  none('authors-format', doc({ headerLines: wrapped }));
+});
+
+test('authors-no-handle: no author has a GitHub handle', () => {
+  const text = doc({ set: { 'Author(s)': 'Grace Sample <grace@example.test>, Tom Tester' } });
+  const f = one('authors-no-handle', text);
+  assert.deepEqual(f.range, rangeOf(text, 'Grace Sample <grace@example.test>, Tom Tester'));
+  assert.match(f.message, /No author has a GitHub handle/);
+  assert.equal(f.fixes, undefined);
+  assert.equal(f.severity, 'warning');
+});
+
+test('authors-no-handle: a bare user name is offered an `@`, not applied automatically', () => {
+  const text = doc({ set: { 'Author(s)': 'gracesample' } });
+  const f = one('authors-no-handle', text);
+  assert.match(f.message, /write it `@gracesample`/);
+  assert.equal(f.fixes![0].auto, false);
+  assert.equal(line(fixed(text, f, 'Change to "@gracesample"'), 5), '- **Author(s)**: @gracesample');
+});
+
+test('authors-no-handle: quiet when at least one author has a handle', () => {
+  none('authors-no-handle', doc());
+  none('authors-no-handle', doc({ set: { 'Author(s)': 'Grace Sample, Tom Tester (@tomtester)' } }));
+});
+
+test('sponsor-format: a sponsor without a handle', () => {
+  const text = doc({ set: { Sponsor: 'Kind Maintainer' } });
+  const f = one('sponsor-format', text);
+  assert.deepEqual(f.range, rangeOf(text, 'Kind Maintainer'));
+  assert.match(f.message, /Name the sponsor by GitHub handle.*or write `None`/);
+});
+
+test('sponsor-format: quiet on handles with or without names, and on None', () => {
+  for (const v of ['@kind-maintainer', 'Kind Maintainer (@kind-maintainer)', '@kind-maintainer - Kind Maintainer', 'None', 'None (seeking sponsor)', 'none']) {
+    none('sponsor-format', doc({ set: { Sponsor: v } }));
+  }
+});
+
+test('sponsor-required: Status past Draft with Sponsor None', () => {
+  const text = doc({ set: { Status: 'Final', Sponsor: 'None (seeking sponsor)' } });
+  const f = one('sponsor-required', text);
+  assert.deepEqual(f.range, rangeOf(text, 'None (seeking sponsor)'));
+  assert.match(f.message, /Status is Final but Sponsor is None/);
+  assert.equal(f.severity, 'warning');
+  assert.match(one('sponsor-required', doc({ set: { Status: 'In Review', Sponsor: 'None' } })).message, /Status is In-Review/);
+});
+
+test('sponsor-required: quiet for Draft, Dormant and Withdrawn SEPs without a sponsor, and for sponsored ones', () => {
+  for (const s of ['Draft', 'Dormant', 'Withdrawn', 'proposal']) none('sponsor-required', doc({ set: { Status: s, Sponsor: 'None' } }));
+  none('sponsor-required', doc({ set: { Status: 'Final' } }));
+});
+
+test('pr-format: a value that names no pull request', () => {
+  const text = doc({ set: { PR: 'to be opened' } });
+  const f = one('pr-format', text);
+  assert.deepEqual(f.range, range(7, 10, 7, 10 + 'to be opened'.length));
+  assert.match(f.message, /does not name a pull request/);
+  assert.equal(f.severity, 'warning');
+});
+
+test('pr-format: a bare number and a URL with leftover braces are fixed', () => {
+  const bare = doc({ set: { PR: '5150' } });
+  const f = one('pr-format', bare);
+  assert.deepEqual(f.data, { expected: '#5150' });
+  assert.equal(line(fixed(bare, f, 'Change to "#5150"'), 7), '- **PR**: #5150');
+  const braced = doc({ set: { PR: 'https://github.com/modelcontextprotocol/modelcontextprotocol/pull/{5150}' } });
+  const g = one('pr-format', braced);
+  assert.deepEqual(g.range, rangeOf(braced, 'https://github.com/modelcontextprotocol/modelcontextprotocol/pull/{5150}'));
+  assert.equal(line(fixed(braced, g, /Change to/), 7), '- **PR**: https://github.com/modelcontextprotocol/modelcontextprotocol/pull/5150');
+});
+
+test('pr-format: an issue link or another site is reported without a fix', () => {
+  const issue = doc({ set: { PR: 'https://github.com/modelcontextprotocol/modelcontextprotocol/issues/5150' } });
+  assert.match(one('pr-format', issue).message, /links an issue, not a pull request/);
+  assert.match(one('pr-format', doc({ set: { PR: 'https://example.test/review/5150' } })).message, /not a GitHub pull-request link/);
+});
+
+test('pr-format: quiet on the accepted forms and on the template placeholder', () => {
+  for (const v of [
+    '#5150',
+    'https://github.com/modelcontextprotocol/modelcontextprotocol/pull/5150',
+    'https://github.com/modelcontextprotocol/specification/pull/5150/files',
+    '[#5150](https://github.com/modelcontextprotocol/modelcontextprotocol/pull/5150)',
+    'modelcontextprotocol/modelcontextprotocol#5150',
+    '#5150, #5151',
+    'https://github.com/modelcontextprotocol/modelcontextprotocol/pull/{NUMBER}',
+  ]) {
+    none('pr-format', doc({ set: { PR: v } }));
+  }
+});
