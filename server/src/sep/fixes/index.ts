@@ -39,10 +39,13 @@ const ENGINE_FIXES: Record<string, FixMaker> = {
   'title-malformed': (doc) => [normalizeTitleFix(doc)],
   'title-file-number-mismatch': (doc) => {
     const n = fileNumber(doc);
-    return [n && Number(n) !== 0 ? titleNumberFix(doc, n, "the file's number", true) : undefined];
+    return [n && Number(n) !== 0 ? titleNumberFix(doc, n, "the file's number", false) : undefined];
   },
   'title-pr-number-mismatch': NUMBER_PAIR,
-  'pr-number-mismatch': NUMBER_PAIR,
+  'pr-number-mismatch': (doc) => {
+    const n = fileNumber(doc);
+    return [n && Number(n) !== 0 ? prNumberFix(doc, String(Number(n))) : undefined];
+  },
   'header-missing': (doc, _f, ctx) => [addHeaderFix(doc, ctx.today)],
   'field-status-missing': FIELD_MISSING,
   'field-type-missing': FIELD_MISSING,
@@ -55,7 +58,9 @@ const ENGINE_FIXES: Record<string, FixMaker> = {
   'field-empty': (doc, f, ctx) => {
     const field = fieldAt(doc, f.range.start.line);
     const value = field?.key ? fieldPlaceholder(field.key, ctx.today) : '';
-    return field && value ? [{ ...replaceValueFix(field, value, false), title: `Fill in a placeholder: "${value}"` }] : [];
+    if (!field || !value) return [];
+    const glued = field.valueRange.start.character > 0 && !/\s/.test(doc.text.split('\n')[field.valueRange.start.line][field.valueRange.start.character - 1]);
+    return [{ ...replaceValueFix(field, (glued ? ' ' : '') + value, false), title: `Fill in a placeholder: "${value}"` }];
   },
   'field-placeholder': (doc, f, ctx) => {
     const field = fieldAt(doc, f.range.start.line);
@@ -102,14 +107,15 @@ const ENGINE_FIXES: Record<string, FixMaker> = {
 export const ENGINE_FIXABLE: readonly string[] = Object.keys(ENGINE_FIXES);
 
 /**
- * Every fix on offer for one finding: the rule's own when it attached any,
- * else the engine's for its rule id, else a generic "change to the expected value"
+ * Every fix on offer for one finding: the rule's own first, then the
+ * engine's for its rule id (those doing the same edits as an earlier one
+ * dropped), else a generic "change to the expected value"
  * when the finding names one. Titles are unique.
  */
 export function fixesFor(doc: SepDocument, finding: Finding, ctx: FixContext): Fix[] {
   const out: Fix[] = [...(finding.fixes ?? [])];
   const maker = ENGINE_FIXES[finding.rule];
-  if (maker && out.length === 0) out.push(...maker(doc, finding, ctx).filter((x): x is Fix => x !== undefined && x.edits.length > 0));
+  if (maker) out.push(...maker(doc, finding, ctx).filter((x): x is Fix => x !== undefined && x.edits.length > 0));
   const expected = finding.data?.expected;
   if (typeof expected === 'string' && out.length === 0) {
     const field = fieldAt(doc, finding.range.start.line);
@@ -121,7 +127,8 @@ export function fixesFor(doc: SepDocument, finding: Finding, ctx: FixContext): F
     }
   }
   const seen = new Set<string>();
-  return out.filter((x) => !seen.has(x.title) && seen.add(x.title));
+  const key = (x: Fix) => JSON.stringify(x.edits);
+  return out.filter((x) => !seen.has(x.title) && !seen.has(key(x)) && seen.add(x.title) && seen.add(key(x)));
 }
 
 /** Options of {@link fixAll}: the lint options plus the file name and workspace. */

@@ -36,21 +36,21 @@ export function reorderSectionsFix(doc: SepDocument): Fix | undefined {
     .map((m) => ({ order: rank(m.spec.name), ...chunk(m.section, index) }));
   const sorted = [...slots].sort((a, b) => a.order - b.order);
   if (sorted.every((s, i) => s === slots[i])) return undefined;
-  const eol = doc.eol;
-  const textOf = (s: Slot): string => {
-    const t = doc.text.slice(s.start, s.end);
-    return t.endsWith('\n') ? t : t + eol;
-  };
+  // Only the sections' text moves; the blank lines after each stay where they are.
   const edits: TextEdit[] = [];
   slots.forEach((slot, i) => {
     if (sorted[i] === slot) return;
-    edits.push({ range: index.range(slot.start, slot.end), newText: textOf(sorted[i]) });
+    edits.push({ range: index.range(slot.start, slot.end), newText: doc.text.slice(sorted[i].start, sorted[i].end) });
   });
   return { title: 'Move sections into the standard order', edits, auto: true };
 }
 
+/** A section from the start of its heading line to the end of its last non-blank text. */
 function chunk(s: SepSection, index: LineIndex): { start: number; end: number } {
-  return { start: index.offset({ line: s.heading.range.start.line, character: 0 }), end: index.offset(s.bodyRange.end) };
+  const start = index.offset({ line: s.heading.range.start.line, character: 0 });
+  let end = index.offset(s.bodyRange.end);
+  while (end > start && /\s/.test(index.text[end - 1])) end--;
+  return { start, end };
 }
 
 /** Renames a near-miss or miscased section heading to its canonical name, keeping any numbering. */
