@@ -27,6 +27,14 @@ test('reference-implementation-link: silent with a link, a GitHub reference, bef
   assert.deepEqual(run('reference-implementation-link', sepText({ status: 'Final', type: 'Informational', body: noLink('None.') })), []);
 });
 
+test('reference-implementation-link: without the section, a linked implementation subsection counts', () => {
+  const rest = sections(ORDER.filter((n) => n !== 'Reference Implementation'));
+  const linked = `${rest}\n### Implementation\n\nSee [the SDK branch](https://example.test/sdk/tree/ping).\n`;
+  assert.deepEqual(run('reference-implementation-link', sepText({ status: 'Final', body: linked })), []);
+  const unlinked = `${rest}\n### Implementation\n\nServers answer pings.\n`;
+  assert.equal(run('reference-implementation-link', sepText({ status: 'Final', body: unlinked })).length, 1);
+});
+
 const FINAL_ST = { status: 'Final', type: 'Standards Track', created: '2026-04-01' };
 
 test('conformance-tests: a Final Standards Track SEP created on or after 2026-03-27 without a mention', () => {

@@ -38,6 +38,14 @@ test('section-missing: Process SEPs may omit Backward Compatibility, Information
   assert.deepEqual(run('section-missing', sepText({ type: 'Process', body: noBcRi })).map((f) => f.data?.section), ['Reference Implementation']);
 });
 
+test('section-missing: points at a subsection that looks like the missing section', () => {
+  const body = sections(without('Security Implications'), { Specification: '## Specification\n\nText.\n\n### Security Considerations\n\nNone.\n' });
+  const text = sepText({ body });
+  const found = run('section-missing', text);
+  assert.deepEqual(found.map((f) => f.data?.section), ['Security Implications']);
+  assert.match(found[0].message, new RegExp(`### "Security Considerations" heading on line ${lineOf(text, '### Security Considerations') + 1} may be meant as this section`));
+});
+
 test('section-near-miss: reports the heading and renames only its text', () => {
   const text = sepText({ body: sections(ORDER, { 'Backward Compatibility': '## Backwards Compatibility\n\nNothing breaks.\n' }) });
   const line = lineOf(text, '## Backwards Compatibility');

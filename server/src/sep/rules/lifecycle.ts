@@ -55,10 +55,15 @@ export function statusRequires(req: StatusRequirement): Rule {
 /** A GitHub reference (`#123`, `owner/repo#123`) readers can follow even when it is not a markdown link. */
 const GITHUB_REF = /(?:^|[\s(])(?:[\w.-]+\/[\w.-]+)?#\d+\b/;
 
-/** Whether the Reference Implementation section points anywhere: a link or a GitHub reference. */
+/**
+ * Whether the Reference Implementation section points anywhere: a link or a
+ * GitHub reference. Without that section, a section of any level whose
+ * heading names an implementation or prototype (`### Implementation`) counts.
+ */
 export function referenceImplementationLinked(doc: SepDocument): boolean {
   const m = findSection(doc, 'Reference Implementation');
-  return !!m && (m.section.links.some((l) => !l.startsWith('#')) || GITHUB_REF.test(m.section.plainText));
+  const candidates = m ? [m.section] : doc.sections.filter((s) => s.heading.depth > 1 && /\b(implementation|prototype)s?\b/i.test(s.heading.text));
+  return candidates.some((s) => s.links.some((l) => !l.startsWith('#')) || GITHUB_REF.test(s.plainText));
 }
 
 /**

@@ -34,6 +34,12 @@ export interface SectionModel {
   duplicates: SectionMatch[];
   /** Canonical name → a heading with exactly that name at level 1 or 3+, when no `##` one stands for it. */
   misplaced: Map<string, SectionMatch>;
+  /**
+   * Canonical name → a level-1 or 3+ heading under a known near-miss name
+   * (`### Security Considerations`) when the section is otherwise missing:
+   * not counted as the section, but worth pointing at.
+   */
+  lookalikes: Map<string, SectionMatch>;
   /** The standard sections this SEP's Type calls for, in canonical order. */
   required: SectionSpec[];
 }
@@ -74,6 +80,7 @@ function buildModel(doc: SepDocument): SectionModel {
   const present = new Map<string, SectionMatch>();
   const duplicates: SectionMatch[] = [];
   const misplaced = new Map<string, SectionMatch>();
+  const lookalikes = new Map<string, SectionMatch>();
   for (const spec of SECTIONS) {
     const mine = matches.filter((m) => m.spec === spec);
     const best = mine.reduce<SectionMatch | undefined>((b, m) => (!b || RANK[m.kind] < RANK[b.kind] ? m : b), undefined);
@@ -83,14 +90,20 @@ function buildModel(doc: SepDocument): SectionModel {
       duplicates.push(...mine.filter((m) => m !== best && m.section.heading.text.toLowerCase() === key));
       continue;
     }
-    const wrong = doc.sections.find((s) => s.heading.depth !== 2 && !isTitle(doc, s.heading) && s.heading.text.toLowerCase() === spec.name.toLowerCase());
-    if (wrong) misplaced.set(spec.name, { spec, section: wrong, kind: 'exact' });
+    const other = doc.sections.filter((s) => s.heading.depth !== 2 && !isTitle(doc, s.heading));
+    const wrong = other.find((s) => s.heading.text.toLowerCase() === spec.name.toLowerCase());
+    if (wrong) {
+      misplaced.set(spec.name, { spec, section: wrong, kind: 'exact' });
+      continue;
+    }
+    const alike = other.find((s) => spec.nearMisses.includes(s.heading.text.toLowerCase()));
+    if (alike) lookalikes.set(spec.name, { spec, section: alike, kind: 'listed' });
   }
   const type = sepType(doc);
   const notNeeded = (type && NOT_NEEDED_BY_TYPE[type]) || [];
   const required = SECTIONS.filter((s) => s.required && !notNeeded.includes(s.name));
   duplicates.sort((a, b) => a.section.heading.range.start.line - b.section.heading.range.start.line);
-  return { present, duplicates, misplaced, required };
+  return { present, duplicates, misplaced, lookalikes, required };
 }
 
 function isTitle(doc: SepDocument, h: SepHeading): boolean {

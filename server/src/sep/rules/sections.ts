@@ -32,11 +32,17 @@ export function missingSections(id: string): Rule {
       const m = sectionModel(doc);
       return m.required
         .filter((spec) => !m.present.has(spec.name) && !m.misplaced.has(spec.name))
-        .map((spec) => ({
-          range: absentRange(doc),
-          message: `Add a "## ${spec.name}" section. It holds: ${spec.purpose}`,
-          data: { section: spec.name },
-        }));
+        .map((spec) => {
+          const alike = m.lookalikes.get(spec.name)?.section.heading;
+          const hint = alike
+            ? ` (The ${'#'.repeat(alike.depth)} ${quote(alike.text)} heading on line ${alike.range.start.line + 1} may be meant as this section: make it "## ${spec.name}".)`
+            : '';
+          return {
+            range: absentRange(doc),
+            message: `Add a "## ${spec.name}" section. It holds: ${spec.purpose}${hint}`,
+            data: { section: spec.name },
+          };
+        });
     },
   };
 }
