@@ -88,6 +88,7 @@ test('section-heading-level: a ### standard section gets ## (only the marks chan
   assert.equal(f.rule, 'section-heading-level');
   assert.deepEqual(f.range, range(line, 0, line, '### Rationale'.length));
   assert.match(f.message, /level-3 heading.*"## Rationale"/);
+  assert.equal(f.fixes?.[0].title, 'Make it a level-2 heading (##)');
   assert.equal(applyFix(text, f.fixes![0]), text.replace('### Rationale', '## Rationale'));
 });
 

@@ -40,7 +40,7 @@ export function renameFix(doc: SepDocument, h: SepHeading, name: string): Fix {
  */
 export function levelFix(doc: SepDocument, h: SepHeading): Fix | undefined {
   const index = indexOf(doc);
-  const title = 'Change to a level-2 heading (##)';
+  const title = 'Make it a level-2 heading (##)';
   const line = h.range.start.line;
   if (!h.setext) {
     const m = /^( {0,3})(#{1,6})/.exec(index.lineText(line));
