@@ -1,0 +1,70 @@
+/**
+ * Builds what the integration suite needs, into `.cache/e2e/`:
+ *  - `suite/`: the mocha suite bundled for an extension host (index.js + one *.test.js per test file; `vscode` external);
+ *  - `runner/`: the test-runner extension for code-server, with the suite inside it, and its .vsix.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import * as esbuild from 'esbuild';
+
+/** The repository root. */
+export const ROOT = resolve(import.meta.dirname, '../..');
+/** Where the e2e build output goes (inside the clone, git-ignored). */
+export const E2E_CACHE = join(ROOT, '.cache', 'e2e');
+
+const common: esbuild.BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: false,
+  external: ['vscode'],
+  logLevel: 'warning',
+};
+
+/** Bundles the suite into `outDir` and returns it. */
+export async function buildSuite(outDir = join(E2E_CACHE, 'suite')): Promise<string> {
+  rmSync(outDir, { recursive: true, force: true });
+  const suiteSrc = join(ROOT, 'test', 'e2e', 'suite');
+  const tests = readdirSync(suiteSrc).filter((f) => f.endsWith('.test.ts')).map((f) => join(suiteSrc, f));
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(suiteSrc, 'index.ts'), ...tests],
+    outdir: outDir,
+    // mocha's parallel mode resolves worker files at run time; the suite runs serially and never loads them.
+    logOverride: { 'require-resolve-not-external': 'silent' },
+  });
+  return outDir;
+}
+
+function run(cmd: string, args: string[], cwd: string): void {
+  const r = spawnSync(cmd, args, { cwd, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.signal})`);
+}
+
+/** Packages our extension in production mode, as `npm run package` does; returns the .vsix path. */
+export function packageExtension(): string {
+  const out = join(E2E_CACHE, 'sep-authoring.vsix');
+  mkdirSync(E2E_CACHE, { recursive: true });
+  run(process.execPath, ['esbuild.mjs', '--production'], ROOT);
+  run(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], ROOT);
+  return out;
+}
+
+/** Builds the runner extension with the suite inside and packages it; returns the .vsix path. */
+export async function buildRunner(): Promise<string> {
+  const dir = join(E2E_CACHE, 'runner');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const src = join(ROOT, 'test', 'e2e', 'runner');
+  copyFileSync(join(src, 'package.json'), join(dir, 'package.json'));
+  writeFileSync(join(dir, 'README.md'), '# SEP Authoring e2e runner\n\nTest tooling built by `npm run test:e2e`.\n');
+  writeFileSync(join(dir, '.vscodeignore'), '**\n!package.json\n!README.md\n!dist/**\n!suite/**\n');
+  await esbuild.build({ ...common, entryPoints: [join(src, 'extension.ts')], outfile: join(dir, 'dist', 'runner.js') });
+  await buildSuite(join(dir, 'suite'));
+  const out = join(E2E_CACHE, 'sep-e2e-runner.vsix');
+  run(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--skip-license',
+    '--allow-missing-repository', '--out', out], dir);
+  return out;
+}

@@ -1,0 +1,168 @@
+/**
+ * `npm run test:e2e`: the integration suite and a UI check in a real VS Code (code-server) driven by headless
+ * Chromium. Builds the .vsix, installs code-server into `.cache/code-server` (reused when present), installs our
+ * .vsix and the test-runner extension into a temporary profile, serves a temporary workspace on 127.0.0.1, waits
+ * for the suite's result file, then clicks through the UI (screenshots in test-output/e2e/). Prints every test
+ * with its state and exits non-zero unless all passed and at least one ran.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { FakeGitHub } from '../support/fakeGitHub';
+import { buildRunner, packageExtension, ROOT } from './build';
+import { ensureCodeServer } from './codeServer';
+import { installExtensions, startCodeServer, type RunningCodeServer } from './codeServerProcess';
+import type { SuiteResult, TestResult } from './suite/index';
+import { runUiChecks } from './ui';
+
+const OUT = join(ROOT, 'test-output', 'e2e');
+const SUITE_TIMEOUT_MS = Number(process.env.SEP_E2E_SUITE_TIMEOUT_MS ?? 6 * 60_000);
+
+const step = (what: string): void => console.log(`\n[e2e] ${what}`);
+
+/** Resolves with the parsed JSON in `file` once it exists, watching its folder; rejects after `ms`. */
+function waitForJsonFile<T>(file: string, ms: number, abort: Promise<never>): Promise<T> {
+  return new Promise<T>((resolvePromise, reject) => {
+    const read = (): boolean => {
+      if (!existsSync(file)) return false;
+      try {
+        resolvePromise(JSON.parse(readFileSync(file, 'utf8')) as T);
+        return true;
+      } catch {
+        return false; // written partly; the next change event reads it again
+      }
+    };
+    const watcher = watch(dirname(file), () => {
+      if (read()) done();
+    });
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`no result file after ${ms / 1000} s (see test-output/e2e/logs)`));
+    }, ms);
+    const done = (): void => {
+      watcher.close();
+      clearTimeout(timer);
+    };
+    abort.catch((err) => {
+      done();
+      reject(err);
+    });
+    if (read()) done();
+  });
+}
+
+/** Flags for Chromium on a machine with no network but loopback; Playwright gives each launch a fresh profile. */
+const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+function userSettings(fake: FakeGitHub): Record<string, unknown> {
+  return {
+    'security.workspace.trust.enabled': false,
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'git.enabled': false,
+    'sep.github.apiUrl': fake.url,
+    'sep.github.repository': `${fake.repo.owner}/${fake.repo.repo}`,
+  };
+}
+
+function printResults(suite: SuiteResult | undefined, ui: TestResult[]): { passed: number; failed: number; skipped: number } {
+  const all: TestResult[] = [...(suite?.tests ?? []), ...ui];
+  const mark = { passed: 'PASS', failed: 'FAIL', pending: 'SKIP' } as const;
+  console.log('\n[e2e] results');
+  for (const t of all) {
+    console.log(`  ${mark[t.state]}  ${t.fullTitle}${t.durationMs !== undefined ? ` (${t.durationMs} ms)` : ''}`);
+    if (t.error) console.log(t.error.split('\n').slice(0, 12).map((l) => `          ${l}`).join('\n'));
+  }
+  const failed = all.filter((t) => t.state === 'failed').length + (suite?.tests.length ? 0 : 1);
+  return { passed: all.filter((t) => t.state === 'passed').length, failed, skipped: all.filter((t) => t.state === 'pending').length };
+}
+
+async function main(): Promise<number> {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  step('packaging the extension and the test runner');
+  const vsix = packageExtension();
+  const runnerVsix = await buildRunner();
+  step('code-server (cached in .cache/code-server)');
+  const cs = ensureCodeServer(join(ROOT, '.cache', 'code-server'));
+
+  const tmp = mkdtempSync(join(tmpdir(), 'sep-e2e-'));
+  const dirs = { userDataDir: join(tmp, 'user-data'), extensionsDir: join(tmp, 'extensions') };
+  const workspace = join(tmp, 'workspace');
+  mkdirSync(join(workspace, 'seps'), { recursive: true });
+  mkdirSync(join(dirs.userDataDir, 'User'), { recursive: true });
+  step('installing our .vsix and the runner into a temporary profile');
+  installExtensions(cs, dirs, [vsix, runnerVsix]);
+
+  const fake = await FakeGitHub.start();
+  writeFileSync(join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify(userSettings(fake), null, 2));
+  const resultFile = join(tmp, 'result.json');
+  let server: RunningCodeServer | undefined;
+  let browser: Browser | undefined;
+  let suite: SuiteResult | undefined;
+  let ui: TestResult[] = [];
+  try {
+    step('starting code-server');
+    server = await startCodeServer(cs, {
+      ...dirs,
+      configDir: join(tmp, 'config'),
+      logFile: join(OUT, 'code-server.log'),
+      env: { SEP_E2E_RESULT: resultFile, SEP_REFERENCE_DIR: resolve(ROOT, '..', 'shared', 'reference') },
+    });
+    const serverDied = new Promise<never>((_, reject) =>
+      server!.process.once('exit', (code) => reject(new Error(`code-server exited (${code}) during the run`))),
+    );
+    serverDied.catch(() => undefined);
+    step(`opening ${server.url} in headless Chromium`);
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: BROWSER_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    const browserLog: string[] = [];
+    page.on('console', (m) => browserLog.push(`[${m.type()}] ${m.text()}`));
+    page.on('pageerror', (e) => browserLog.push(`[pageerror] ${e.message}`));
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    step('waiting for the integration suite (runs in the extension host)');
+    try {
+      suite = await waitForJsonFile<SuiteResult & { runnerError?: string }>(resultFile, SUITE_TIMEOUT_MS, serverDied);
+      if ((suite as { runnerError?: string }).runnerError) {
+        suite.tests.push({ fullTitle: 'test runner started the suite', state: 'failed', error: (suite as { runnerError?: string }).runnerError });
+      }
+    } catch (err) {
+      console.error(`[e2e] ${err instanceof Error ? err.message : String(err)}`);
+    }
+    await page.screenshot({ path: join(OUT, '00-after-suite.png') });
+    step('UI check through the browser');
+    ui = await runUiChecks(page, { workspace, outDir: OUT, fake });
+    writeFileSync(join(OUT, 'browser.log'), browserLog.join('\n'));
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    await fake.close();
+    if (existsSync(join(dirs.userDataDir, 'logs'))) cpSync(join(dirs.userDataDir, 'logs'), join(OUT, 'logs'), { recursive: true });
+    if (existsSync(resultFile)) cpSync(resultFile, join(OUT, 'result.json'));
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const { passed, failed, skipped } = printResults(suite, ui);
+  if (!suite?.tests.length) console.log('  FAIL  the integration suite reported no tests');
+  console.log(`\nScreenshots and logs: ${OUT}`);
+  console.log(`e2e: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`[e2e] ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    console.log('e2e: 0 passed, 1 failed');
+    process.exit(1);
+  },
+);

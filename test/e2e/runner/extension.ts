@@ -1,0 +1,40 @@
+/**
+ * The e2e test-runner extension, installed into code-server beside SEP Authoring. On activation it copies the
+ * bundled suite (shipped in this extension's `suite/` folder) into SEP Authoring's installed folder and runs it
+ * from there: VS Code gives each extension its own `vscode` API object, chosen by the path of the requiring file,
+ * so only tests loaded from SEP Authoring's folder can stub the prompts SEP Authoring shows.
+ *
+ * The suite writes its result file itself (`SEP_E2E_RESULT`); this runner adds a `runnerError` entry when the
+ * suite could not even start, so the launcher never waits in vain.
+ */
+import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+
+const TARGET_EXTENSION = 'sep-authoring.sep-authoring';
+
+/** Starts the suite once the workbench has started; the activation itself returns at once. */
+export function activate(context: vscode.ExtensionContext): void {
+  const resultFile = process.env.SEP_E2E_RESULT;
+  if (!resultFile || existsSync(resultFile)) return; // not an e2e run, or the suite already ran (window reload)
+  void runSuite(context.extensionPath, resultFile);
+}
+
+async function runSuite(ownPath: string, resultFile: string): Promise<void> {
+  try {
+    const target = vscode.extensions.getExtension(TARGET_EXTENSION);
+    if (!target) throw new Error(`${TARGET_EXTENSION} is not installed`);
+    const suiteDir = join(target.extensionPath, '.e2e-suite');
+    rmSync(suiteDir, { recursive: true, force: true });
+    cpSync(join(ownPath, 'suite'), suiteDir, { recursive: true });
+    const suite = require(join(suiteDir, 'index.js')) as { run(): Promise<unknown> };
+    await suite.run();
+  } catch (err) {
+    if (!existsSync(resultFile)) {
+      const message = err instanceof Error ? err.stack ?? err.message : String(err);
+      writeFileSync(resultFile, JSON.stringify({ runnerError: message, passed: 0, failed: 1, pending: 0, tests: [] }, null, 2));
+    }
+  }
+}
+
+export function deactivate(): void {}
