@@ -64,7 +64,7 @@ function sepReferenceUnlinked(): Rule {
     id: 'sep-reference-unlinked',
     defaultSeverity: 'information',
     description: 'A mention of another SEP (`SEP-1234`) in the text links to it at least once.',
-    fixable: false,
+    fixable: true,
     check(doc) {
       const own = new Set([realNumber(doc.title?.number), fileNumber(doc)].filter((n) => n !== undefined));
       const linked = new Set(doc.mentions.filter((m) => m.linked).map((m) => realNumber(m.number)));
@@ -93,7 +93,7 @@ function unclosedCodeFence(): Rule {
     id: 'unclosed-code-fence',
     defaultSeverity: 'warning',
     description: 'Every fenced code block is closed.',
-    fixable: false,
+    fixable: true,
     check(doc) {
       const index = lineIndex(doc);
       return doc.unclosedFences.map((r) => {

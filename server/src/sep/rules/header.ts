@@ -5,7 +5,9 @@ import type { Report, Rule } from './types';
 
 /**
  * Rules about the header: the `- **Status**: ...` bullets (or table, or
- * issue-era `Key: value` preamble) under the title.
+ * issue-era `Key: value` preamble) under the title. As everywhere, `fixable`
+ * says a quick fix is on offer: the rule's own or one fixes/ computes from
+ * the finding (insertions keyed on `data.field`).
  */
 
 /** `header-missing`: no header fields at all. The per-field rules stay quiet then. */
@@ -14,7 +16,7 @@ function headerMissing(): Rule {
     id: 'header-missing',
     defaultSeverity: 'error',
     description: 'The title is followed by the header fields (Status, Type, Created, Author(s), Sponsor, PR).',
-    fixable: false,
+    fixable: true,
     check(doc) {
       if (doc.header.fields.length) return [];
       return [
@@ -41,8 +43,9 @@ export function requiredField(key: string, options: RequiredFieldOptions): Rule 
   return {
     id: `field-${key}-missing`,
     defaultSeverity: options.severity,
-    description: `The header has a **${spec.label}** field (${options.hint}).`,
-    fixable: false,
+    description: `The header has the **${spec.label}** field (${options.hint}).`,
+    // The insertion fix is computed by fixes/ from data.field.
+    fixable: true,
     check(doc) {
       if (!doc.header.fields.length || field(doc, key)) return [];
       if (options.unlessPresent && field(doc, options.unlessPresent)) return [];
@@ -63,7 +66,7 @@ function issueInsteadOfPr(): Rule {
     id: 'field-issue-instead-of-pr',
     defaultSeverity: 'warning',
     description: 'A SEP names its pull request in a **PR** field; an **Issue** field alone is the old, issue-based form.',
-    fixable: false,
+    fixable: true,
     check(doc) {
       const issue = field(doc, 'issue');
       if (!issue || field(doc, 'pr')) return [];
@@ -86,13 +89,14 @@ function perField(
   id: string,
   severity: Severity,
   description: string,
+  fixable: boolean,
   check: (f: HeaderField, doc: SepDocument, seen: HeaderField[]) => Omit<Report, 'range'> & { range?: Report['range'] } | undefined,
 ): Rule {
   return {
     id,
     defaultSeverity: severity,
     description,
-    fixable: false,
+    fixable,
     check(doc) {
       const out: Report[] = [];
       doc.header.fields.forEach((f, i) => {
@@ -108,6 +112,7 @@ const fieldDuplicate = perField(
   'field-duplicate',
   'warning',
   'Each header field appears once.',
+  false,
   (f, _doc, seen) => {
     const first = f.key ? seen.find((s) => s.key === f.key) : seen.find((s) => s.name.toLowerCase() === f.name.toLowerCase());
     if (!first) return undefined;
@@ -124,6 +129,7 @@ const fieldUnknown = perField(
   'field-unknown',
   'information',
   'Header fields are the ones the SEP template defines.',
+  false,
   (f) =>
     f.key
       ? undefined
@@ -137,6 +143,7 @@ const fieldEmpty = perField(
   'field-empty',
   'warning',
   'Header fields have a value.',
+  true,
   (f) => (f.value.trim() === '' ? { message: `**${f.name}** has no value. Fill it in or remove the line.`, data: { field: f.key ?? f.name } } : undefined),
 );
 
@@ -146,7 +153,7 @@ function fieldPlaceholder(): Rule {
     id: 'field-placeholder',
     defaultSeverity: 'warning',
     description: 'Header values and the title no longer hold the template\'s placeholder text (`Draft | In-Review | ...`, `YYYY-MM-DD`, `{NUMBER}`, `@github-username`).',
-    fixable: false,
+    fixable: true,
     check(doc) {
       const out: Report[] = [];
       for (const f of doc.header.fields) {
@@ -186,7 +193,7 @@ function fieldOrder(): Rule {
     id: 'field-order',
     defaultSeverity: 'information',
     description: 'Header fields follow the template\'s order: Status, Type, Created, Author(s), Sponsor, PR.',
-    fixable: false,
+    fixable: true,
     check(doc) {
       const known = doc.header.fields.filter((f) => f.key !== undefined);
       const rank = known.map((f) => FIELDS.findIndex((s) => s.key === f.key));

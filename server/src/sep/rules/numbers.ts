@@ -148,7 +148,7 @@ function prNumberMismatch(): Rule {
     id: 'pr-number-mismatch',
     defaultSeverity: 'error',
     description: 'The PR field points to the pull request whose number the SEP (file name and title) carries.',
-    fixable: false,
+    fixable: true,
     check(doc) {
       const n = numbersOf(doc);
       if (!n.file || !n.pr.length || !n.prRange || n.pr.includes(n.file)) return [];

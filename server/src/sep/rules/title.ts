@@ -13,7 +13,8 @@ function titleMissing(): Rule {
     id: 'title-missing',
     defaultSeverity: 'error',
     description: 'The SEP starts with a title line `# SEP-<number>: <name>`.',
-    fixable: false,
+    // The fix (a title made from the file name) is computed by fixes/ from the document.
+    fixable: true,
     check(doc) {
       if (doc.title) return [];
       return [

@@ -79,7 +79,8 @@ export function enumField(vocabulary: Vocabulary, severities: { invalid: Severit
     id: `${vocabulary.key}-invalid`,
     defaultSeverity: severities.invalid,
     description: `**${label}** is one of ${list}.`,
-    fixable: false,
+    // fixes/ offers each allowed value.
+    fixable: true,
     check(doc) {
       const r = read(doc);
       if (!r || r.match.kind !== 'unknown') return [];
@@ -147,7 +148,7 @@ export function dateField(key: string, severities: { invalid: Severity; format: 
         fixes: [replaceFix(`Change to "${date.iso}"`, range, date.iso)],
       };
     }),
-    rule(`${key}-future`, severities.future, `**${label}** is not a date in the future.`, false, ({ date, range }, today) =>
+    rule(`${key}-future`, severities.future, `**${label}** is not a date in the future.`, true, ({ date, range }, today) =>
       date.kind === 'date' && date.iso > today ? { range, message: `${date.iso} is in the future (today is ${today}). Use the date the SEP was started.` } : undefined,
     ),
   ];
