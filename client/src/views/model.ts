@@ -6,7 +6,8 @@
 import { parseRepository, type Listing, type RepoRef } from '../github/client';
 import type { GitHubIssue } from '../github/types';
 import { Emitter } from './emitter';
-import { badRepositoryProblem, describeProblem, type SidebarProblem } from './problems';
+import { badApiUrlProblem, badRepositoryProblem, describeProblem, type SidebarProblem } from './problems';
+import { isApiUrl } from './settings';
 import { SEP_STATES, toSepItem, type SepItem } from './seps';
 
 /** Where the model gets open issues from (a {@link GitHubClient} fits). */
@@ -66,6 +67,11 @@ export class SidebarModel {
     return this.options.repository;
   }
 
+  /** The API base URL setting this model uses. */
+  get apiUrl(): string {
+    return this.options.apiUrl;
+  }
+
   /** The last good list's SEPs (saved or fetched), undefined before the first success. */
   get items(): readonly SepItem[] | undefined {
     return this.list?.items;
@@ -110,6 +116,7 @@ export class SidebarModel {
     const { repository, apiUrl } = this.options;
     const ref = parseRepository(repository);
     if (!ref) return this.fail(badRepositoryProblem(repository));
+    if (!isApiUrl(apiUrl)) return this.fail(badApiUrlProblem(apiUrl));
     try {
       const listing = await this.options.source.listOpenIssues(ref);
       const items = listing.items.map(toSepItem).filter((i): i is SepItem => i !== undefined);

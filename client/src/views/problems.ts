@@ -75,3 +75,12 @@ export function badRepositoryProblem(value: string): SidebarProblem {
     offerSignIn: false,
   };
 }
+
+/** The problem for a `sep.github.apiUrl` value that is not an http(s) URL. */
+export function badApiUrlProblem(value: string): SidebarProblem {
+  return {
+    kind: 'config',
+    message: `The setting sep.github.apiUrl must be an http(s) URL such as https://api.github.com (it is "${value}").`,
+    offerSignIn: false,
+  };
+}

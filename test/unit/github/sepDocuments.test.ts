@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { GitHubClient, type RepoRef } from '../../../client/src/github';
+import { fetchSepDoc, issueDocName, parseSepDocPath, pullSepFiles, sepDocPath, sepFilesOf, type SepDocRef } from '../../../client/src/views/sepDocuments';
+import { FakeGitHub, headSha } from '../../support/fakeGitHub';
+
+const REPO: RepoRef = { owner: 'modelcontextprotocol', repo: 'modelcontextprotocol' };
+
+describe('sep-github document paths', () => {
+  it('round-trips pull request files and issue bodies', () => {
+    const refs: SepDocRef[] = [
+      { kind: 'pull-file', owner: 'o', repo: 'r.js', number: 12, sha: 'a'.repeat(40), path: 'seps/12-a b#c.md' },
+      { kind: 'issue-body', owner: 'o', repo: 'r', number: 7, name: '7-logging.md' },
+    ];
+    for (const ref of refs) assert.deepEqual(parseSepDocPath(sepDocPath(ref)), ref);
+    assert.equal(sepDocPath(refs[0]), `/o/r.js/pull/12/${'a'.repeat(40)}/seps/12-a%20b%23c.md`);
+  });
+
+  it('paths end in seps/<name>.md so the server sees a SEP', () => {
+    assert.match(sepDocPath({ kind: 'issue-body', owner: 'o', repo: 'r', number: 7, name: issueDocName(7, 'Logging levels: v2!') }), /\/seps\/7-logging-levels-v2\.md$/);
+  });
+
+  it('rejects other paths', () => {
+    for (const p of ['', '/o/r', '/o/r/pull/x/abc/seps/a.md', '/o/r/pull/1/not-a-sha/seps/a.md', '/o/r/issues/1/other/a.md', '/o/r/wiki/1']) {
+      assert.equal(parseSepDocPath(p), undefined, p);
+    }
+  });
+
+  it('picks seps/*.md from a files list, not README/TEMPLATE, nested or removed files', () => {
+    const files = ['seps/1-a.md', 'seps/README.md', 'seps/TEMPLATE.md', 'seps/img/x.md', 'docs/seps/2-b.md', 'seps/3-c.md', 'seps/4-gone.md'].map((filename) => ({
+      filename,
+      status: filename.includes('gone') ? 'removed' : 'added',
+    }));
+    assert.deepEqual(sepFilesOf(files).map((f) => f.filename), ['seps/1-a.md', 'seps/3-c.md']);
+  });
+});
+
+describe('fetching SEP documents from the fake GitHub', () => {
+  let fake: FakeGitHub;
+  let client: GitHubClient;
+  before(async () => {
+    fake = await FakeGitHub.start();
+    client = new GitHubClient({ apiUrl: fake.url, token: async () => undefined, fetch });
+  });
+  after(() => fake.close());
+
+  it("a pull request's SEP file at its head commit", async () => {
+    const found = await pullSepFiles(client, REPO, 2031);
+    assert.equal(found.sha, headSha(2031));
+    assert.deepEqual(found.files.map((f) => f.filename), ['seps/2031-streaming-partial-tool-results.md']);
+    const text = await fetchSepDoc(client, { kind: 'pull-file', ...REPO, number: 2031, sha: found.sha, path: found.files[0].filename });
+    assert.equal(text, fake.issue(2031)!.pull!.files[0].content);
+  });
+
+  it('several SEP files are all offered', async () => {
+    const found = await pullSepFiles(client, REPO, 2002);
+    assert.equal(found.files.length, 2);
+  });
+
+  it("an issue's body", async () => {
+    const text = await fetchSepDoc(client, { kind: 'issue-body', ...REPO, number: 1990, name: '1990-x.md' });
+    assert.equal(text, fake.issue(1990)!.body);
+  });
+});
