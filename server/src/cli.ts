@@ -1,8 +1,9 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, basename } from 'node:path';
 import { isSepFile, lint, parseSep, type Finding } from './sep';
+import { fixAll } from './sep/fixes';
 
-const USAGE = `Usage: sep-lint [files|folders...] [--format text|json]
+const USAGE = `Usage: sep-lint [files|folders...] [--format text|json] [--fix]
 
 Checks MCP SEP Markdown files. A folder is searched for SEPs: Markdown files
 in a seps/ folder (README.md and TEMPLATE.md excepted) or whose first heading
@@ -10,6 +11,8 @@ starts with "SEP-". Files named on the command line are always checked.
 
 Options:
   --format text|json   output format (default: text)
+  --fix                apply every automatic fix, write the files in place,
+                       then report what is left
   -h, --help           show this help
 
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.`;
@@ -17,15 +20,20 @@ Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.`;
 interface Options {
   paths: string[];
   format: 'text' | 'json';
+  fix: boolean;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options | 'help' {
-  const opts: Options = { paths: [], format: 'text' };
+  const opts: Options = { paths: [], format: 'text', fix: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-h' || a === '--help') return 'help';
+    if (a === '--fix') {
+      opts.fix = true;
+      continue;
+    }
     if (a === '--format' || a.startsWith('--format=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be "text" or "json", not ${JSON.stringify(v ?? '')}`);
@@ -99,6 +107,19 @@ function formatJson(results: FileResult[]): string {
   );
 }
 
+/** Applies fix-all to one file and writes it back when it changed; returns the new text. */
+function fixFile(file: string, text: string, display: string, err: (s: string) => void): string {
+  const result = fixAll(text, { fileName: basename(file) });
+  if (result.text === text) return text;
+  try {
+    writeFileSync(file, result.text, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  err(`${display}: fixed ${result.applied.length} problem(s)`);
+  return result.text;
+}
+
 /** Runs the CLI; returns the exit status. Output goes through the given writers so tests can capture it. */
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   let opts;
@@ -117,6 +138,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
       }
       const display = relative(process.cwd(), file) || basename(file);
+      if (opts.fix) text = fixFile(file, text, display, err);
       results.push({ file: display, findings: lint(parseSep(text, { fileName: basename(file) })) });
     }
     const report = opts.format === 'json' ? formatJson(results) : formatText(results);
