@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
 import { registerCommands } from './commands';
+import { registerFixAll } from './commands/fixAll';
 import { registerSidebar } from './views/register';
 
 let client: LanguageClient | undefined;
@@ -11,6 +12,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = createLanguageClient(context);
   context.subscriptions.push(client);
   registerCommands(context, client);
+  registerFixAll(context, client);
   registerSidebar(context);
   await client.start();
 }
