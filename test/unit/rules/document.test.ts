@@ -25,6 +25,7 @@ test('file-name-format: no number, no hyphen, no slug, other characters, other e
   assert.match(one('file-name-format', doc(), '5150-lantern_negotiation.md').message, /lower-case words separated by hyphens.*`5150-lantern-negotiation\.md`/);
   assert.match(one('file-name-format', doc(), '5150-lantern negotiation.md').message, /lower-case words separated by hyphens/);
   assert.match(one('file-name-format', doc(), '5150-lantern-negotiation.markdown').message, /should end in `\.md`/);
+  assert.match(one('file-name-format', doc(), 'sep-5150-lanterns.md').message, /Suggested name: `5150-lanterns\.md`/);
 });
 
 test('file-name-format: quiet on good names, drafts, migration-style doubled hyphens and unknown names', () => {
@@ -68,7 +69,7 @@ test('unclosed-code-fence: reported on the opening fence line', () => {
   const text = doc({ body });
   const f = one('unclosed-code-fence', text);
   assert.deepEqual(f.range, rangeOf(text, '~~~json'));
-  assert.match(f.message, /never closed.*Close it with a line `~~~`/);
+  assert.match(f.message, /never closed.*Close it with a line of 3 tildes/);
   assert.equal(f.severity, 'warning');
 });
 

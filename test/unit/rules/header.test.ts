@@ -97,6 +97,12 @@ test('field-order: only the fields that must move are reported', () => {
   assert.match(one('field-order', doc({ headerLines: issueFirst })).message, /Move \*\*PR\*\* before \*\*Issue\*\*/);
 });
 
+test('field-order: a repeated field is left to field-duplicate', () => {
+  const lines = bullets(GOOD_FIELDS);
+  lines.push('- **Type**: Process');
+  none('field-order', doc({ headerLines: lines }));
+});
+
 test('field-order: quiet in template order, with unknown fields anywhere', () => {
   none('field-order', doc());
   const lines = bullets(GOOD_FIELDS);

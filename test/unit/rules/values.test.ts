@@ -232,3 +232,16 @@ test('pr-format: quiet on the accepted forms and on the template placeholder', (
     none('pr-format', doc({ set: { PR: v } }));
   }
 });
+
+test('status-*: symbols around the status word are not part of it', () => {
+  none('status-invalid', doc({ set: { Status: 'Accepted ✅' } }));
+  const text = doc({ set: { Status: '✅ accepted' } });
+  assert.equal(line(fixed(text, one('status-noncanonical', text), 'Change to "Accepted"'), 2), '- **Status**: ✅ Accepted');
+});
+
+test('authors-no-handle and sponsor-format: a GitHub profile link counts as a handle, once', () => {
+  none('authors-no-handle', doc({ set: { 'Author(s)': '[Grace Sample](https://github.com/grace-sample)' } }));
+  none('authors-format', doc({ set: { 'Author(s)': '[Grace Sample](https://github.com/grace-sample) (@grace-sample), Tom Tester' } }));
+  none('sponsor-format', doc({ set: { Sponsor: '[Kind Maintainer](https://github.com/kind-maintainer)' } }));
+  one('sponsor-format', doc({ set: { Sponsor: '[Kind Maintainer](https://github.com/orgs/acme/people)' } }));
+});

@@ -50,7 +50,7 @@ function slugify(text: string): string {
 
 function suggestName(doc: SepDocument, name: string): string {
   const number = /^(\d+)/.exec(name)?.[1] ?? doc.title?.number?.replace(/\D/g, '') ?? '0000';
-  const rest = name.replace(/^\d+-?/, '').replace(/\.[^.]*$/, '');
+  const rest = name.replace(/\.[^.]*$/, '').replace(/^(?:sep[-_ ]?)?\d+[-_ ]*/i, '');
   const slug = slugify(rest) || slugify(doc.title?.name ?? '') || 'title';
   return `${/^\d+$/.test(number) ? number : '0000'}-${slug}.md`;
 }
@@ -100,9 +100,10 @@ function unclosedCodeFence(): Rule {
         const line = r.start.line;
         const text = index.lineText(line);
         const fence = /^\s*(`{3,}|~{3,})/.exec(text)?.[1] ?? '```';
+        const marks = `${fence.length} ${fence[0] === '`' ? 'backticks' : 'tildes'}`;
         return {
           range: { start: r.start, end: index.position(index.lineEnd(line)) },
-          message: `This code block is never closed, so everything after it reads as code. Close it with a line \`${fence}\` where the code ends.`,
+          message: `This code block is never closed, so everything after it reads as code. Close it with a line of ${marks} where the code ends.`,
         };
       });
     },

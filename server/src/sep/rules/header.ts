@@ -195,7 +195,8 @@ function fieldOrder(): Rule {
     description: 'Header fields follow the template\'s order: Status, Type, Created, Author(s), Sponsor, PR.',
     fixable: true,
     check(doc) {
-      const known = doc.header.fields.filter((f) => f.key !== undefined);
+      // Repeated fields are field-duplicate's business; only first occurrences are ordered.
+      const known = doc.header.fields.filter((f, i, all) => f.key !== undefined && all.findIndex((g) => g.key === f.key) === i);
       const rank = known.map((f) => FIELDS.findIndex((s) => s.key === f.key));
       const keep = longestOrderedRun(rank);
       const out: Report[] = [];

@@ -68,15 +68,19 @@ export function checkable(doc: SepDocument, key: string): HeaderField | undefine
   return f;
 }
 
+const USER = '[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}';
+const HANDLE = new RegExp(`(?<![\\w.+/-])@(${USER})(?![A-Za-z0-9_])|https?://(?:www\\.)?github\\.com/(${USER})(?![\\w/-])`, 'g');
+
 /**
- * GitHub handles written `@name` (not the `@` of an e-mail address), with
- * their offsets. GitHub user names are 1-39 letters, digits and single
- * inner hyphens.
+ * GitHub handles, with their offsets: `@name` (not the `@` of an e-mail
+ * address) or a profile link `https://github.com/name`; the same user
+ * twice counts once. User names are 1-39 letters, digits and single inner hyphens.
  */
 export function handlesIn(value: string): { handle: string; at: number }[] {
   const out: { handle: string; at: number }[] = [];
-  for (const m of value.matchAll(/(?<![\w.+-])@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})(?![A-Za-z0-9_])/g)) {
-    out.push({ handle: m[1], at: m.index });
+  for (const m of value.matchAll(HANDLE)) {
+    const handle = m[1] ?? m[2];
+    if (!out.some((h) => h.handle.toLowerCase() === handle.toLowerCase())) out.push({ handle, at: m.index });
   }
   return out;
 }

@@ -35,8 +35,9 @@ const fold = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
 export function valueCore(value: string): { text: string; at: number; end: number } {
   const cut = value.search(/\s*(?:\(|\s[-–—]\s|[,;])/);
   const head = cut === -1 ? value : value.slice(0, cut);
-  const lead = /^[\s*_`]*/.exec(head)![0].length;
-  const trail = /[\s*_`]*$/.exec(head.slice(lead))![0].length;
+  // Emphasis, code marks, emoji and other symbols around the words are not part of them.
+  const lead = /^[^\p{L}\p{N}]*/u.exec(head)![0].length;
+  const trail = /[^\p{L}\p{N}]*$/u.exec(head.slice(lead))![0].length;
   return { text: head.slice(lead, head.length - trail), at: lead, end: head.length - trail };
 }
 
