@@ -139,6 +139,8 @@ export class GitHubHttp {
     const reset = parseNumber(res.headers.get('x-ratelimit-reset'));
     if (remaining !== undefined) this.rateLimit = { ...this.rateLimit, remaining };
     if (reset !== undefined) this.rateLimit = { ...this.rateLimit, resetAt: new Date(reset * 1000) };
+    // Nothing left: the next request would be refused, so wait for the reset instead of asking.
+    if (remaining === 0 && reset !== undefined) this.blockedUntil = Math.max(this.blockedUntil, reset * 1000);
   }
 
   /** Fails fast, without touching the network, while GitHub has told us to wait. */

@@ -123,13 +123,29 @@ describe('GitHub client against the fake GitHub server', () => {
     assert.ok(wait >= 119_000 && wait <= 125_000, `waits ~120 s, got ${wait}`);
   });
 
-  it('uses up a real signed-out limit and then reports it', async () => {
+  it('stops asking once x-ratelimit-remaining reaches 0, until the reset', async () => {
     const small = await FakeGitHub.start({ rateLimit: { anonymous: 2 } });
     try {
       const c = new GitHubClient({ apiUrl: small.url, token: async () => undefined, fetch });
       const error = await failure(() => c.listOpenIssues(REPO));
       assert.equal(error.kind, 'rateLimited');
-      assert.deepEqual(small.requests.map((r) => r.status), [200, 200, 403]);
+      assert.deepEqual(small.requests.map((r) => r.status), [200, 200], 'the third page is not requested');
+      assert.equal(c.rateLimit.remaining, 0);
+      assert.equal(error.resetAt?.getTime(), c.rateLimit.resetAt?.getTime(), 'waits for x-ratelimit-reset');
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('a 403 from an exhausted limit says so (another client used it up)', async () => {
+    const small = await FakeGitHub.start({ rateLimit: { anonymous: 1 } });
+    try {
+      await fetch(`${small.url}/repos/modelcontextprotocol/modelcontextprotocol`);
+      const c = new GitHubClient({ apiUrl: small.url, token: async () => undefined, fetch });
+      const error = await failure(() => c.getIssue(REPO, 1990));
+      assert.equal(error.kind, 'rateLimited');
+      assert.equal(error.status, 403);
+      assert.deepEqual(small.requests.map((r) => r.status), [200, 403]);
     } finally {
       await small.close();
     }

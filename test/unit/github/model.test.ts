@@ -186,6 +186,14 @@ describe('sidebar model against the fake GitHub server', () => {
     assert.equal(fake.requests.length, 0);
   });
 
+  it('an API URL setting that is not http(s) is explained without a request', async () => {
+    const client = new GitHubClient({ apiUrl: fake.url, token: async () => token, fetch });
+    const m = new SidebarModel({ source: client, repository: REPOSITORY, apiUrl: 'ftp://example.com', now: () => NOW });
+    await m.refresh();
+    assert.match(m.problem!.message, /sep\.github\.apiUrl must be an http\(s\) URL/);
+    assert.equal(fake.requests.length, 0);
+  });
+
   it('keeps the last good list across restarts, with its fetch time, and no token', async () => {
     await model().refresh();
     assert.equal(store.writes, 1);
