@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import { authorLine, freeSepFileName, newSepText, normalizeSponsor, slugify, typeChoices } from '../../../server/src/sep/scaffold';
-import { exists, sepRepository, utcToday } from './sepFiles';
+import { baseName, exists, sepRepository, utcToday } from './sepFiles';
 
 const STEPS = 4;
 const GIT_TIMEOUT_MS = 3000;
@@ -30,9 +30,8 @@ export async function newSep(): Promise<vscode.Uri | undefined> {
   const target = await chooseFolder(folders);
   if (target === 'cancelled') return undefined;
   const { text, cursor } = newSepText({ ...answers, created: utcToday(), repository: sepRepository() });
-  const document = target
-    ? await createInFolder(target, slugify(answers.title), text)
-    : await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+  const slug = slugify(answers.title);
+  const document = target ? await createInFolder(target, slug, text) : await createUntitled(slug, text);
   const editor = await vscode.window.showTextDocument(document);
   const at = new vscode.Position(cursor.line, cursor.character);
   editor.selection = new vscode.Selection(at, at);
@@ -69,8 +68,10 @@ async function ask(prefill: Promise<string>): Promise<Answers | undefined> {
     ignoreFocusOut: true,
     validateInput: (v) => (normalizeSponsor(v) ? undefined : 'Write GitHub handles such as @octocat (comma-separated), or leave empty.'),
   });
-  if (sponsor === undefined) return undefined;
-  return { title: title.trim(), type: type.label, authors: authors.trim(), sponsor: normalizeSponsor(sponsor)! };
+  // Prompts validate as the author types; a value that still fails (a scripted answer) cancels rather than writes it.
+  const sponsorValue = sponsor === undefined ? undefined : normalizeSponsor(sponsor);
+  if (!sponsorValue || !title.trim() || !authors.trim()) return undefined;
+  return { title: title.trim(), type: type.label, authors: authors.trim(), sponsor: sponsorValue };
 }
 
 /**
@@ -110,9 +111,23 @@ async function createInFolder(folder: vscode.WorkspaceFolder, slug: string, text
     if (!(await exists(uri)) && (await vscode.workspace.applyEdit(edit)) && (await exists(uri))) {
       return vscode.workspace.openTextDocument(uri);
     }
-    taken.add(uri.path.slice(uri.path.lastIndexOf('/') + 1));
+    taken.add(baseName(uri));
   }
   throw new Error(`could not create a new file in ${dir.fsPath}`);
+}
+
+/**
+ * An untitled document named `0000-<slug>.md`: the name makes it a SEP for
+ * the checks (and is what Save proposes), unlike `Untitled-1`.
+ */
+async function createUntitled(slug: string, text: string): Promise<vscode.TextDocument> {
+  const open = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'untitled').map((d) => baseName(d.uri));
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: freeSepFileName(slug, open) });
+  const document = await vscode.workspace.openTextDocument(uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(0, 0), text);
+  await vscode.workspace.applyEdit(edit);
+  return document.languageId === 'markdown' ? document : vscode.languages.setTextDocumentLanguage(document, 'markdown');
 }
 
 async function isDirectory(uri: vscode.Uri): Promise<boolean> {
