@@ -1,39 +1,34 @@
 import type { HeaderField, SepDocument } from '../types';
-import { STATUSES, STATUS_SYNONYMS, TYPES, TYPE_SYNONYMS, type ValueSpec } from '../vocabulary';
+import { checkable, field } from './support';
+import { STATUS_VOCABULARY, TYPE_VOCABULARY, matchValue, valueCore, type Vocabulary } from './values';
 
 /**
  * Facts about a SEP's header that the section and lifecycle rules decide on:
- * its Status, Type and Created date, each in canonical form. A value that
- * cannot be understood yields `undefined`, so rules that depend on it stay quiet
- * (the value rules report the bad value itself).
+ * its Status, Type and Created date, each in canonical form, read the way the
+ * value rules read them (`**Final**`, `final`, `Final (2025-11-25)` are all
+ * Final). A value that cannot be understood yields `undefined`, so rules that
+ * depend on it stay quiet (the value rules report the bad value itself).
  */
 
-/** First header field with this canonical key. */
-export function headerField(doc: SepDocument, key: string): HeaderField | undefined {
-  return doc.header.fields.find((f) => f.key === key);
-}
-
-function canonical(value: string, specs: readonly ValueSpec[], synonyms: Readonly<Record<string, string>>): string | undefined {
-  const v = value.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (!v) return undefined;
-  return specs.find((s) => s.value.toLowerCase() === v)?.value ?? synonyms[v];
+function canonical(doc: SepDocument, vocabulary: Vocabulary): { field: HeaderField; value: string } | undefined {
+  const f = checkable(doc, vocabulary.key);
+  if (!f) return undefined;
+  const m = matchValue(vocabulary, valueCore(f.value).text);
+  return m.kind === 'unknown' ? undefined : { field: f, value: m.value };
 }
 
 /** The Status field and its canonical value (`Final`, `In-Review`, ...), when recognisable. */
 export function sepStatus(doc: SepDocument): { field: HeaderField; value: string } | undefined {
-  const field = headerField(doc, 'status');
-  const value = field && canonical(field.value, STATUSES, STATUS_SYNONYMS);
-  return field && value ? { field, value } : undefined;
+  return canonical(doc, STATUS_VOCABULARY);
 }
 
 /** The canonical Type (`Standards Track`, `Process`, ...), when recognisable. */
 export function sepType(doc: SepDocument): string | undefined {
-  const field = headerField(doc, 'type');
-  return field ? canonical(field.value, TYPES, TYPE_SYNONYMS) : undefined;
+  return canonical(doc, TYPE_VOCABULARY)?.value;
 }
 
 /** The Created date as `YYYY-MM-DD` when the field holds one, else undefined. */
 export function sepCreated(doc: SepDocument): string | undefined {
-  const m = /^\s*(\d{4}-\d{2}-\d{2})\b/.exec(headerField(doc, 'created')?.value ?? '');
+  const m = /^\s*(\d{4}-\d{2}-\d{2})\b/.exec(field(doc, 'created')?.value ?? '');
   return m?.[1];
 }

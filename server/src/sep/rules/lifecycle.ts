@@ -1,6 +1,6 @@
 import type { SepDocument, Severity } from '../types';
-import { headerField, sepCreated, sepStatus, sepType } from './facts';
-import { indexOf } from './section-fixes';
+import { sepCreated, sepStatus, sepType } from './facts';
+import { field, lineIndex } from './support';
 import { findSection } from './section-model';
 import type { Rule } from './types';
 
@@ -83,8 +83,8 @@ export function mentionsConformance(doc: SepDocument): boolean {
 
 /** Whether a Superseded SEP names its successor: a Superseded-By field, or text saying what replaced it. */
 export function namesSuccessor(doc: SepDocument): boolean {
-  const field = headerField(doc, 'superseded-by');
-  if (field && field.value.trim() !== '') return true;
+  const successor = field(doc, 'superseded-by');
+  if (successor && successor.value.trim() !== '') return true;
   const own = doc.title?.number ?? 'none';
   const pointer = new RegExp(`\\b(superseded|replaced|obsoleted)\\s+by\\b[^.\\n]*?(\\bSEP-(?!${own}\\b)\\d+|https?://|\\]\\()`, 'i');
   return pointer.test(withoutComments(doc));
@@ -92,7 +92,7 @@ export function namesSuccessor(doc: SepDocument): boolean {
 
 /** The document text with its HTML comments blanked out (offsets kept). */
 function withoutComments(doc: SepDocument): string {
-  const index = indexOf(doc);
+  const index = lineIndex(doc);
   let text = doc.text;
   for (const c of doc.comments) {
     const s = index.offset(c.range.start);

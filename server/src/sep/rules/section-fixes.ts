@@ -1,24 +1,12 @@
-import { LineIndex } from '../text';
 import type { Range, SepDocument, SepHeading, TextEdit } from '../types';
+import { lineIndex } from './support';
 import type { Fix } from './types';
 
 /** Text positions and quick fixes for headings: rename the heading text, change the `#` marks. */
 
-const INDEXES = new WeakMap<SepDocument, LineIndex>();
-
-/** The document's line index, built once per document. */
-export function indexOf(doc: SepDocument): LineIndex {
-  let index = INDEXES.get(doc);
-  if (!index) {
-    index = new LineIndex(doc.text);
-    INDEXES.set(doc, index);
-  }
-  return index;
-}
-
 /** The heading's text after any numbering (`1.`), i.e. the words a rename replaces. */
 export function nameRange(doc: SepDocument, h: SepHeading): Range {
-  const index = indexOf(doc);
+  const index = lineIndex(doc);
   let start = index.offset(h.textRange.start);
   const end = index.offset(h.textRange.end);
   if (h.numbering && doc.text.startsWith(h.numbering, start)) {
@@ -39,7 +27,7 @@ export function renameFix(doc: SepDocument, h: SepHeading, name: string): Fix {
  * before its text and loses the underline, which is markup, not text.
  */
 export function levelFix(doc: SepDocument, h: SepHeading): Fix | undefined {
-  const index = indexOf(doc);
+  const index = lineIndex(doc);
   const title = 'Make it a level-2 heading (##)';
   const line = h.range.start.line;
   if (!h.setext) {
@@ -59,7 +47,7 @@ export function levelFix(doc: SepDocument, h: SepHeading): Fix | undefined {
 
 /** Where in the text a phrase occurs (case-insensitive; any whitespace, or a blockquote `>` on a new line, between words), outside HTML comments. */
 export function locatePhrase(doc: SepDocument, phrase: string, within?: Range): Range | undefined {
-  const index = indexOf(doc);
+  const index = lineIndex(doc);
   const from = within ? index.offset(within.start) : 0;
   const to = within ? index.offset(within.end) : doc.text.length;
   const words = phrase.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));

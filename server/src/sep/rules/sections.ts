@@ -1,8 +1,9 @@
-import type { Range, SepDocument, SepSection } from '../types';
+import type { SepSection } from '../types';
 import { SECTIONS } from '../vocabulary';
-import { indexOf, levelFix, locatePhrase, renameFix } from './section-fixes';
+import { levelFix, locatePhrase, renameFix } from './section-fixes';
 import { findSection, matchHeading, sectionModel, type SectionMatch } from './section-model';
 import { TEMPLATE_FINGERPRINTS, TEMPLATE_NOTES, type Fingerprint } from './template-text';
+import { missingRange } from './support';
 import type { Report, Rule } from './types';
 
 /**
@@ -12,13 +13,6 @@ import type { Report, Rule } from './types';
  */
 
 const quote = (s: string) => `"${s}"`;
-
-/** Where a report about something absent goes: the title line, else the first line. */
-function absentRange(doc: SepDocument): Range {
-  if (doc.title) return doc.title.range;
-  const index = indexOf(doc);
-  return index.range(0, index.lineEnd(0));
-}
 
 /** Kind: one report per standard section the SEP's Type calls for and the document lacks. */
 export function missingSections(id: string): Rule {
@@ -38,7 +32,7 @@ export function missingSections(id: string): Rule {
             ? ` (The ${'#'.repeat(alike.depth)} ${quote(alike.text)} heading on line ${alike.range.start.line + 1} may be meant as this section: make it "## ${spec.name}".)`
             : '';
           return {
-            range: absentRange(doc),
+            range: missingRange(doc),
             message: `Add a "## ${spec.name}" section. It holds: ${spec.purpose}${hint}`,
             data: { section: spec.name },
           };
