@@ -4,7 +4,7 @@ import { GitHubAuth } from './auth';
 import { registerSidebarCommands, type SidebarParts } from './commands';
 import { SepDocumentProvider } from './documentProvider';
 import { SidebarModel, type ListStore, type SavedList } from './model';
-import { fetchedText, snapshot, type SidebarSnapshot } from './nodes';
+import { fetchedText, snapshot, statusLine, type SidebarSnapshot } from './nodes';
 import { SEP_GITHUB_SCHEME } from './sepDocuments';
 import { DEFAULT_API_URL, isApiUrl, mayCarryToken, readSidebarSettings, type SidebarSettings } from './settings';
 import { SepTreeDataProvider } from './treeAdapter';
@@ -41,6 +41,7 @@ export function registerSidebar(context: vscode.ExtensionContext): SidebarApi {
   const render = (): void => {
     tree.update();
     view.description = fetchedText(model);
+    view.message = statusLine(model);
     void vscode.commands.executeCommand('setContext', 'sep.sidebar.signedIn', auth.signedIn);
     void vscode.commands.executeCommand('setContext', 'sep.sidebar.loaded', model.items !== undefined || model.problem !== undefined);
   };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { GitHubClient } from '../../../client/src/github';
 import { SidebarModel, type ListStore, type SavedList } from '../../../client/src/views/model';
-import { childNodes, rootNodes, snapshot, type GroupNode, type SepNode } from '../../../client/src/views/nodes';
+import { childNodes, rootNodes, snapshot, statusLine, type GroupNode, type SepNode } from '../../../client/src/views/nodes';
 import { defaultRepo, FakeGitHub } from '../../support/fakeGitHub';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
@@ -214,6 +214,16 @@ describe('sidebar model against the fake GitHub server', () => {
     assert.equal(model().items, undefined);
     store.value = 'garbage';
     assert.equal(model().items, undefined);
+  });
+
+  it('says above the tree how many SEPs and when they were fetched, and hides that while a problem shows', async () => {
+    const m = model();
+    assert.equal(statusLine(m), undefined);
+    await m.refresh();
+    assert.match(statusLine(m)!, /^12 open SEPs in modelcontextprotocol\/modelcontextprotocol · fetched just now \(\d\d:\d\d\)$/);
+    fake.fail({ kind: 'status', status: 502 });
+    await m.refresh();
+    assert.equal(statusLine(m), undefined);
   });
 
   it('snapshot mirrors the tree for integration tests', async () => {
