@@ -256,6 +256,14 @@ describe('setPrNumberEdits', () => {
     assert.equal(field(none.doc, 'pr'), URL);
   });
 
+  test('keeps every pull request of a PR field that names several', () => {
+    const two = '# SEP-0000: X\n\n- **PR**: #12, #13 (follow-up)\n';
+    assert.equal(number(two).text, `# SEP-1850: X\n\n- **PR**: ${URL}, #12, #13 (follow-up)\n`);
+    const already = '# SEP-0000: X\n\n- **PR**: #1850, #1901\n';
+    assert.equal(number(already).text, '# SEP-1850: X\n\n- **PR**: #1850, #1901\n');
+    assert.deepEqual(mismatches(number(two).doc), []);
+  });
+
   test('uses the configured repository', () => {
     const { doc } = number('# SEP-0000: X\n\n- **PR**: TBD\n', '0000-x.md', '7', 'acme/specs');
     assert.equal(field(doc, 'pr'), 'https://github.com/acme/specs/pull/7');

@@ -180,7 +180,8 @@ export function numberedFileName(fileName: string, number: string): string {
  */
 export function setPrNumberEdits(doc: SepDocument, number: string, repository: string): TextEdit[] {
   const url = pullRequestUrl(repository, number);
-  return [titleEdit(doc, number), prFieldEdit(doc, url)];
+  const pr = prFieldEdit(doc, url, number);
+  return pr ? [titleEdit(doc, number), pr] : [titleEdit(doc, number)];
 }
 
 function titleEdit(doc: SepDocument, number: string): TextEdit {
@@ -197,9 +198,18 @@ function titleEdit(doc: SepDocument, number: string): TextEdit {
   return { range: { start: textStart, end: nameStart }, newText: prefix };
 }
 
-function prFieldEdit(doc: SepDocument, url: string): TextEdit {
+/**
+ * The PR field's edit. A value naming several pull requests keeps them all
+ * (the URL goes in front unless one of them already is this number); any
+ * other value (a placeholder, `TBD`, one old reference) is replaced.
+ */
+function prFieldEdit(doc: SepDocument, url: string, number: string): TextEdit | undefined {
   const pr = doc.header.fields.find((f) => f.key === 'pr');
-  if (pr) return { range: pr.valueRange, newText: url };
+  if (pr) {
+    const refs = [...pr.value.matchAll(/#(\d+)\b|\/pull\/(\d+|\{[^}]*\})/g)].map((m) => (m[1] ?? m[2]).replace(/^0+/, ''));
+    if (refs.length < 2) return { range: pr.valueRange, newText: url };
+    return refs.includes(number) ? undefined : { range: at(pr.valueRange.start), newText: `${url}, ` };
+  }
   const before = fieldBefore(doc.header.fields, 'pr');
   if (!before) {
     const end = doc.title ? doc.title.range.end : { line: 0, character: 0 };
