@@ -140,7 +140,8 @@ async function main(): Promise<number> {
       console.error(`[e2e] ${err instanceof Error ? err.message : String(err)}`);
     }
     await page.screenshot({ path: join(OUT, '00-after-suite.png') });
-    step('UI check through the browser');
+    step('UI check through the browser (after a reload: a fresh window and extension host)');
+    await page.reload();
     ui = await runUiChecks(page, { workspace, outDir: OUT, fake });
     writeFileSync(join(OUT, 'browser.log'), browserLog.join('\n'));
   } finally {

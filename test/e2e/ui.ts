@@ -65,7 +65,7 @@ export async function runUiChecks(page: Page, ctx: UiContext): Promise<TestResul
     await page.locator('.monaco-editor .view-lines', { hasText: 'Resumable Progress Notifications' }).first().waitFor();
   });
 
-  const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'Motivation' }).first();
+  const problem = page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'section-missing' }).filter({ hasText: 'Motivation' }).first();
   await stepFn('the Problems panel lists the missing-section diagnostic', async () => {
     await page.keyboard.press('Control+Shift+M');
     await problem.waitFor({ timeout: 30_000 });
@@ -75,14 +75,13 @@ export async function runUiChecks(page: Page, ctx: UiContext): Promise<TestResul
   });
 
   await stepFn('Ctrl+. offers "Add missing section …" and applying it changes the editor text', async () => {
-    await problem.click(); // moves the editor's cursor onto the diagnostic
+    await problem.dblclick(); // opens the editor with the cursor on the diagnostic
     await page.locator('.monaco-editor.focused').waitFor({ timeout: 10_000 });
     await page.keyboard.press('Control+.');
     const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Add missing section "Motivation"' }).first();
     await item.waitFor({ timeout: 20_000 });
     await shot('02-quick-fix.png');
     await item.click();
-    await page.locator('.tab.active.dirty', { hasText: FILE }).waitFor({ timeout: 10_000 });
     await problem.waitFor({ state: 'detached', timeout: 20_000 });
     await page.keyboard.press('Control+F');
     await page.locator('.find-widget textarea, .find-widget input').first().fill('## Motivation');
@@ -93,7 +92,7 @@ export async function runUiChecks(page: Page, ctx: UiContext): Promise<TestResul
 
   await stepFn("the SEPs view shows the fake server's SEPs grouped by state", async () => {
     await page.locator('.activitybar .action-item a[aria-label^="SEPs"], .activitybar .action-item[aria-label^="SEPs"]').first().click();
-    const rows = page.locator('.pane-body .monaco-list-row');
+    const rows = page.locator('.part.sidebar .monaco-list-row');
     await rows.filter({ hasText: /Draft|Proposal|In-Review|Accepted/ }).first().waitFor({ timeout: 30_000 });
     const texts = await rows.allInnerTexts();
     const groups = STATES.filter((s) => texts.some((t) => t.startsWith(s)));
@@ -128,28 +127,20 @@ async function closeAllEditors(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** Answers New SEP's prompts by what each asks; stops when no prompt is shown any more. */
+/** Answers New SEP's four prompts in the documented order (title, type, authors, sponsor), each once it shows. */
 async function answerPrompts(page: Page, shot: (name: string) => Promise<unknown>): Promise<void> {
   const widget: Locator = page.locator('.quick-input-widget');
-  for (let i = 0; i < 8; i++) {
-    try {
-      await widget.waitFor({ state: 'visible', timeout: 5_000 });
-    } catch {
-      return;
-    }
-    const asked = `${await widget.locator('.quick-input-message').innerText().catch(() => '')} ${await widget.locator('input').getAttribute('placeholder')} ${await widget.locator('.quick-input-title').innerText().catch(() => '')}`;
-    const input = widget.locator('input');
-    if (/title/i.test(asked)) {
-      await input.fill('Streaming Tool Results');
-      await shot('06-new-sep-title.png');
-    } else if (/type/i.test(asked)) {
-      await input.fill('Standards Track');
-    } else if (/sponsor/i.test(asked)) {
-      await input.fill('');
-    } else if (/author/i.test(asked)) {
-      if (!(await input.inputValue())) await input.fill('Ada Example (@ada-example)');
-    }
+  const input = widget.locator('input');
+  const answer = async (asks: RegExp, value: string, screenshot?: string): Promise<void> => {
+    await widget.filter({ hasText: asks }).waitFor({ timeout: 10_000 });
+    await input.fill(value);
+    if (screenshot) await shot(screenshot);
     await page.keyboard.press('Enter');
-    await widget.waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => undefined);
-  }
+  };
+  await answer(/Title/i, 'Streaming Tool Results', '06-new-sep-title.png');
+  await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'Standards Track' }).first().waitFor({ timeout: 10_000 });
+  await input.fill('Standards Track');
+  await page.keyboard.press('Enter');
+  await answer(/Author/i, 'Ada Example <ada@example.org> (@ada-example)');
+  await answer(/Sponsor/i, '');
 }

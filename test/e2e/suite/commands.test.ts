@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, withPrompts, workspaceRoot } from './helpers';
+import { activateExtension, cleanUp, withPrompts, workspaceRoot } from './helpers';
 
 /** Today as YYYY-MM-DD, local and UTC (the two differ around midnight). */
 function todays(): string[] {
@@ -21,10 +21,8 @@ describe('commands', function () {
     mkdirSync(join(workspaceRoot(), 'seps'), { recursive: true });
   });
 
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.saveAll');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  const made: string[] = [];
+  afterEach(() => cleanUp(...made.splice(0)));
 
   it('SEP: New SEP… asks title, type, authors and sponsor, then opens seps/0000-<slug>.md filled in', async () => {
     const seps = join(workspaceRoot(), 'seps');
@@ -43,6 +41,7 @@ describe('commands', function () {
       () => Promise.resolve(vscode.commands.executeCommand('sep.newSep')),
     );
     const created = readdirSync(seps).filter((f) => !before.has(f));
+    made.push(...created.map((f) => join(seps, f)));
     assert.equal(created.length, 1, `one new file expected in seps/, got ${JSON.stringify(created)}; prompts: ${prompts.join(' | ')}`);
     assert.match(created[0], /^0000-streaming-tool-results[a-z0-9-]*\.md$/);
     const editor = vscode.window.activeTextEditor;
@@ -74,9 +73,10 @@ describe('commands', function () {
       () => Promise.resolve(vscode.commands.executeCommand('sep.setPrNumber')),
     );
     const renamed = join(seps, '4242-pagination-hints.md');
+    made.push(draft, renamed);
     assert.ok(existsSync(renamed) || vscode.workspace.textDocuments.some((d) => d.uri.fsPath === renamed),
       `expected ${basename(renamed)}; seps/ holds ${JSON.stringify(readdirSync(seps))}; prompts: ${prompts.join(' | ')}`);
-    assert.ok(!existsSync(draft), 'the 0000 file is gone');
+    assert.ok(!existsSync(draft), `the 0000 file is gone; seps/ holds ${JSON.stringify(readdirSync(seps))}`);
     const text = (await vscode.workspace.openTextDocument(renamed)).getText();
     assert.match(text.split('\n')[0], /^# SEP-4242: Pagination Hints$/);
     assert.match(text, /\*\*PR\*\*: https:\/\/github\.com\/[^/\s]+\/[^/\s]+\/pull\/4242\s*$/m);

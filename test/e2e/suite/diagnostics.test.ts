@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, referenceSepsDir, referenceSepWithout, ruleId, waitForDiagnostics } from './helpers';
+import { activateExtension, cleanUp, referenceSepsDir, referenceSepWithout, ruleId, waitForDiagnostics } from './helpers';
 
 const REFERENCE = '2164-resource-not-found-error.md';
 const isMissingMotivation = (d: vscode.Diagnostic): boolean =>
@@ -23,10 +23,7 @@ describe('diagnostics and quick fix', function () {
     await vscode.window.showTextDocument(doc);
   });
 
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  after(() => cleanUp(uri));
 
   it('reports section-missing for the removed Motivation, linked to its rule page', async () => {
     const diagnostics = await waitForDiagnostics(uri, (ds) => ds.some(isMissingMotivation), 'a section-missing diagnostic');

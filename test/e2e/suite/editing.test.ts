@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, referenceSepCopy, referenceSepsDir } from './helpers';
+import { activateExtension, cleanUp, referenceSepCopy, referenceSepsDir } from './helpers';
 
 const REFERENCE = '2164-resource-not-found-error.md';
 
@@ -28,9 +28,7 @@ describe('completion and hover on the header', function () {
     await vscode.window.showTextDocument(doc);
   });
 
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  after(() => cleanUp(doc?.uri));
 
   /** Position just after `- **<field>**: ` on the field's line. */
   function valuePosition(field: string): vscode.Position {

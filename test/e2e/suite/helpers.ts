@@ -4,7 +4,7 @@
  * deadline (never sleeping), preparing SEP files from the reference material in the temporary workspace,
  * and answering prompts by stubbing `window.showInputBox` / `window.showQuickPick`.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { parseSep } from '../../../server/src/sep';
@@ -135,4 +135,14 @@ export async function activateExtension(): Promise<void> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed in this host`);
   await ext.activate();
+}
+
+/** Closes every editor without saving and deletes `paths` (files a test made in the temporary workspace). */
+export async function cleanUp(...paths: (string | vscode.Uri | undefined)[]): Promise<void> {
+  // Reverting first: closing a modified editor would ask to save in a modal dialog that nobody answers.
+  for (let i = 0; i < 50 && vscode.window.tabGroups.all.some((g) => g.tabs.length > 0); i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  for (const p of paths) if (p) rmSync(typeof p === 'string' ? p : p.fsPath, { force: true });
 }
