@@ -92,6 +92,7 @@ export function newSepText(input: NewSepInput): NewSep {
   };
   const lines = [`# SEP-${DRAFT_NUMBER}: ${oneLine(input.title)}`, ''];
   for (const f of FIELDS) if (value[f.key] !== undefined) lines.push(`- **${f.label}**: ${value[f.key]}`);
+  lines.push('', `<!-- ${NEXT_STEPS} -->`);
   let cursor: Position = { line: 0, character: 0 };
   for (const s of SECTIONS) {
     lines.push('', `## ${s.name}`, '', `<!-- ${comment(s.purpose)} -->`);
@@ -101,6 +102,10 @@ export function newSepText(input: NewSepInput): NewSep {
   lines.push('', `<!-- Optional sections, when they help the reader: ${optional.join(', ')}. -->`, '');
   return { text: lines.join('\n'), cursor };
 }
+
+/** The workflow after the draft is written, in our words (guidelines, "Step-by-Step Process"). */
+const NEXT_STEPS = 'Next steps: open a pull request adding this file to seps/, then run "SEP: Set PR Number…" to '
+  + 'take its number. Ask one or two maintainers whose area fits to sponsor it; the sponsor updates the Status from then on.';
 
 /** Folds whitespace and line breaks so a value stays on its header line. */
 function oneLine(s: string): string {
