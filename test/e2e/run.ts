@@ -4,6 +4,7 @@
  * .vsix and the test-runner extension into a temporary profile, serves a temporary workspace on 127.0.0.1, waits
  * for the suite's result file, then clicks through the UI (screenshots in test-output/e2e/). Prints every test
  * with its state and exits non-zero unless all passed and at least one ran.
+ * `SEP_E2E_UPDATE_SCREENSHOTS=1` also copies the README's screenshots from a passing run into media/screenshots/.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,6 +74,20 @@ function userSettings(fake: FakeGitHub): Record<string, unknown> {
     'sep.github.apiUrl': fake.url,
     'sep.github.repository': `${fake.repo.owner}/${fake.repo.repo}`,
   };
+}
+
+/** The screenshots the README shows (media/screenshots/, not packaged into the .vsix), from this run's output. */
+const README_SCREENSHOTS: Record<string, string> = {
+  '02-quick-fix.png': 'quick-fix.png',
+  '04-sidebar.png': 'sidebar.png',
+  '07-new-sep.png': 'new-sep.png',
+};
+
+function updateReadmeScreenshots(): void {
+  const dir = join(ROOT, 'media', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  for (const [from, to] of Object.entries(README_SCREENSHOTS)) cpSync(join(OUT, from), join(dir, to));
+  console.log(`README screenshots updated in ${dir}`);
 }
 
 function printResults(suite: SuiteResult | undefined, ui: TestResult[]): { passed: number; failed: number; skipped: number } {
@@ -155,6 +170,7 @@ async function main(): Promise<number> {
   const { passed, failed, skipped } = printResults(suite, ui);
   if (!suite?.tests.length) console.log('  FAIL  the integration suite reported no tests');
   console.log(`\nScreenshots and logs: ${OUT}`);
+  if (process.env.SEP_E2E_UPDATE_SCREENSHOTS === '1' && failed === 0) updateReadmeScreenshots();
   console.log(`e2e: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   return failed === 0 && passed > 0 ? 0 : 1;
 }
