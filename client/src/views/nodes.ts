@@ -88,12 +88,12 @@ export function fetchedText(model: SidebarModel): string | undefined {
   return at ? `fetched ${relativeTime(at.toISOString(), model.time())} (${clock(at)})` : undefined;
 }
 
-/** The line above the tree when the list is current: "12 open SEPs in o/r · fetched 3 minutes ago (14:05)". */
+/** The line above the tree when the list is current: "12 open SEPs · fetched 3 minutes ago (14:05)". */
 export function statusLine(model: SidebarModel): string | undefined {
   const items = model.items;
   const fetched = fetchedText(model);
   if (model.problem || !items?.length || !fetched) return undefined;
-  return `${items.length} open SEP${items.length === 1 ? '' : 's'} in ${model.repository} · ${fetched}`;
+  return `${items.length} open SEP${items.length === 1 ? '' : 's'} · ${fetched}`;
 }
 
 /** A plain snapshot of the tree (what `sep.sidebar.refresh` returns, for integration tests and scripts). */

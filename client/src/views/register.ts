@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { GitHubClient } from '../github/client';
 import { GitHubAuth } from './auth';
-import { registerSidebarCommands, type SidebarParts } from './commands';
+import { registerSidebarCommands } from './commands';
 import { SepDocumentProvider } from './documentProvider';
-import { SidebarModel, type ListStore, type SavedList } from './model';
+import { SidebarModel, type ListStore } from './model';
 import { fetchedText, snapshot, statusLine, type SidebarSnapshot } from './nodes';
 import { SEP_GITHUB_SCHEME } from './sepDocuments';
 import { DEFAULT_API_URL, isApiUrl, mayCarryToken, readSidebarSettings, type SidebarSettings } from './settings';
@@ -25,92 +25,131 @@ export interface SidebarApi {
  * auto-refresh. Everything it creates is pushed to `context.subscriptions`.
  */
 export function registerSidebar(context: vscode.ExtensionContext): SidebarApi {
-  const log = vscode.window.createOutputChannel('SEP Sidebar', { log: true });
-  const auth = new GitHubAuth();
-  const store: ListStore = {
+  const sidebar = new Sidebar({
     get: () => context.globalState.get(STORE_KEY),
-    set: (value: SavedList) => context.globalState.update(STORE_KEY, value),
-  };
-  let settings = currentSettings();
-  let client = createClient(settings, auth);
-  let model = createModel(settings, client, auth, store);
-  const tree = new SepTreeDataProvider(() => model);
-  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const docs = new SepDocumentProvider(() => client);
-
-  const render = (): void => {
-    tree.update();
-    view.description = fetchedText(model);
-    view.message = statusLine(model);
-    void vscode.commands.executeCommand('setContext', 'sep.sidebar.signedIn', auth.signedIn);
-    void vscode.commands.executeCommand('setContext', 'sep.sidebar.loaded', model.items !== undefined || model.problem !== undefined);
-  };
-  let modelSubscription = model.onDidChange(render);
-
-  const refresh = async (): Promise<SidebarSnapshot> => {
-    const current = model;
-    const running = current.refresh();
-    void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => running).then(undefined, () => undefined);
-    const result = await running;
-    if (result.ok) log.info(`Listed ${current.items?.length ?? 0} open SEPs in ${current.repository}${result.notModified ? ' (unchanged, 304)' : ''}.`);
-    else log.warn(`Refresh failed: ${result.problem?.message}`);
-    return snapshot(current);
-  };
-
-  const parts: SidebarParts = { model: () => model, client: () => client, auth, docs, refresh, log };
-
-  const reconfigure = (): void => {
-    const next = currentSettings();
-    const changedSource = next.repository !== settings.repository || next.apiUrl !== settings.apiUrl;
-    settings = next;
-    schedule();
-    if (!changedSource) return;
-    client = createClient(settings, auth);
-    modelSubscription.dispose();
-    model.dispose();
-    model = createModel(settings, client, auth, store);
-    modelSubscription = model.onDidChange(render);
-    render();
-    void refresh();
-  };
-
-  let timer: ReturnType<typeof setInterval> | undefined;
-  const schedule = (): void => {
-    if (timer) clearInterval(timer);
-    timer = settings.autoRefreshMinutes > 0 ? setInterval(() => view.visible && void refresh(), settings.autoRefreshMinutes * 60_000) : undefined;
-  };
-  schedule();
-
-  context.subscriptions.push(
-    log,
-    auth,
-    tree,
-    view,
-    docs,
-    vscode.workspace.registerTextDocumentContentProvider(SEP_GITHUB_SCHEME, docs),
-    ...registerSidebarCommands(parts),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('sep.github') && reconfigure()),
-    auth.onDidChange(() => {
-      client.clearCache();
-      render();
-      void refresh();
-    }),
-    { dispose: () => (timer ? clearInterval(timer) : undefined) },
-    { dispose: () => (modelSubscription.dispose(), model.dispose()) },
-  );
-
-  render();
-  void auth
-    .lookup()
-    .then(() => refresh())
-    .then(undefined, (error: unknown) => log.error(`Sidebar start failed: ${error instanceof Error ? error.message : String(error)}`));
-
+    set: (value) => context.globalState.update(STORE_KEY, value),
+  });
+  context.subscriptions.push(sidebar, ...sidebar.register());
+  sidebar.start();
   return {
     get model() {
-      return model;
+      return sidebar.model;
     },
-    refresh,
+    refresh: () => sidebar.refresh(),
   };
+}
+
+/** Owns the view's parts; settings changes replace the client and model in place. */
+class Sidebar implements vscode.Disposable {
+  readonly log = vscode.window.createOutputChannel('SEP Sidebar', { log: true });
+  readonly auth = new GitHubAuth();
+  private settings = currentSettings();
+  client: GitHubClient;
+  model: SidebarModel;
+  private readonly tree: SepTreeDataProvider;
+  private readonly view: vscode.TreeView<unknown>;
+  readonly docs: SepDocumentProvider;
+  private modelSubscription: { dispose(): void };
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly store: ListStore;
+
+  constructor(store: ListStore) {
+    this.store = store;
+    this.client = this.createClient();
+    this.model = this.createModel();
+    this.tree = new SepTreeDataProvider(() => this.model);
+    this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true });
+    this.docs = new SepDocumentProvider(() => this.client);
+    this.modelSubscription = this.model.onDidChange(() => this.render());
+  }
+
+  /** Commands, the document provider and the change listeners. */
+  register(): vscode.Disposable[] {
+    return [
+      vscode.workspace.registerTextDocumentContentProvider(SEP_GITHUB_SCHEME, this.docs),
+      ...registerSidebarCommands({ model: () => this.model, client: () => this.client, auth: this.auth, docs: this.docs, refresh: () => this.refresh(), log: this.log }),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('sep.github') && this.reconfigure()),
+      this.auth.onDidChange(() => {
+        this.client.clearCache();
+        this.render();
+        void this.refresh();
+      }),
+    ];
+  }
+
+  /** Shows the saved list at once, then looks up the session silently and refreshes in the background. */
+  start(): void {
+    this.render();
+    this.schedule();
+    void this.auth
+      .lookup()
+      .then(() => this.refresh())
+      .then(undefined, (error: unknown) => this.log.error(`Sidebar start failed: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  /** Refreshes (never rejects, never prompts) and resolves to what the tree shows. */
+  async refresh(): Promise<SidebarSnapshot> {
+    const model = this.model;
+    const running = model.refresh();
+    void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => running).then(undefined, () => undefined);
+    const result = await running;
+    if (result.ok) this.log.info(`Listed ${model.items?.length ?? 0} open SEPs in ${model.repository}${result.notModified ? ' (unchanged, 304)' : ''}.`);
+    else this.log.warn(`Refresh failed: ${result.problem?.message}`);
+    return snapshot(model);
+  }
+
+  private render(): void {
+    this.tree.update();
+    this.view.description = fetchedText(this.model);
+    this.view.message = statusLine(this.model);
+    void vscode.commands.executeCommand('setContext', 'sep.sidebar.signedIn', this.auth.signedIn);
+    void vscode.commands.executeCommand('setContext', 'sep.sidebar.loaded', this.model.items !== undefined || this.model.problem !== undefined);
+  }
+
+  private reconfigure(): void {
+    const next = currentSettings();
+    const sourceChanged = next.repository !== this.settings.repository || next.apiUrl !== this.settings.apiUrl;
+    this.settings = next;
+    this.schedule();
+    if (!sourceChanged) return;
+    this.client = this.createClient();
+    this.modelSubscription.dispose();
+    this.model.dispose();
+    this.model = this.createModel();
+    this.modelSubscription = this.model.onDidChange(() => this.render());
+    this.render();
+    void this.refresh();
+  }
+
+  /** Auto-refresh while the view is visible, every `sep.github.autoRefreshMinutes` (0 = off). */
+  private schedule(): void {
+    if (this.timer) clearInterval(this.timer);
+    const minutes = this.settings.autoRefreshMinutes;
+    this.timer = minutes > 0 ? setInterval(() => this.view.visible && void this.refresh(), minutes * 60_000) : undefined;
+  }
+
+  private createClient(): GitHubClient {
+    const apiUrl = isApiUrl(this.settings.apiUrl) ? this.settings.apiUrl : DEFAULT_API_URL;
+    const sendToken = mayCarryToken(apiUrl);
+    return new GitHubClient({
+      apiUrl,
+      token: async () => (sendToken ? this.auth.token() : undefined),
+      fetch: (url, init) => fetch(url, init),
+      userAgent: 'sep-authoring-vscode',
+    });
+  }
+
+  private createModel(): SidebarModel {
+    const { repository, apiUrl } = this.settings;
+    return new SidebarModel({ source: this.client, repository, apiUrl, store: this.store, signedIn: () => this.auth.signedIn });
+  }
+
+  dispose(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.modelSubscription.dispose();
+    this.model.dispose();
+    for (const d of [this.view, this.tree, this.docs, this.auth, this.log]) d.dispose();
+  }
 }
 
 function currentSettings(): SidebarSettings {
@@ -120,19 +159,4 @@ function currentSettings(): SidebarSettings {
     apiUrl: config.get('apiUrl'),
     autoRefreshMinutes: config.get('autoRefreshMinutes'),
   });
-}
-
-function createClient(settings: SidebarSettings, auth: GitHubAuth): GitHubClient {
-  const apiUrl = isApiUrl(settings.apiUrl) ? settings.apiUrl : DEFAULT_API_URL;
-  const sendToken = mayCarryToken(apiUrl);
-  return new GitHubClient({
-    apiUrl,
-    token: async () => (sendToken ? auth.token() : undefined),
-    fetch: (url, init) => fetch(url, init),
-    userAgent: 'sep-authoring-vscode',
-  });
-}
-
-function createModel(settings: SidebarSettings, client: GitHubClient, auth: GitHubAuth, store: ListStore): SidebarModel {
-  return new SidebarModel({ source: client, repository: settings.repository, apiUrl: settings.apiUrl, store, signedIn: () => auth.signedIn });
 }

@@ -220,7 +220,7 @@ describe('sidebar model against the fake GitHub server', () => {
     const m = model();
     assert.equal(statusLine(m), undefined);
     await m.refresh();
-    assert.match(statusLine(m)!, /^12 open SEPs in modelcontextprotocol\/modelcontextprotocol · fetched just now \(\d\d:\d\d\)$/);
+    assert.match(statusLine(m)!, /^12 open SEPs · fetched just now \(\d\d:\d\d\)$/);
     fake.fail({ kind: 'status', status: 502 });
     await m.refresh();
     assert.equal(statusLine(m), undefined);
