@@ -2,7 +2,8 @@ import type { Heading, Root, RootContent } from 'mdast';
 import { plain, span } from './mdast';
 import type { Node } from 'unist';
 import { IncrementalMarkdownParser, parseMarkdown } from './markdown';
-import { LineIndex, countWords } from './text';
+import { LineIndex } from './text';
+import { blockFacts } from './blocks';
 import { extractHeader } from './header';
 import { parseTitle } from './title';
 import type { Range, SepComment, SepDocument, SepHeading, SepMention, SepSection } from './types';
@@ -27,6 +28,7 @@ function buildModel(text: string, root: Root, fileName: string | undefined): Sep
     return index.range(s, e);
   };
   const top = root.children;
+  const facts = top.map((n) => blockFacts(n, text));
   const frontMatterNode = top.find((n) => n.type === 'yaml' || (n.type as string) === 'toml');
 
   const headingNodes: { node: Heading; at: number }[] = [];
@@ -45,6 +47,7 @@ function buildModel(text: string, root: Root, fileName: string | undefined): Sep
       }
     }
     const body = top.slice(at + 1, endAt);
+    const bodyFacts = facts.slice(at + 1, endAt);
     const bodyStartLine = heading.range.end.line + 1;
     const bodyEnd = endAt < top.length ? span(top[endAt])[0] : text.length;
     const bodyEndPos = index.position(bodyEnd);
@@ -52,14 +55,13 @@ function buildModel(text: string, root: Root, fileName: string | undefined): Sep
       start: bodyStartLine < index.lineCount ? { line: bodyStartLine, character: 0 } : heading.range.end,
       end: bodyEndPos,
     };
-    const plainText = body.map((b) => plain(b)).join('\n').trim();
     return {
       heading,
       bodyRange,
-      wordCount: countWords(plainText),
-      plainText,
+      wordCount: bodyFacts.reduce((n, f) => n + f.words, 0),
+      plainText: bodyFacts.map((f) => f.plain).join('\n').trim(),
       hasContent: body.some((b) => !isComment(b)),
-      links: body.flatMap((b) => links(b)),
+      links: bodyFacts.flatMap((f) => f.links),
     };
   });
 
@@ -71,17 +73,10 @@ function buildModel(text: string, root: Root, fileName: string | undefined): Sep
 
   const comments: SepComment[] = [];
   const mentions: SepMention[] = [];
-  visit(root, (node, { inLink, inHeading }) => {
-    if (node.type === 'html') {
-      const value = (node as unknown as { value: string }).value;
-      if (value.startsWith('<!--')) comments.push({ text: value, range: range(node) });
-    } else if (node.type === 'text' && !inHeading) {
-      const [s, e] = span(node);
-      const source = text.slice(s, e);
-      for (const m of source.matchAll(/\bSEP-(\d+)\b/g)) {
-        mentions.push({ number: m[1], range: index.range(s + m.index, s + m.index + m[0].length), linked: inLink });
-      }
-    }
+  top.forEach((n, i) => {
+    const base = span(n)[0];
+    for (const c of facts[i].comments) comments.push({ text: c.text, range: index.range(base + c.start, base + c.end) });
+    for (const m of facts[i].mentions) mentions.push({ number: m.number, range: index.range(base + m.start, base + m.end), linked: m.linked });
   });
 
   const unclosedFences = top
@@ -135,33 +130,6 @@ function toHeading(node: Heading, text: string, index: LineIndex): SepHeading {
 
 function isComment(n: RootContent): boolean {
   return n.type === 'html' && /^<!--[\s\S]*-->\s*$/.test(n.value.trim());
-}
-
-function links(node: Node): string[] {
-  const out: string[] = [];
-  visit(node, (n) => {
-    if (n.type === 'link' || n.type === 'definition') out.push((n as unknown as { url: string }).url);
-    else if (n.type === 'html') {
-      for (const m of (n as unknown as { value: string }).value.matchAll(/href\s*=\s*["']([^"']+)["']/gi)) out.push(m[1]);
-    }
-  });
-  return out;
-}
-
-interface VisitState {
-  inLink: boolean;
-  inHeading: boolean;
-}
-
-function visit(node: Node, fn: (node: Node, state: VisitState) => void, state: VisitState = { inLink: false, inHeading: false }): void {
-  fn(node, state);
-  const kids = (node as { children?: Node[] }).children;
-  if (!kids) return;
-  const next: VisitState = {
-    inLink: state.inLink || node.type === 'link' || node.type === 'linkReference',
-    inHeading: state.inHeading || node.type === 'heading',
-  };
-  for (const k of kids) visit(k, fn, next);
 }
 
 function isUnclosedFence(node: Node, text: string): boolean {

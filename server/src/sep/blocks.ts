@@ -1,0 +1,74 @@
+import type { RootContent } from 'mdast';
+import type { Node } from 'unist';
+import { plain, span } from './mdast';
+import { countWords } from './text';
+
+/**
+ * What the document model needs from one top-level block. It depends only on
+ * the block's own text, so it is computed once per node: the incremental
+ * parser hands back the same node objects for unchanged chunks, and a
+ * keystroke recomputes only the blocks it touched. Offsets are relative to
+ * the block's start because a reused block only ever moves as a whole.
+ */
+export interface BlockFacts {
+  /** Prose, as {@link plain} gives it. */
+  plain: string;
+  /** `countWords(plain)`; words never span blocks, so a section's count is the sum. */
+  words: number;
+  /** Link, definition and `href` targets. */
+  links: string[];
+  /** HTML comments anywhere in the block (headings included). */
+  comments: { text: string; start: number; end: number }[];
+  /** `SEP-<n>` in text outside headings. */
+  mentions: { number: string; start: number; end: number; linked: boolean }[];
+}
+
+const cache = new WeakMap<Node, BlockFacts>();
+
+/** The facts of a top-level block of `text`'s tree, from the cache when the node was seen before. */
+export function blockFacts(block: RootContent, text: string): BlockFacts {
+  let facts = cache.get(block);
+  if (!facts) {
+    facts = computeFacts(block, text);
+    cache.set(block, facts);
+  }
+  return facts;
+}
+
+function computeFacts(block: RootContent, text: string): BlockFacts {
+  const base = span(block)[0];
+  const prose = plain(block);
+  const facts: BlockFacts = { plain: prose, words: countWords(prose), links: [], comments: [], mentions: [] };
+  visit(block, (node, { inLink, inHeading }) => {
+    if (node.type === 'link' || node.type === 'definition') facts.links.push((node as unknown as { url: string }).url);
+    if (node.type === 'html') {
+      const value = (node as unknown as { value: string }).value;
+      for (const m of value.matchAll(/href\s*=\s*["']([^"']+)["']/gi)) facts.links.push(m[1]);
+      const [s, e] = span(node);
+      if (value.startsWith('<!--')) facts.comments.push({ text: value, start: s - base, end: e - base });
+    } else if (node.type === 'text' && !inHeading) {
+      const [s, e] = span(node);
+      for (const m of text.slice(s, e).matchAll(/\bSEP-(\d+)\b/g)) {
+        const start = s - base + m.index;
+        facts.mentions.push({ number: m[1], start, end: start + m[0].length, linked: inLink });
+      }
+    }
+  });
+  return facts;
+}
+
+interface VisitState {
+  inLink: boolean;
+  inHeading: boolean;
+}
+
+function visit(node: Node, fn: (node: Node, state: VisitState) => void, state: VisitState = { inLink: false, inHeading: false }): void {
+  fn(node, state);
+  const kids = (node as { children?: Node[] }).children;
+  if (!kids) return;
+  const next: VisitState = {
+    inLink: state.inLink || node.type === 'link' || node.type === 'linkReference',
+    inHeading: state.inHeading || node.type === 'heading',
+  };
+  for (const k of kids) visit(k, fn, next);
+}
