@@ -4,6 +4,7 @@
  * The suite is bundled into `.cache/e2e/suite`, inside our extension's folder, so the tests share the extension's
  * `vscode` API object and their prompt stubs reach its commands.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,6 +14,8 @@ import { buildSuite, ROOT } from './build';
 import type { SuiteResult } from './suite/index';
 
 async function main(): Promise<number> {
+  // The extension under development runs from dist/ (dev build, with source maps).
+  execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const suiteDir = await buildSuite();
   const tmp = mkdtempSync(join(tmpdir(), 'sep-vscode-'));
   const workspace = join(tmp, 'workspace');
