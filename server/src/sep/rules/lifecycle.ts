@@ -90,16 +90,20 @@ export function namesSuccessor(doc: SepDocument): boolean {
   return pointer.test(withoutComments(doc));
 }
 
-/** The document text with its HTML comments blanked out (offsets kept). */
+/** The document text with its HTML comments blanked out (line breaks kept). */
 function withoutComments(doc: SepDocument): string {
   const index = lineIndex(doc);
-  let text = doc.text;
+  const parts: string[] = [];
+  let at = 0;
   for (const c of doc.comments) {
     const s = index.offset(c.range.start);
     const e = index.offset(c.range.end);
-    text = text.slice(0, s) + text.slice(s, e).replace(/[^\n]/g, ' ') + text.slice(e);
+    if (s < at) continue;
+    parts.push(doc.text.slice(at, s), doc.text.slice(s, e).replace(/[^\n]/g, ' '));
+    at = e;
   }
-  return text;
+  parts.push(doc.text.slice(at));
+  return parts.join('');
 }
 
 export const LIFECYCLE_RULES: Rule[] = [
