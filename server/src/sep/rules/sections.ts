@@ -1,9 +1,9 @@
-import type { SepSection } from '../types';
+import type { Range, SepDocument, SepSection } from '../types';
 import { SECTIONS } from '../vocabulary';
 import { levelFix, locatePhrase, renameFix } from './section-fixes';
 import { findSection, matchHeading, sectionModel, type SectionMatch } from './section-model';
 import { TEMPLATE_FINGERPRINTS, TEMPLATE_NOTES, type Fingerprint } from './template-text';
-import { missingRange } from './support';
+import { lineIndex, missingRange } from './support';
 import type { Report, Rule } from './types';
 
 /**
@@ -194,19 +194,28 @@ export function templateText(id: string, fingerprints: readonly Fingerprint[], n
         const prose = fold(section.plainText);
         const phrase = fp?.phrases.find((p) => prose.includes(p));
         if (!fp || !phrase) continue;
+        const range = locatePhrase(doc, phrase, section.bodyRange);
         reports.push({
-          range: locatePhrase(doc, phrase, section.bodyRange) ?? section.heading.range,
-          message: `${quote(section.heading.text)} still holds the template's guidance ("${phrase}…"); replace it with your own text.`,
+          range: range ?? section.heading.range,
+          message: `${quote(section.heading.text)} still holds the template's guidance ("${range ? textAt(doc, range) : phrase}…"); replace it with your own text.`,
           data: { section: fp.section },
         });
       }
       for (const note of notes) {
         const range = locatePhrase(doc, note);
-        if (range) reports.push({ range, message: 'The template\'s note is still here; delete it once your SEP follows the structure.', data: { section: '' } });
+        if (range) {
+          reports.push({ range, message: `The template's note "${textAt(doc, range)}…" is still here; delete it once your SEP follows the structure.`, data: { section: '' } });
+        }
       }
       return reports;
     },
   };
+}
+
+/** The document's text in a range, on one line (blockquote marks and line breaks folded). */
+function textAt(doc: SepDocument, range: Range): string {
+  const index = lineIndex(doc);
+  return doc.text.slice(index.offset(range.start), index.offset(range.end)).replace(/\s*(?:\r?\n)[\s>]*/g, ' ');
 }
 
 /** A section's standard name: the standard section it stands for, else its heading text. */

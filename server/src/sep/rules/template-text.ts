@@ -14,7 +14,7 @@ export interface Fingerprint {
 }
 
 export const TEMPLATE_FINGERPRINTS: readonly Fingerprint[] = [
-  { section: 'Abstract', phrases: ['word) technical summary of the proposal', 'quickly understand what this sep proposes'] },
+  { section: 'Abstract', phrases: ['brief (~200 word) technical summary', 'quickly understand what this sep proposes'] },
   {
     section: 'Motivation',
     phrases: ['why is this change needed?', 'why is the current protocol specification inadequate', 'motivation should clearly explain why the existing'],
