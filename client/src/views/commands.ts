@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { parseRepository, type GitHubClient } from '../github/client';
+import { GitHubError } from '../github/errors';
 import type { GitHubAuth } from './auth';
 import { SepDocumentProvider } from './documentProvider';
 import type { SidebarModel } from './model';
@@ -94,9 +95,12 @@ async function openSep(parts: SidebarParts, target: Target, file?: string): Prom
     return uri.toString();
   } catch (error) {
     const { repository, apiUrl } = parts.model();
-    const problem = describeProblem(error, { repository, apiUrl, signedIn: parts.auth.signedIn, now: Date.now() });
-    parts.log.warn(`Open SEP #${item.number}: ${problem.message}`);
-    void vscode.window.showErrorMessage(`Could not open ${sepLabel(item)}: ${problem.message}`);
+    // A 404 here is about the pull request or file, not the repository setting: say what was missing.
+    const message = error instanceof GitHubError && error.kind === 'notFound'
+      ? error.message
+      : describeProblem(error, { repository, apiUrl, signedIn: parts.auth.signedIn, now: Date.now() }).message;
+    parts.log.warn(`Open SEP #${item.number}: ${message}`);
+    void vscode.window.showErrorMessage(`Could not open ${sepLabel(item)}: ${message}`);
     return undefined;
   }
 }
