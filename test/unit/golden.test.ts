@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { REVIEW_FILE, SEPS_DIR, corpusPresent, currentTable, findingsOf, readExpected, sepFiles, sortKeys, type Table } from '../golden/golden';
+import { join } from 'node:path';
+import { lint } from '../../server/src/sep/lint';
+import { parseSep } from '../../server/src/sep/parse';
+import { SECTIONS } from '../../server/src/sep/vocabulary';
+import { REVIEW_FILE, SEPS_DIR, TODAY, corpusPresent, currentTable, findingsOf, readExpected, sepFiles, sortKeys, type Table } from '../golden/golden';
 
 /**
  * The golden test: the whole registry over every merged SEP in
@@ -59,4 +63,14 @@ test('golden: every Error over the reference SEPs is explained in REVIEW.md', (t
     }
   }
   assert.deepEqual(unexplained, [], 'each Error needs a REVIEW.md line "- `<file>` `<line>:<rule>`: why it is a real defect"');
+});
+
+test('golden: the untouched TEMPLATE.md is reported as template text in every standard section, and nothing is missing', (t) => {
+  if (!corpus(t)) return;
+  const text = readFileSync(join(SEPS_DIR, 'TEMPLATE.md'), 'utf8');
+  const found = lint(parseSep(text, { fileName: '0000-template.md' }), { today: TODAY });
+  const guided = found.filter((f) => f.rule === 'section-template-text').map((f) => f.data?.section);
+  for (const s of SECTIONS) assert.ok(guided.includes(s.name), `no template text found in ${s.name}`);
+  assert.ok(guided.includes(''), 'the note above the header is not reported');
+  assert.deepEqual(found.filter((f) => /^section-(missing|near-miss|heading-level|order|duplicate|empty)$/.test(f.rule)), []);
 });
