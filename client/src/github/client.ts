@@ -45,7 +45,7 @@ export class GitHubClient {
     return this.http.rateLimit;
   }
 
-  /** Forgets ETags and cached pages (call when the account changes). */
+  /** Forgets ETags, cached pages and rate-limit waits (call when the account changes: each has its own limit). */
   clearCache(): void {
     this.http.clearCache();
   }

@@ -50,9 +50,11 @@ export class GitHubHttp {
     this.now = options.now ?? Date.now;
   }
 
-  /** Forgets cached bodies and ETags (call when the signed-in account changes). */
+  /** Forgets cached bodies, ETags and any rate-limit wait: call when the account changes (each has its own limit). */
   clearCache(): void {
     this.cache.clear();
+    this.blockedUntil = 0;
+    this.rateLimit = {};
   }
 
   /** Resolves an API path (`repos/o/r/issues`) or an absolute URL against the base, refusing other hosts. */

@@ -112,6 +112,9 @@ describe('GitHub client against the fake GitHub server', () => {
     const again = await failure(() => c.listOpenIssues(REPO));
     assert.equal(again.kind, 'rateLimited');
     assert.equal(fake.requests.length, count, 'no request while rate limited');
+    c.clearCache(); // another account (e.g. after signing in) has its own limit
+    await c.getIssue(REPO, 1990);
+    assert.equal(fake.requests.length, count + 1);
   });
 
   it('403 with retry-after (secondary limit) waits that many seconds', async () => {
