@@ -11,6 +11,7 @@ import type { Rule } from './types';
  * what makes the requirement apply.
  */
 
+/** A requirement that comes with a Status (the parameters of {@link statusRequires}). */
 export interface StatusRequirement {
   id: string;
   severity: Severity;
@@ -106,6 +107,7 @@ function withoutComments(doc: SepDocument): string {
   return parts.join('');
 }
 
+/** The lifecycle rules, in the order the registry documents them. */
 export const LIFECYCLE_RULES: Rule[] = [
   statusRequires({
     id: 'reference-implementation-link',

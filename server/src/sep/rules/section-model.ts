@@ -21,12 +21,14 @@ export type MatchKind = 'exact' | 'variant' | 'listed' | 'typo' | 'extended';
 
 const RANK: Record<MatchKind, number> = { exact: 0, variant: 1, listed: 2, typo: 3, extended: 4 };
 
+/** A section of the document standing for a standard section, and how its heading matches the name. */
 export interface SectionMatch {
   spec: SectionSpec;
   section: SepSection;
   kind: MatchKind;
 }
 
+/** How a document's headings map onto the standard sections. */
 export interface SectionModel {
   /** Canonical name → the `##` section standing for it (best match, then first in the document). */
   present: Map<string, SectionMatch>;

@@ -250,6 +250,7 @@ export function sectionLength(id: string, opts: { section: string; above: number
   };
 }
 
+/** The section rules, in the order the registry documents them. */
 export const SECTION_RULES: Rule[] = [
   missingSections('section-missing'),
   sectionOrder('section-order', [['Abstract'], ['Motivation'], ['Specification'], ['Rationale'], ['Backward Compatibility'], ['Security Implications', 'Reference Implementation']]),

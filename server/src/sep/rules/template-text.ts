@@ -13,6 +13,7 @@ export interface Fingerprint {
   phrases: readonly string[];
 }
 
+/** Guidance phrases per section, from the template and the 2025 guidelines. */
 export const TEMPLATE_FINGERPRINTS: readonly Fingerprint[] = [
   { section: 'Abstract', phrases: ['brief (~200 word) technical summary', 'quickly understand what this sep proposes'] },
   {
