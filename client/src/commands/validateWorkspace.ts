@@ -38,7 +38,20 @@ export class WorkspaceValidator implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => this.recheck(d.uri, true)),
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.collection.delete(uri))),
       vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri }) => this.collection.delete(oldUri))),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (this.active && e.affectsConfiguration('sep')) void this.refresh();
+      }),
     );
+  }
+
+  /** Runs the check again quietly (status bar progress) after the `sep` settings changed. */
+  private async refresh(): Promise<void> {
+    const source = new vscode.CancellationTokenSource();
+    try {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Checking SEPs' }, (progress) => this.run(progress, source.token));
+    } finally {
+      source.dispose();
+    }
   }
 
   /** Re-checks a workspace file from disk once a check has run (after it closed, or changed on disk). */
@@ -111,6 +124,8 @@ export class WorkspaceValidator implements vscode.Disposable {
       return { sep: false, checked: false };
     }
     const findings = lint(parseSep(text, { fileName: baseName(uri) }), { rules: settings.rules, today: utcToday() });
+    // Opened while it was being read: the language server has it now.
+    if (!closed && openDocument(uri)) return { sep: true, checked: false, ...serverCounts(uri) };
     this.collection.set(uri, findings.map(toDiagnostic));
     return {
       sep: true,
