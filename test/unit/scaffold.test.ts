@@ -254,6 +254,9 @@ describe('setPrNumberEdits', () => {
     const none = number('# SEP-0000: X\n\n## Abstract\n');
     assert.equal(none.text, `# SEP-1850: X\n\n- **PR**: ${URL}\n\n## Abstract\n`);
     assert.equal(field(none.doc, 'pr'), URL);
+    const prose = number('# SEP-0000: X\nSome words right under the title.\n');
+    assert.equal(prose.text, `# SEP-1850: X\n\n- **PR**: ${URL}\n\nSome words right under the title.\n`);
+    assert.equal(field(prose.doc, 'pr'), URL);
   });
 
   test('keeps every pull request of a PR field that names several', () => {

@@ -1,5 +1,5 @@
 import { fieldByKey, FIELDS, OPTIONAL_SECTIONS, SECTIONS, TYPES } from './vocabulary';
-import type { HeaderField, Position, SepDocument, TextEdit } from './types';
+import type { HeaderField, Position, Range, SepDocument, TextEdit } from './types';
 import { LineIndex } from './text';
 
 /**
@@ -216,13 +216,16 @@ function prFieldEdit(doc: SepDocument, url: string, number: string): TextEdit | 
     return refs.includes(number) ? undefined : { range: at(pr.valueRange.start), newText: `${url}, ` };
   }
   const before = fieldBefore(doc.header.fields, 'pr');
+  const index = new LineIndex(doc.text);
   if (!before) {
-    const end = doc.title ? doc.title.range.end : { line: 0, character: 0 };
     const text = `- **${fieldByKey('pr').label}**: ${url}`;
-    return doc.title ? { range: at(end), newText: `${doc.eol}${doc.eol}${text}` } : { range: at(end), newText: `${text}${doc.eol}${doc.eol}` };
+    if (!doc.title) return { range: at({ line: 0, character: 0 }), newText: `${text}${doc.eol}${doc.eol}` };
+    // A blank line after the new field too, unless one follows the title already (else the next line would join the list).
+    const next = doc.title.range.end.line + 1;
+    const blankAfter = next >= index.lineCount || index.lineText(next).trim() === '';
+    return { range: at(doc.title.range.end), newText: `${doc.eol}${doc.eol}${text}${blankAfter ? '' : doc.eol}` };
   }
   // Copy the preceding field's line so the new one has the same shape (bullet, bold, table cell).
-  const index = new LineIndex(doc.text);
   const line = index.lineText(before.nameRange.start.line);
   const nameAt = before.nameRange.start.character;
   const valueAt = before.valueRange.start.line === before.nameRange.start.line ? before.valueRange.start.character : line.length;
@@ -245,6 +248,6 @@ function nameFromFile(fileName: string): string {
   return words ? words[0].toUpperCase() + words.slice(1) : 'Title';
 }
 
-function at(p: Position) {
+function at(p: Position): Range {
   return { start: p, end: p };
 }
