@@ -45,6 +45,7 @@ export function extractHeader(input: HeaderInput): SepHeader {
 }
 
 function readBlocks(input: HeaderInput, blocks: RootContent[]): { style: HeaderStyle; fields: HeaderField[]; range?: SepHeader['range'] } {
+  let fallback: ReturnType<typeof readBlocks> | undefined;
   for (const block of blocks) {
     let fields: HeaderField[] = [];
     let style: HeaderStyle = 'none';
@@ -57,10 +58,13 @@ function readBlocks(input: HeaderInput, blocks: RootContent[]): { style: HeaderS
     }
     if (fields.length) {
       const [s, e] = span(block);
-      return { style, fields, range: input.index.range(s, e) };
+      const found = { style, fields, range: input.index.range(s, e) };
+      // A `**Note**: ...` paragraph above the header holds no known field: keep looking.
+      if (fields.some((f) => f.key !== undefined)) return found;
+      fallback ??= found;
     }
   }
-  return { style: 'none', fields: [] };
+  return fallback ?? { style: 'none', fields: [] };
 }
 
 /** Reads fields line by line from the source of a list or paragraph. */

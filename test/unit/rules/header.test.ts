@@ -139,3 +139,8 @@ test('field-placeholder: the title `{Title}`, but not a `{NUMBER}` title of a dr
   none('field-placeholder', doc({ title: '# SEP-{NUMBER}: Lantern Negotiation' }), '0000-lantern.md');
   none('field-placeholder', doc());
 });
+
+test('field-*-missing: a bold note paragraph above the header does not hide the header', () => {
+  const text = doc({ headerLines: ['**Note**: an early draft of ours.', '', ...bullets(GOOD_FIELDS)] });
+  assert.deepEqual(run(['header-missing', 'field-status-missing', 'field-type-missing', 'field-pr-missing'], text), []);
+});

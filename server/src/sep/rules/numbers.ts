@@ -91,6 +91,10 @@ function numbersOf(doc: SepDocument): Numbers {
   };
 }
 
+/**
+ * No `data.expected` on these findings: the expected thing is a number, not
+ * the value of the field or heading on the finding's line.
+ */
 function changeTitleNumber(n: Numbers, to: string): Fix[] {
   return n.titleRange ? [replaceFix(`Change to "${to}"`, n.titleRange, to, false)] : [];
 }
@@ -110,7 +114,6 @@ function titleFileMismatch(): Rule {
         {
           range: n.titleRange,
           message: `The title says SEP-${n.title} but the file name says ${n.file}. The SEP number is the pull request number: ${prAgrees ? `change the title to SEP-${n.file}` : 'make the title and the file name agree'}.`,
-          data: { expected: n.file },
           fixes: prAgrees ? changeTitleNumber(n, n.file) : [],
         },
       ];
@@ -134,7 +137,6 @@ function titlePrMismatch(): Rule {
         {
           range: n.titleRange,
           message: `The title says SEP-${n.title} but the PR field points to #${n.pr[0]}. The SEP number is the pull request number: change the title to SEP-${n.pr[0]} (or fix the PR field).`,
-          data: { expected: n.pr[0] },
           fixes: changeTitleNumber(n, n.pr[0]),
         },
       ];
