@@ -109,6 +109,8 @@ export const TYPE_SYNONYMS: Readonly<Record<string, string>> = {
   information: 'Informational',
   info: 'Informational',
   'process sep': 'Process',
+  'informational sep': 'Informational',
+  'extensions track sep': 'Extensions Track',
   governance: 'Process',
 };
 

@@ -50,7 +50,7 @@ test('type-invalid: a type outside the list', () => {
 });
 
 test('type-noncanonical: variants fixed to the template spelling', () => {
-  for (const [written, expected] of [['standards track', 'Standards Track'], ['Extension', 'Extensions Track'], ['Standards-Track', 'Standards Track']]) {
+  for (const [written, expected] of [['standards track', 'Standards Track'], ['Extension', 'Extensions Track'], ['Standards-Track', 'Standards Track'], ['Informational SEP', 'Informational']]) {
     const text = doc({ set: { Type: written } });
     const f = one('type-noncanonical', text);
     assert.deepEqual(f.data, { expected });
