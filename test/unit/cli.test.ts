@@ -49,7 +49,8 @@ test('text format: one path:line:col severity rule message line per finding; err
     const lines = r.out.split('\n');
     assert.ok(lines.length > 0);
     for (const l of lines) assert.match(l, /^\S+seps\/0012-broken\.md:\d+:\d+ (error|warning|information|hint) [a-z0-9-]+ .+$/);
-    assert.ok(lines.some((l) => / error title-malformed /.test(l) && /:1:\d+ /.test(l)));
+    assert.ok(lines.some((l) => / title-malformed /.test(l) && /:1:\d+ /.test(l)));
+    assert.ok(lines.some((l) => / error header-missing /.test(l)), 'a SEP without a header has an error');
     assert.match(r.err, /1 file checked: \d+ error/);
   } finally {
     rmSync(dir, { recursive: true });
