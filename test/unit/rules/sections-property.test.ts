@@ -21,14 +21,21 @@ const section = fc.record({
   name: fc.constantFrom(...NAMES),
   body: fc.constantFrom(...BODIES),
 });
-const docArb = fc.record({
+const docArb: fc.Arbitrary<GeneratedSep> = fc.record({
   status: fc.constantFrom('Draft', 'Final', 'Accepted', 'Superseded', 'final', 'In Review'),
   type: fc.constantFrom('Standards Track', 'Process', 'Informational', 'Extensions Track', 'standard'),
   parts: fc.array(section, { maxLength: 12 }),
   crlf: fc.boolean(),
 });
 
-function build(d: fc.Infer<typeof docArb>): string {
+interface GeneratedSep {
+  status: string;
+  type: string;
+  parts: { depth: number; name: string; body: string }[];
+  crlf: boolean;
+}
+
+function build(d: GeneratedSep): string {
   const body = d.parts.map((p) => `${'#'.repeat(p.depth)} ${p.name}\n\n${p.body}\n`).join('\n');
   const text = sepText({ status: d.status, type: d.type, body });
   return d.crlf ? text.replace(/\n/g, '\r\n') : text;
