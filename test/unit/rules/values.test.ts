@@ -53,6 +53,8 @@ test('type-noncanonical: variants fixed to the template spelling', () => {
   for (const [written, expected] of [['standards track', 'Standards Track'], ['Extension', 'Extensions Track'], ['Standards-Track', 'Standards Track'], ['Informational SEP', 'Informational']]) {
     const text = doc({ set: { Type: written } });
     const f = one('type-noncanonical', text);
+    assert.deepEqual(f.range, range(3, TYPE_AT, 3, TYPE_AT + written.length));
+    assert.match(f.message, new RegExp(`Write the type as "${expected}"`));
     assert.deepEqual(f.data, { expected });
     assert.equal(line(fixed(text, f, `Change to "${expected}"`), 3), `- **Type**: ${expected}`);
   }
