@@ -1,4 +1,5 @@
 import { lint, type LintOptions } from '../lint';
+import { IncrementalMarkdownParser } from '../markdown';
 import { parseSep } from '../parse';
 import type { Finding, Fix } from '../rules/types';
 import type { SepDocument } from '../types';
@@ -39,7 +40,10 @@ const ENGINE_FIXES: Record<string, FixMaker> = {
   'title-malformed': (doc) => [normalizeTitleFix(doc)],
   'title-file-number-mismatch': (doc) => {
     const n = fileNumber(doc);
-    return [n && Number(n) !== 0 ? titleNumberFix(doc, n, "the file's number", false) : undefined];
+    const pr = prNumber(doc);
+    // When the PR agrees with the title, the file name is the odd one out: renaming the file (an editor action) is the fix.
+    if (!n || Number(n) === 0 || (pr && Number(pr) === Number(doc.title?.number))) return [];
+    return [titleNumberFix(doc, n, "the file's number", false)];
   },
   'title-pr-number-mismatch': NUMBER_PAIR,
   'pr-number-mismatch': (doc) => {
@@ -108,14 +112,15 @@ export const ENGINE_FIXABLE: readonly string[] = Object.keys(ENGINE_FIXES);
 
 /**
  * Every fix on offer for one finding: the rule's own first, then the
- * engine's for its rule id (those doing the same edits as an earlier one
- * dropped), else a generic "change to the expected value"
+ * engine's for its rule id (unless one does what the rule's own does), else a generic "change to the expected value"
  * when the finding names one. Titles are unique.
  */
 export function fixesFor(doc: SepDocument, finding: Finding, ctx: FixContext): Fix[] {
-  const out: Fix[] = [...(finding.fixes ?? [])];
+  const own = finding.fixes ?? [];
+  const out: Fix[] = [...own];
   const maker = ENGINE_FIXES[finding.rule];
-  if (maker) out.push(...maker(doc, finding, ctx).filter((x): x is Fix => x !== undefined && x.edits.length > 0));
+  const sameAsOwn = (x: Fix) => own.some((o) => JSON.stringify(o.edits) === JSON.stringify(x.edits));
+  if (maker) out.push(...maker(doc, finding, ctx).filter((x): x is Fix => x !== undefined && x.edits.length > 0 && !sameAsOwn(x)));
   const expected = finding.data?.expected;
   if (typeof expected === 'string' && out.length === 0) {
     const field = fieldAt(doc, finding.range.start.line);
@@ -127,8 +132,7 @@ export function fixesFor(doc: SepDocument, finding: Finding, ctx: FixContext): F
     }
   }
   const seen = new Set<string>();
-  const key = (x: Fix) => JSON.stringify(x.edits);
-  return out.filter((x) => !seen.has(x.title) && !seen.has(key(x)) && seen.add(x.title) && seen.add(key(x)));
+  return out.filter((x) => !seen.has(x.title) && seen.add(x.title));
 }
 
 /** Options of {@link fixAll}: the lint options plus the file name and workspace. */
@@ -154,9 +158,11 @@ export interface FixAllResult {
 export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult {
   const ctx: FixContext = { today: options.today ?? new Date().toISOString().slice(0, 10), workspace: options.workspace };
   const applied: FixAllResult['applied'] = [];
+  // Passes change little: the incremental parser re-parses only the chunks that changed.
+  const parser = new IncrementalMarkdownParser();
   let current = text;
   for (let pass = 0; pass < (options.maxPasses ?? 25); pass++) {
-    const doc = parseSep(current, { fileName: options.fileName });
+    const doc = parseSep(current, { fileName: options.fileName, parser });
     const findings = lint(doc, { ...options, today: ctx.today });
     const taken: [number, number][] = [];
     const edits = [];
@@ -173,6 +179,6 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
     if (next === current) return { text: current, applied, remaining: findings };
     current = next;
   }
-  const doc = parseSep(current, { fileName: options.fileName });
+  const doc = parseSep(current, { fileName: options.fileName, parser });
   return { text: current, applied, remaining: lint(doc, { ...options, today: ctx.today }) };
 }

@@ -3,7 +3,7 @@ import type { SepDocument, SepHeading, SepSection, TextEdit } from '../types';
 import { SECTIONS } from '../vocabulary';
 import type { Fix } from '../rules/types';
 import { canonicalSection } from './sections';
-import { sectionModel } from '../rules/section-model';
+import { matchHeading } from '../rules/section-model';
 
 /**
  * Position of a standard section in the required order. Security
@@ -31,9 +31,13 @@ interface Slot {
 export function reorderSectionsFix(doc: SepDocument): Fix | undefined {
   if (doc.unclosedFences.length) return undefined;
   const index = new LineIndex(doc.text);
-  const slots: Slot[] = [...sectionModel(doc).present.values()]
-    .sort((a, b) => a.section.heading.range.start.line - b.section.heading.range.start.line)
-    .map((m) => ({ order: rank(m.spec.name), ...chunk(m.section, index) }));
+  // Every `##` section standing for a standard one moves, duplicates too, so
+  // the one the rules look at cannot be left behind by a twin.
+  const slots: Slot[] = doc.sections
+    .filter((s) => s.heading.depth === 2)
+    .map((s) => ({ s, spec: matchHeading(s.heading)?.spec }))
+    .filter((x) => x.spec)
+    .map((x) => ({ order: rank(x.spec!.name), ...chunk(x.s, index) }));
   const sorted = [...slots].sort((a, b) => a.order - b.order);
   if (sorted.every((s, i) => s === slots[i])) return undefined;
   // Only the sections' text moves; the blank lines after each stay where they are.

@@ -1,0 +1,167 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { lint, parseSep as parseWhole, type Finding, type SepDocument } from '../../../server/src/sep';
+import { fixesFor, type FixContext } from '../../../server/src/sep/fixes';
+import { LineIndex } from '../../../server/src/sep/text';
+import { sectionModel } from '../../../server/src/sep/rules/section-model';
+import { TODAY } from './helpers';
+
+/** Parses the whole text afresh (the tests' view is independent of the engine's incremental parser). */
+export function parseSep(text: string, options: { fileName?: string }): SepDocument {
+  return parseWhole(text, options);
+}
+
+/** The reference SEPs, read in place at test time. */
+export const REFERENCE_DIR = join(__dirname, '..', '..', '..', '..', 'shared', 'reference', 'seps');
+
+export interface RefSep {
+  fileName: string;
+  text: string;
+}
+
+/**
+ * The reference SEPs, or undefined after skipping the test (failing it
+ * under CI=true) when the folder is absent.
+ */
+export function referenceSeps(t: { skip(msg: string): void }): RefSep[] | undefined {
+  if (!existsSync(REFERENCE_DIR)) {
+    if (process.env.CI === 'true') throw new Error(`reference SEPs missing at ${REFERENCE_DIR} (required under CI=true)`);
+    t.skip(`reference SEPs missing at ${REFERENCE_DIR}`);
+    return undefined;
+  }
+  return readdirSync(REFERENCE_DIR)
+    .filter((f) => f.endsWith('.md') && f !== 'README.md' && f !== 'TEMPLATE.md')
+    .sort()
+    .map((fileName) => ({ fileName, text: readFileSync(join(REFERENCE_DIR, fileName), 'utf8') }));
+}
+
+/** The text of a standard `##` section, heading to the end of its body. */
+export function sectionSpan(doc: SepDocument, name: string): [number, number] | undefined {
+  const m = sectionModel(doc).present.get(name);
+  if (!m) return undefined;
+  const index = new LineIndex(doc.text);
+  return [index.offset({ line: m.section.heading.range.start.line, character: 0 }), index.offset(m.section.bodyRange.end)];
+}
+
+/** Removes the named standard sections (whole, subsections included). */
+export function removeSections(text: string, fileName: string, names: string[]): string {
+  const doc = parseSep(text, { fileName });
+  const spans = names.map((n) => sectionSpan(doc, n)).filter((s): s is [number, number] => !!s).sort((a, b) => b[0] - a[0]);
+  let out = text;
+  for (const [s, e] of spans) out = out.slice(0, s) + out.slice(e);
+  return out;
+}
+
+/** Puts the standard `##` sections in the order given by `perm` (indexes into their document order). */
+export function shuffleSections(text: string, fileName: string, perm: number[]): string {
+  const doc = parseSep(text, { fileName });
+  const index = new LineIndex(text);
+  const spans = [...sectionModel(doc).present.values()]
+    .map((m) => [index.offset({ line: m.section.heading.range.start.line, character: 0 }), index.offset(m.section.bodyRange.end)] as [number, number])
+    .sort((a, b) => a[0] - b[0]);
+  if (spans.length < 2) return text;
+  const chunks = spans.map(([s, e]) => {
+    const c = text.slice(s, e);
+    return c.endsWith('\n') ? c : `${c}\n`;
+  });
+  const order = perm.filter((i) => i < spans.length);
+  for (let i = 0; i < spans.length; i++) if (!order.includes(i)) order.push(i);
+  let out = text;
+  for (let k = spans.length - 1; k >= 0; k--) out = out.slice(0, spans[k][0]) + chunks[order[k]] + out.slice(spans[k][1]);
+  return out;
+}
+
+/** Ways to damage a header field or a heading, as authors do. */
+export type Corruption =
+  | { kind: 'status-case' }
+  | { kind: 'type-variant' }
+  | { kind: 'created-format' }
+  | { kind: 'drop-field'; key: string }
+  | { kind: 'near-miss' }
+  | { kind: 'level' };
+
+export const corruptionArb: fc.Arbitrary<Corruption> = fc.oneof(
+  fc.constant<Corruption>({ kind: 'status-case' }),
+  fc.constant<Corruption>({ kind: 'type-variant' }),
+  fc.constant<Corruption>({ kind: 'created-format' }),
+  fc.constantFrom('status', 'type', 'created', 'authors', 'sponsor', 'pr').map((key): Corruption => ({ kind: 'drop-field', key })),
+  fc.constant<Corruption>({ kind: 'near-miss' }),
+  fc.constant<Corruption>({ kind: 'level' }),
+);
+
+/** Applies one corruption (a no-op when the document lacks what it damages). */
+export function corrupt(text: string, fileName: string, c: Corruption): string {
+  const doc = parseSep(text, { fileName });
+  const index = new LineIndex(text);
+  const field = (key: string) => doc.header.fields.find((f) => f.key === key && f.continuationLines === 0);
+  const replaceRange = (r: { start: { line: number; character: number }; end: { line: number; character: number } }, s: string) =>
+    text.slice(0, index.offset(r.start)) + s + text.slice(index.offset(r.end));
+  switch (c.kind) {
+    case 'status-case': {
+      const f = field('status');
+      return f && f.value === 'Final' ? replaceRange(f.valueRange, 'final') : f && f.value === 'Draft' ? replaceRange(f.valueRange, 'draft') : text;
+    }
+    case 'type-variant': {
+      const f = field('type');
+      return f && f.value === 'Standards Track' ? replaceRange(f.valueRange, 'standards-track') : text;
+    }
+    case 'created-format': {
+      const f = field('created');
+      const m = f && /^(\d{4})-(\d{2})-(\d{2})$/.exec(f.value);
+      return f && m ? replaceRange(f.valueRange, `${m[1]}/${Number(m[2])}/${Number(m[3])}`) : text;
+    }
+    case 'drop-field': {
+      const f = doc.header.fields.find((x) => x.key === c.key);
+      if (!f || doc.header.style !== 'bullets') return text;
+      return text.slice(0, index.offset({ line: f.range.start.line, character: 0 })) + text.slice(index.offset({ line: f.range.end.line + 1, character: 0 }));
+    }
+    case 'near-miss': {
+      const m = sectionModel(doc).present.get('Backward Compatibility') ?? sectionModel(doc).present.get('Security Implications');
+      if (!m || m.kind !== 'exact') return text;
+      return replaceRange(m.section.heading.textRange, m.spec.name === 'Backward Compatibility' ? 'Backwards Compatibility' : 'Security Considerations');
+    }
+    case 'level': {
+      const m = sectionModel(doc).present.get('Rationale');
+      if (!m) return text;
+      const line = m.section.heading.range.start.line;
+      const lt = index.lineText(line);
+      return /^##\s/.test(lt) ? replaceRange({ start: { line, character: 0 }, end: { line, character: 2 } }, '###') : text;
+    }
+  }
+}
+
+/** Lines an author wrote outside the title, header fields and headings: trimmed, non-blank, as a multiset. */
+export function bodyLines(text: string, fileName: string): Map<string, number> {
+  const doc = parseSep(text, { fileName });
+  const skip = new Set<number>();
+  const mark = (r: { start: { line: number }; end: { line: number } }) => {
+    for (let l = r.start.line; l <= r.end.line; l++) skip.add(l);
+  };
+  if (doc.title) mark(doc.title.range);
+  doc.headings.forEach((h) => mark(h.range));
+  doc.header.fields.forEach((f) => mark(f.range));
+  const out = new Map<string, number>();
+  text.split('\n').forEach((line, i) => {
+    const t = line.trim();
+    if (!skip.has(i) && t) out.set(t, (out.get(t) ?? 0) + 1);
+  });
+  return out;
+}
+
+/** Lines of `before` missing (or fewer) in `after`. */
+export function lostLines(before: Map<string, number>, after: Map<string, number>): string[] {
+  return [...before].filter(([l, n]) => (after.get(l) ?? 0) < n).map(([l]) => l);
+}
+
+/** Lint with the test's fixed day. */
+export function check(text: string, fileName: string, doc = parseSep(text, { fileName })): Finding[] {
+  return lint(doc, { today: TODAY });
+}
+
+export const FIX_CTX: FixContext = { today: TODAY };
+
+/** Fixes offered for a finding, for the text it was found in. */
+export function offered(text: string, fileName: string, f: Finding, doc = parseSep(text, { fileName })) {
+  return fixesFor(doc, f, FIX_CTX);
+}
