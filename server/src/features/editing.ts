@@ -30,7 +30,9 @@ export function completion(env: FeatureEnv, params: CompletionParams): Completio
   if (!ctx) return [];
   const { line, character } = params.position;
   const linePrefix = ctx.document.getText({ start: { line, character: 0 }, end: params.position }).slice(0, character);
-  return completeAt(ctx.doc, { linePrefix, position: params.position, today: env.today(), workspace: ctx.workspace }).map((d) => ({
+  // The SEP being written is not a SEP it would refer to.
+  const workspace = { ...ctx.workspace, seps: ctx.workspace.seps.filter((s) => s.location !== ctx.uri) };
+  return completeAt(ctx.doc, { linePrefix, position: params.position, today: env.today(), workspace }).map((d) => ({
     label: d.label,
     kind: KINDS[d.kind],
     detail: d.detail,
