@@ -240,7 +240,7 @@ export const HEADER_RULES: Rule[] = [
   requiredField('created', { severity: 'warning', hint: 'the date the SEP was started, as `YYYY-MM-DD`' }),
   requiredField('authors', { severity: 'error', hint: 'the authors as `Name <email> (@handle)`, comma-separated' }),
   requiredField('sponsor', { severity: 'warning', hint: 'the sponsoring maintainer\'s `@handle`, or `None` while you look for one' }),
-  requiredField('pr', { severity: 'error', hint: 'the pull request that adds this file, as `#<number>` or its URL', unlessPresent: 'issue' }),
+  requiredField('pr', { severity: 'error', hint: 'the pull request that adds this file, `#<number>` or its URL; `#{NUMBER}` until the pull request exists', unlessPresent: 'issue' }),
   issueInsteadOfPr(),
   fieldDuplicate,
   fieldUnknown,
