@@ -272,6 +272,30 @@ describe('setPrNumberEdits', () => {
     assert.equal(field(doc, 'pr'), 'https://github.com/acme/specs/pull/7');
   });
 
+  test('on generated drafts: numbered title, PR field pointing at the number, no mismatch left', () => {
+    const titles = ['# SEP-0000: Name', '# SEP-{NUMBER}: Name', '# SEP 0000 - Name', '# Name', '# SEP-12: Name', 'SEP-0000: Name\n==='];
+    const fields = ['- **Status**: Draft', '- **Type**: Process', '- **Created**: 2025-01-02', '- **Author(s)**: A (@a)',
+      '- **Sponsor**: None', '- **PR**: TBD', '- **PR**: #77', '- **Issue**: #5'];
+    fc.assert(fc.property(
+      fc.constantFrom(...titles),
+      fc.subarray(fields),
+      fc.integer({ min: 1, max: 99999 }),
+      fc.constantFrom('\n', '\r\n'),
+      fc.constantFrom('0000-name.md', '12-name.md', 'name.md'),
+      (title, header, n, eol, fileName) => {
+        const text = [title, '', ...header.filter((f, i, all) => !f.startsWith('- **PR**') || all.findIndex((g) => g.startsWith('- **PR**')) === i),
+          '', '## Abstract', '', 'Words.', ''].join(eol);
+        const { doc } = number(text, fileName, String(n));
+        assert.equal(doc.title?.number, String(n));
+        assert.equal(doc.title?.name, 'Name');
+        assert.equal(field(doc, 'pr'), `https://github.com/${REPO}/pull/${n}`);
+        assert.equal(doc.eol, eol);
+        assert.deepEqual(mismatches(doc), []);
+        assert.equal(doc.headings.filter((h) => h.text === 'Abstract').length, 1);
+      },
+    ), { numRuns: 150 });
+  });
+
   test('on every reference SEP: only the title and PR lines change, and no number mismatch is left', (t) => {
     const ref = reference(t);
     if (!ref) return;

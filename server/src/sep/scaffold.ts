@@ -198,8 +198,8 @@ function titleEdit(doc: SepDocument, number: string): TextEdit {
   }
   const heading = doc.headings.find((h) => h.range.start.line === title.range.start.line);
   const textStart = heading?.textRange.start ?? title.range.start;
-  // Everything before the name (`SEP 12 -`, `SEP-0000:`) is rewritten; the name stays as written.
-  const nameStart = title.form === 'no-prefix' ? textStart : title.nameRange?.start ?? title.range.end;
+  // Everything before the name (`SEP 12 -`, `SEP-0000:`; nothing on a title without prefix) is rewritten; the name stays as written.
+  const nameStart = title.nameRange?.start ?? title.range.end;
   return { range: { start: textStart, end: nameStart }, newText: prefix };
 }
 
