@@ -132,3 +132,16 @@ test('document links and go to definition lead to the workspace file', async () 
   const def = (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri: URI }, position: pos(11, 12) })) as Location;
   assert.equal(def.uri, target);
 });
+
+test('title number against the file name: the reverse fix renames the file', async () => {
+  const uri = pathToFileURL(join(root, 'seps', '4243-weather-reports.md')).href;
+  const text = TEXT.replace('- **Sponsor**: ', '- **Sponsor**: None');
+  const published = client.diagnostics(uri, 1);
+  client.open(uri, text, 1);
+  const mismatch = (await published).diagnostics.find((d) => d.code === 'title-file-number-mismatch');
+  assert.ok(mismatch);
+  const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: mismatch.range, context: { diagnostics: [mismatch] } })) as CodeAction[];
+  const rename = actions.find((a) => a.title === 'Rename the file to 4242-weather-reports.md (the title\'s number)');
+  assert.ok(rename, actions.map((a) => a.title).join(' | '));
+  assert.deepEqual(rename.edit!.documentChanges, [{ kind: 'rename', oldUri: uri, newUri: URI }]);
+});
