@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseSep } from '../../../server/src/sep';
+import { IncrementalMarkdownParser, parseSep } from '../../../server/src/sep';
 import { isSepDocument } from './sepFiles';
 import { statusBarText, statusBarTooltip, type ProblemCounts } from './statusText';
 
@@ -19,6 +19,8 @@ export function registerStatusBar(): vscode.Disposable {
   item.command = 'workbench.actions.view.problems';
   let timer: ReturnType<typeof setTimeout> | undefined;
   let isSep: boolean | undefined;
+  // Re-parses only the blocks that changed since the last update: long SEPs stay cheap while typing.
+  const parser = new IncrementalMarkdownParser();
 
   const update = (): void => {
     timer = undefined;
@@ -30,7 +32,7 @@ export function registerStatusBar(): vscode.Disposable {
       item.hide();
       return;
     }
-    const status = parseSep(document.getText()).header.fields.find((f) => f.key === 'status')?.value;
+    const status = parseSep(document.getText(), { parser }).header.fields.find((f) => f.key === 'status')?.value;
     const counts = countProblems(document.uri);
     item.text = statusBarText(status, counts);
     item.tooltip = statusBarTooltip(status, counts);
