@@ -45,26 +45,26 @@ export function extractHeader(input: HeaderInput): SepHeader {
 }
 
 function readBlocks(input: HeaderInput, blocks: RootContent[]): { style: HeaderStyle; fields: HeaderField[]; range?: SepHeader['range'] } {
-  let fallback: ReturnType<typeof readBlocks> | undefined;
-  for (const block of blocks) {
-    let fields: HeaderField[] = [];
-    let style: HeaderStyle = 'none';
-    if (block.type === 'list' || block.type === 'paragraph') {
-      fields = readLines(input, block);
-      style = block.type === 'list' ? 'bullets' : 'preamble';
-    } else if (block.type === 'table') {
-      fields = readTable(input, block);
-      style = 'table';
-    }
-    if (fields.length) {
-      const [s, e] = span(block);
-      const found = { style, fields, range: input.index.range(s, e) };
-      // A `**Note**: ...` paragraph above the header holds no known field: keep looking.
-      if (fields.some((f) => f.key !== undefined)) return found;
-      fallback ??= found;
-    }
+  const read = blocks.map((block) => readBlock(input, block));
+  const hasKnown = (i: number) => read[i].fields.some((f) => f.key !== undefined);
+  // A `**Note**: ...` paragraph above the header holds no known field: the header is the first block that does.
+  let first = read.findIndex((_r, i) => hasKnown(i));
+  if (first === -1) first = read.findIndex((r) => r.fields.length > 0);
+  if (first === -1) return { style: 'none', fields: [] };
+  // `**Status:** Draft` and `**Type:** Process` as separate paragraphs, or a `PR:` line after the list, are one header.
+  let last = first;
+  while (last + 1 < read.length && hasKnown(last + 1)) last++;
+  const [s] = span(blocks[first]);
+  const [, e] = span(blocks[last]);
+  return { style: read[first].style, fields: read.slice(first, last + 1).flatMap((r) => r.fields), range: input.index.range(s, e) };
+}
+
+function readBlock(input: HeaderInput, block: RootContent): { style: HeaderStyle; fields: HeaderField[] } {
+  if (block.type === 'list' || block.type === 'paragraph') {
+    return { style: block.type === 'list' ? 'bullets' : 'preamble', fields: readLines(input, block) };
   }
-  return fallback ?? { style: 'none', fields: [] };
+  if (block.type === 'table') return { style: 'table', fields: readTable(input, block) };
+  return { style: 'none', fields: [] };
 }
 
 /** Reads fields line by line from the source of a list or paragraph. */

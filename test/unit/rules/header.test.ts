@@ -144,3 +144,13 @@ test('field-*-missing: a bold note paragraph above the header does not hide the 
   const text = doc({ headerLines: ['**Note**: an early draft of ours.', '', ...bullets(GOOD_FIELDS)] });
   assert.deepEqual(run(['header-missing', 'field-status-missing', 'field-type-missing', 'field-pr-missing'], text), []);
 });
+
+test('field-*-missing: fields written as separate bold paragraphs, or a PR line after the list, are one header', () => {
+  const paragraphs = doc({ headerLines: bullets(GOOD_FIELDS).map((l) => `${l.replace(/^- \*\*(.+?)\*\*:/, '**$1:**')}\n`) });
+  assert.deepEqual(run(['field-status-missing', 'field-type-missing', 'field-authors-missing', 'field-pr-missing'], paragraphs), []);
+  const trailing = doc({ headerLines: [...bullets(GOOD_FIELDS.slice(0, 5)), '', 'PR: #5150'] });
+  assert.deepEqual(run(['field-pr-missing', 'field-issue-instead-of-pr'], trailing), []);
+  // A paragraph of prose after the header ends it.
+  const prose = doc({ headerLines: [...bullets(GOOD_FIELDS.slice(0, 5)), '', 'Lanterns are lovely.', '', 'PR: #5150'] });
+  assert.equal(run('field-pr-missing', prose).length, 1);
+});
