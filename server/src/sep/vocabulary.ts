@@ -141,7 +141,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     name: 'Specification',
     required: true,
     purpose: 'The precise syntax and semantics of the change, detailed enough for independent, interoperable implementations.',
-    nearMisses: ['specifications', 'spec', 'proposal', 'proposed change', 'proposed changes', 'detailed design', 'specfication'],
+    nearMisses: ['specifications', 'spec', 'proposal', 'proposed change', 'proposed changes', 'proposed solution', 'proposed design', 'proposed specification', 'technical specification', 'technical design', 'protocol changes', 'detailed design', 'specfication'],
   },
   {
     name: 'Rationale',
