@@ -132,8 +132,7 @@ export function corrupt(text: string, fileName: string, c: Corruption): string {
 }
 
 /** Lines an author wrote outside the title, header fields and headings: trimmed, non-blank, as a multiset. */
-export function bodyLines(text: string, fileName: string): Map<string, number> {
-  const doc = parseSep(text, { fileName });
+export function bodyLines(text: string, fileName: string, doc = parseSep(text, { fileName })): Map<string, number> {
   const skip = new Set<number>();
   const mark = (r: { start: { line: number }; end: { line: number } }) => {
     for (let l = r.start.line; l <= r.end.line; l++) skip.add(l);

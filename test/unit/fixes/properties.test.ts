@@ -29,7 +29,7 @@ test('fix-all over the reference SEPs with sections removed, fields corrupted an
   if (!refs) return;
   for (const ref of refs) {
     assertFixAllSafe(ref.fileName, ref.text);
-    fc.assert(fc.property(damaged(ref), (text) => assertFixAllSafe(ref.fileName, text)), { numRuns: 2, seed: 42, includeErrorInReport: true });
+    fc.assert(fc.property(damaged(ref), (text) => assertFixAllSafe(ref.fileName, text)), { numRuns: 1, seed: 42, includeErrorInReport: true });
   }
 });
 

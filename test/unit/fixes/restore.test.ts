@@ -19,9 +19,10 @@ test('each required section removed in turn from each reference SEP: "Add all mi
     for (const spec of model.required.filter((s) => model.present.has(s.name))) {
       const label = `${ref.fileName} without ${spec.name}`;
       const text = removeSections(ref.text, ref.fileName, [spec.name]);
-      const finding = check(text, ref.fileName).find((f) => f.rule === 'section-missing' && f.data?.section === spec.name);
+      const removed = parseSep(text, { fileName: ref.fileName });
+      const finding = check(text, ref.fileName, removed).find((f) => f.rule === 'section-missing' && f.data?.section === spec.name);
       assert.ok(finding, `${label}: no section-missing`);
-      const fix = offered(text, ref.fileName, finding).find((f) => f.title === 'Add all missing sections');
+      const fix = offered(text, ref.fileName, finding, removed).find((f) => f.title === 'Add all missing sections');
       assert.ok(fix, `${label}: no "Add all missing sections"`);
       const out = applyEdits(text, fix.edits);
       const after = parseSep(out, { fileName: ref.fileName });

@@ -1,5 +1,5 @@
 import { LineIndex } from '../text';
-import type { Range, TextEdit } from '../types';
+import type { TextEdit } from '../types';
 
 /** An edit resolved to UTF-16 offsets of one text. */
 interface OffsetEdit {
@@ -44,9 +44,4 @@ export function editSpans(text: string, edits: readonly TextEdit[]): [number, nu
 /** True when span `a` and span `b` share text or an insertion point touches the other. */
 export function spansConflict(a: [number, number], b: [number, number]): boolean {
   return a[0] <= b[1] && b[0] <= a[1];
-}
-
-/** An empty range at a position: an insertion point. */
-export function at(line: number, character = 0): Range {
-  return { start: { line, character }, end: { line, character } };
 }

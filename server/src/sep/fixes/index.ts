@@ -1,3 +1,8 @@
+/**
+ * The fix engine: quick fixes keyed by rule id, computed from the document
+ * model as plain text edits, and fix-all. No editor, protocol or file-system imports.
+ */
+
 import { lint, type LintOptions } from '../lint';
 import { IncrementalMarkdownParser } from '../markdown';
 import { parseSep } from '../parse';
@@ -143,6 +148,7 @@ export interface FixAllOptions extends LintOptions {
   maxPasses?: number;
 }
 
+/** What {@link fixAll} did. */
 export interface FixAllResult {
   text: string;
   /** Titles of the fixes applied, by rule id, in the order applied. */
