@@ -9,7 +9,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { FakeGitHub } from '../support/fakeGitHub';
 import { buildRunner, packageExtension, ROOT } from './build';
 import { ensureCodeServer } from './codeServer';
@@ -71,6 +71,9 @@ function userSettings(fake: FakeGitHub): Record<string, unknown> {
     'chat.disableAIFeatures': true,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'git.enabled': false,
+    // Desktop VS Code's default. In the browser VS Code saves after a delay by default, and that save can race
+    // Set PR Number's text-edit-then-rename and bring the old 0000 file back (seen here 2 runs in 7).
+    'files.autoSave': 'off',
     'sep.github.apiUrl': fake.url,
     'sep.github.repository': `${fake.repo.owner}/${fake.repo.repo}`,
   };
@@ -98,77 +101,107 @@ function printResults(suite: SuiteResult | undefined, ui: TestResult[]): { passe
     console.log(`  ${mark[t.state]}  ${t.fullTitle}${t.durationMs !== undefined ? ` (${t.durationMs} ms)` : ''}`);
     if (t.error) console.log(t.error.split('\n').slice(0, 12).map((l) => `          ${l}`).join('\n'));
   }
+  if (!suite?.tests.length) console.log('  FAIL  the integration suite reported no tests');
   const failed = all.filter((t) => t.state === 'failed').length + (suite?.tests.length ? 0 : 1);
   return { passed: all.filter((t) => t.state === 'passed').length, failed, skipped: all.filter((t) => t.state === 'pending').length };
+}
+
+/** The temporary profile, workspace and result file of one run. */
+interface Session {
+  tmp: string;
+  dirs: { userDataDir: string; extensionsDir: string };
+  workspace: string;
+  resultFile: string;
+}
+
+function newSession(): Session {
+  const tmp = mkdtempSync(join(tmpdir(), 'sep-e2e-'));
+  const session = {
+    tmp,
+    dirs: { userDataDir: join(tmp, 'user-data'), extensionsDir: join(tmp, 'extensions') },
+    workspace: join(tmp, 'workspace'),
+    resultFile: join(tmp, 'result.json'),
+  };
+  mkdirSync(join(session.workspace, 'seps'), { recursive: true });
+  mkdirSync(join(session.dirs.userDataDir, 'User'), { recursive: true });
+  return session;
+}
+
+/** Waits for the suite's result file; a runner error or a timeout becomes a failed entry, never a hang. */
+async function suiteResult(session: Session, serverDied: Promise<never>): Promise<SuiteResult | undefined> {
+  try {
+    const result = await waitForJsonFile<SuiteResult & { runnerError?: string }>(session.resultFile, SUITE_TIMEOUT_MS, serverDied);
+    if (result.runnerError) result.tests.push({ fullTitle: 'test runner started the suite', state: 'failed', error: result.runnerError });
+    return result;
+  } catch (err) {
+    console.error(`[e2e] ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  }
+}
+
+/** Opens code-server in headless Chromium, waits for the suite, then runs the UI check in a reloaded window. */
+async function inBrowser(server: RunningCodeServer, session: Session, fake: FakeGitHub): Promise<{ suite?: SuiteResult; ui: TestResult[] }> {
+  const serverDied = new Promise<never>((_, reject) =>
+    server.process.once('exit', (code) => reject(new Error(`code-server exited (${code}) during the run`))),
+  );
+  serverDied.catch(() => undefined);
+  step(`opening ${server.url} in headless Chromium`);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: BROWSER_ARGS });
+  const browserLog: string[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    page.on('console', (m) => browserLog.push(`[${m.type()}] ${m.text()}`));
+    page.on('pageerror', (e) => browserLog.push(`[pageerror] ${e.message}`));
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(session.workspace)}`);
+    step('waiting for the integration suite (runs in the extension host)');
+    const suite = await suiteResult(session, serverDied);
+    await page.screenshot({ path: join(OUT, '00-after-suite.png') });
+    step('UI check through the browser (after a reload: a fresh window and extension host)');
+    await page.reload();
+    return { suite, ui: await runUiChecks(page, { workspace: session.workspace, outDir: OUT, fake }) };
+  } finally {
+    writeFileSync(join(OUT, 'browser.log'), browserLog.join('\n'));
+    await browser.close().catch(() => undefined);
+  }
+}
+
+/** Keeps the host's logs and the result file in test-output/e2e, then removes the temporary folder. */
+function keepArtifacts(session: Session): void {
+  const logs = join(session.dirs.userDataDir, 'logs');
+  if (existsSync(logs)) cpSync(logs, join(OUT, 'logs'), { recursive: true });
+  if (existsSync(session.resultFile)) cpSync(session.resultFile, join(OUT, 'result.json'));
+  rmSync(session.tmp, { recursive: true, force: true });
 }
 
 async function main(): Promise<number> {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   step('packaging the extension and the test runner');
-  const vsix = packageExtension();
-  const runnerVsix = await buildRunner();
+  const vsixFiles = [packageExtension(), await buildRunner()];
   step('code-server (cached in .cache/code-server)');
   const cs = ensureCodeServer(join(ROOT, '.cache', 'code-server'));
-
-  const tmp = mkdtempSync(join(tmpdir(), 'sep-e2e-'));
-  const dirs = { userDataDir: join(tmp, 'user-data'), extensionsDir: join(tmp, 'extensions') };
-  const workspace = join(tmp, 'workspace');
-  mkdirSync(join(workspace, 'seps'), { recursive: true });
-  mkdirSync(join(dirs.userDataDir, 'User'), { recursive: true });
+  const session = newSession();
   step('installing our .vsix and the runner into a temporary profile');
-  installExtensions(cs, dirs, [vsix, runnerVsix]);
-
+  installExtensions(cs, session.dirs, vsixFiles);
   const fake = await FakeGitHub.start();
-  writeFileSync(join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify(userSettings(fake), null, 2));
-  const resultFile = join(tmp, 'result.json');
+  writeFileSync(join(session.dirs.userDataDir, 'User', 'settings.json'), JSON.stringify(userSettings(fake), null, 2));
   let server: RunningCodeServer | undefined;
-  let browser: Browser | undefined;
-  let suite: SuiteResult | undefined;
-  let ui: TestResult[] = [];
+  let outcome: { suite?: SuiteResult; ui: TestResult[] } = { ui: [] };
   try {
     step('starting code-server');
     server = await startCodeServer(cs, {
-      ...dirs,
-      configDir: join(tmp, 'config'),
+      ...session.dirs,
+      configDir: join(session.tmp, 'config'),
       logFile: join(OUT, 'code-server.log'),
-      env: { SEP_E2E_RESULT: resultFile, SEP_REFERENCE_DIR: resolve(ROOT, '..', 'shared', 'reference') },
+      env: { SEP_E2E_RESULT: session.resultFile, SEP_REFERENCE_DIR: resolve(ROOT, '..', 'shared', 'reference') },
     });
-    const serverDied = new Promise<never>((_, reject) =>
-      server!.process.once('exit', (code) => reject(new Error(`code-server exited (${code}) during the run`))),
-    );
-    serverDied.catch(() => undefined);
-    step(`opening ${server.url} in headless Chromium`);
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: BROWSER_ARGS });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    const browserLog: string[] = [];
-    page.on('console', (m) => browserLog.push(`[${m.type()}] ${m.text()}`));
-    page.on('pageerror', (e) => browserLog.push(`[pageerror] ${e.message}`));
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    step('waiting for the integration suite (runs in the extension host)');
-    try {
-      suite = await waitForJsonFile<SuiteResult & { runnerError?: string }>(resultFile, SUITE_TIMEOUT_MS, serverDied);
-      if ((suite as { runnerError?: string }).runnerError) {
-        suite.tests.push({ fullTitle: 'test runner started the suite', state: 'failed', error: (suite as { runnerError?: string }).runnerError });
-      }
-    } catch (err) {
-      console.error(`[e2e] ${err instanceof Error ? err.message : String(err)}`);
-    }
-    await page.screenshot({ path: join(OUT, '00-after-suite.png') });
-    step('UI check through the browser (after a reload: a fresh window and extension host)');
-    await page.reload();
-    ui = await runUiChecks(page, { workspace, outDir: OUT, fake });
-    writeFileSync(join(OUT, 'browser.log'), browserLog.join('\n'));
+    outcome = await inBrowser(server, session, fake);
   } finally {
-    await browser?.close().catch(() => undefined);
     await server?.stop();
     await fake.close();
-    if (existsSync(join(dirs.userDataDir, 'logs'))) cpSync(join(dirs.userDataDir, 'logs'), join(OUT, 'logs'), { recursive: true });
-    if (existsSync(resultFile)) cpSync(resultFile, join(OUT, 'result.json'));
-    rmSync(tmp, { recursive: true, force: true });
+    keepArtifacts(session);
   }
-  const { passed, failed, skipped } = printResults(suite, ui);
-  if (!suite?.tests.length) console.log('  FAIL  the integration suite reported no tests');
+  const { passed, failed, skipped } = printResults(outcome.suite, outcome.ui);
   console.log(`\nScreenshots and logs: ${OUT}`);
   if (process.env.SEP_E2E_UPDATE_SCREENSHOTS === '1' && failed === 0) updateReadmeScreenshots();
   console.log(`e2e: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
