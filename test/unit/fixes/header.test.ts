@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HEADER, findingsOf, fixTitles, md, quickFix, sep } from './helpers';
+import { HEADER, TODAY, findingsOf, fixTitles, md, quickFix, sep } from './helpers';
+import { parseSep } from '../../../server/src/sep';
+import { applyEdits, fixesFor } from '../../../server/src/sep/fixes';
 
 const F = '4242-weather-reports.md';
 const without = (label: string) => HEADER.filter((l) => !l.startsWith(`- **${label}**`));
@@ -131,4 +133,16 @@ test('a malformed title prefix is rewritten, the name kept', () => {
 test('an unclosed code fence can be closed at the end', () => {
   const text = md(sep().trimEnd(), '', '```json', '{ "a": 1 }', '');
   assert.equal(quickFix(text, 'unclosed-code-fence', { fileName: F }), md(sep().trimEnd(), '', '```json', '{ "a": 1 }', '```', ''));
+});
+
+test('an unlinked SEP-N becomes a link: to the workspace file when known, else to its pull request', () => {
+  const text = sep().replace('Nobody knows whether it will rain.', 'SEP-12 knows whether it will rain.');
+  const doc = parseSep(text, { fileName: F });
+  const finding = findingsOf(text, 'sep-reference-unlinked', F)[0];
+  const workspace = { seps: [{ number: '12', title: 'Tides', fileName: '12-tides.md', location: 'file:///ws/seps/12-tides.md' }], maintainers: [] };
+  const [local, remote] = fixesFor(doc, finding, { today: TODAY, workspace });
+  assert.equal(applyEdits(text, local.edits), sep().replace('Nobody knows', '[SEP-12](./12-tides.md) knows'));
+  assert.equal(applyEdits(text, remote.edits), sep().replace('Nobody knows', '[SEP-12](https://github.com/modelcontextprotocol/modelcontextprotocol/pull/12) knows'));
+  assert.deepEqual(fixesFor(doc, finding, { today: TODAY }).map((f) => f.title), ['Link to pull request #12 on GitHub']);
+  assert.deepEqual(findingsOf(applyEdits(text, local.edits), 'sep-reference-unlinked', F), []);
 });

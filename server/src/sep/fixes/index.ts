@@ -99,9 +99,13 @@ const ENGINE_FIXES: Record<string, FixMaker> = {
   },
   'sep-reference-unlinked': (doc, f, ctx) => {
     const m = doc.mentions.find((x) => x.range.start.line === f.range.start.line && x.range.start.character === f.range.start.character);
-    const target = m && ctx.workspace ? findSep(ctx.workspace, m.number) : undefined;
-    if (!m || !target) return [];
-    return [{ title: `Link to ${target.fileName}`, edits: [{ range: m.range, newText: `[SEP-${m.number}](./${target.fileName})` }], auto: false }];
+    if (!m) return [];
+    const n = String(Number(m.number));
+    const target = ctx.workspace ? findSep(ctx.workspace, n) : undefined;
+    // SEP numbers are pull-request (or, for older SEPs, issue) numbers; GitHub redirects between the two.
+    const pr = `https://github.com/modelcontextprotocol/modelcontextprotocol/pull/${n}`;
+    const link = (title: string, url: string): Fix => ({ title, edits: [{ range: m.range, newText: `[SEP-${m.number}](${url})` }], auto: false });
+    return [target ? link(`Link to ${target.fileName}`, `./${target.fileName}`) : undefined, link(`Link to pull request #${n} on GitHub`, pr)];
   },
   'unclosed-code-fence': (doc, f) => {
     const line = doc.text.split('\n')[f.range.start.line] ?? '';
