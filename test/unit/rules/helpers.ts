@@ -107,3 +107,11 @@ export function fixed(text: string, finding: Finding, title: string | RegExp): s
   else assert.match(fix.title, title);
   return applyEdits(text, fix.edits);
 }
+
+/** The text with line `n` (0-based) replaced: what a fix that edits only that line must produce. */
+export function withLine(text: string, n: number, line: string): string {
+  const lines = text.split('\n');
+  assert.ok(n < lines.length, `no line ${n}`);
+  lines[n] = line;
+  return lines.join('\n');
+}

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { GOOD_TITLE, doc, fixed, none, one, range, rangeOf, run } from './helpers';
+import { GOOD_TITLE, doc, fixed, none, one, range, rangeOf, run, withLine } from './helpers';
 
 test('title-missing: fires on the first line when there is no title heading', () => {
   const text = doc({ title: null });
@@ -25,17 +25,15 @@ test('title-malformed: `SEP 12 - Name` is rewritten to `SEP-12: Name` without to
   assert.deepEqual(f.range, range(0, 0, 0, '# SEP 12 - Lantern Negotiation'.length));
   assert.match(f.message, /SEP-<number>: <name>/);
   assert.equal(f.severity, 'warning');
-  const after = fixed(text, f, 'Change to "SEP-12: Lantern Negotiation"');
-  assert.equal(after.split('\n')[0], '# SEP-12: Lantern Negotiation');
-  assert.equal(after.split('\n').slice(1).join('\n'), text.split('\n').slice(1).join('\n'));
+  assert.equal(fixed(text, f, 'Change to "SEP-12: Lantern Negotiation"'), withLine(text, 0, '# SEP-12: Lantern Negotiation'));
   assert.equal(f.fixes![0].auto, true);
 });
 
 test('title-malformed: a missing colon is fixed, a lower-case prefix too', () => {
   const a = doc({ title: '# SEP-5150 Lantern Negotiation' });
-  assert.equal(fixed(a, one('title-malformed', a), /SEP-5150: Lantern/).split('\n')[0], '# SEP-5150: Lantern Negotiation');
+  assert.equal(fixed(a, one('title-malformed', a), /SEP-5150: Lantern/), withLine(a, 0, '# SEP-5150: Lantern Negotiation'));
   const b = doc({ title: '# sep-5150:Lantern Negotiation' });
-  assert.equal(fixed(b, one('title-malformed', b), /SEP-5150: Lantern/).split('\n')[0], '# SEP-5150: Lantern Negotiation');
+  assert.equal(fixed(b, one('title-malformed', b), /SEP-5150: Lantern/), withLine(b, 0, '# SEP-5150: Lantern Negotiation'));
 });
 
 test('title-malformed: no prefix, no number, no name each get their own advice', () => {
@@ -64,7 +62,7 @@ test('title-file-number-mismatch: the title number disagrees with the file name;
   assert.deepEqual(f.range, range(0, 6, 0, 10));
   assert.match(f.message, /title says SEP-5151 but the file name says 5150/);
   assert.equal(f.data, undefined);
-  assert.equal(fixed(text, f, 'Change to "5150"').split('\n')[0], GOOD_TITLE);
+  assert.equal(fixed(text, f, 'Change to "5150"'), withLine(text, 0, GOOD_TITLE));
 });
 
 test('title-file-number-mismatch: no fix when the PR field settles nothing', () => {
@@ -86,7 +84,7 @@ test('title-pr-number-mismatch: with a draft file name, the title number must be
   assert.deepEqual(f.range, range(0, 6, 0, 10));
   assert.match(f.message, /title says SEP-5150 but the PR field points to #6001/);
   assert.equal(f.fixes![0].auto, false);
-  assert.equal(fixed(text, f, 'Change to "6001"').split('\n')[0], '# SEP-6001: Lantern Negotiation');
+  assert.equal(fixed(text, f, 'Change to "6001"'), withLine(text, 0, '# SEP-6001: Lantern Negotiation'));
   one('title-pr-number-mismatch', text, null);
 });
 

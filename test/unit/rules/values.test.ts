@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { doc, fixed, none, one, range, rangeOf } from './helpers';
+import { doc, fixed, none, one, range, rangeOf, withLine } from './helpers';
 
-const line = (text: string, n: number) => text.split('\n')[n];
 const STATUS_AT = '- **Status**: '.length;
 const TYPE_AT = '- **Type**: '.length;
 const CREATED_AT = '- **Created**: '.length;
@@ -29,7 +28,7 @@ test('status-noncanonical: `draft`, `In Review`, `Approved` get the template spe
     assert.deepEqual(f.range, range(2, STATUS_AT, 2, STATUS_AT + written.length));
     assert.deepEqual(f.data, { expected });
     assert.ok(f.message.includes(`"${expected}"`), f.message);
-    assert.equal(line(fixed(text, f, `Change to "${expected}"`), 2), `- **Status**: ${expected}`);
+    assert.equal(fixed(text, f, `Change to "${expected}"`), withLine(text, 2, `- **Status**: ${expected}`));
     assert.equal(f.fixes![0].auto, true);
   }
 });
@@ -37,7 +36,7 @@ test('status-noncanonical: `draft`, `In Review`, `Approved` get the template spe
 test('status-noncanonical: the fix replaces only the status word, never the author\'s remark or emphasis', () => {
   const text = doc({ set: { Status: '**in review** (since May)' } });
   const f = one('status-noncanonical', text);
-  assert.equal(line(fixed(text, f, 'Change to "In-Review"'), 2), '- **Status**: **In-Review** (since May)');
+  assert.equal(fixed(text, f, 'Change to "In-Review"'), withLine(text, 2, '- **Status**: **In-Review** (since May)'));
   none('status-noncanonical', doc({ set: { Status: 'Final' } }));
   none('status-noncanonical', doc({ set: { Status: 'Pondering' } }));
 });
@@ -56,7 +55,7 @@ test('type-noncanonical: variants fixed to the template spelling', () => {
     assert.deepEqual(f.range, range(3, TYPE_AT, 3, TYPE_AT + written.length));
     assert.match(f.message, new RegExp(`Write the type as "${expected}"`));
     assert.deepEqual(f.data, { expected });
-    assert.equal(line(fixed(text, f, `Change to "${expected}"`), 3), `- **Type**: ${expected}`);
+    assert.equal(fixed(text, f, `Change to "${expected}"`), withLine(text, 3, `- **Type**: ${expected}`));
   }
   none('type-noncanonical', doc());
 });
@@ -86,7 +85,7 @@ test('created-format: other ways of writing a date are converted to YYYY-MM-DD',
     const f = one('created-format', text);
     assert.deepEqual(f.range, range(4, CREATED_AT, 4, CREATED_AT + written.length), written);
     assert.deepEqual(f.data, { expected });
-    assert.equal(line(fixed(text, f, `Change to "${expected}"`), 4), `- **Created**: ${expected}`);
+    assert.equal(fixed(text, f, `Change to "${expected}"`), withLine(text, 4, `- **Created**: ${expected}`));
   }
 });
 
@@ -115,14 +114,14 @@ test('authors-format: two people in one item get a comma inserted, nothing remov
   const f = one('authors-format', text);
   assert.deepEqual(f.range, rangeOf(text, 'Grace Sample (@grace-sample) Tom Tester (@tomtester)'));
   assert.match(f.message, /One author per item/);
-  assert.equal(line(fixed(text, f, 'Separate the authors with a comma'), 5), '- **Author(s)**: Grace Sample (@grace-sample), Tom Tester (@tomtester)');
+  assert.equal(fixed(text, f, 'Separate the authors with a comma'), withLine(text, 5, '- **Author(s)**: Grace Sample (@grace-sample), Tom Tester (@tomtester)'));
 });
 
 test('authors-format: an e-mail in parentheses goes into angle brackets', () => {
   const text = doc({ set: { 'Author(s)': 'Grace Sample (grace@example.test), Tom Tester (@tomtester)' } });
   const f = one('authors-format', text);
   assert.deepEqual(f.range, rangeOf(text, '(grace@example.test)'));
-  assert.equal(line(fixed(text, f, 'Put the e-mail address in angle brackets'), 5), '- **Author(s)**: Grace Sample <grace@example.test>, Tom Tester (@tomtester)');
+  assert.equal(fixed(text, f, 'Put the e-mail address in angle brackets'), withLine(text, 5, '- **Author(s)**: Grace Sample <grace@example.test>, Tom Tester (@tomtester)'));
 });
 
 test('authors-format: a bracket that is not an address, and unbalanced brackets', () => {
@@ -161,7 +160,7 @@ test('authors-no-handle: a bare user name is offered an `@`, not applied automat
   const f = one('authors-no-handle', text);
   assert.match(f.message, /write it `@gracesample`/);
   assert.equal(f.fixes![0].auto, false);
-  assert.equal(line(fixed(text, f, 'Change to "@gracesample"'), 5), '- **Author(s)**: @gracesample');
+  assert.equal(fixed(text, f, 'Change to "@gracesample"'), withLine(text, 5, '- **Author(s)**: @gracesample'));
 });
 
 test('authors-no-handle: quiet when at least one author has a handle', () => {
@@ -208,11 +207,11 @@ test('pr-format: a bare number and a URL with leftover braces are fixed', () => 
   const bare = doc({ set: { PR: '5150' } });
   const f = one('pr-format', bare);
   assert.deepEqual(f.data, { expected: '#5150' });
-  assert.equal(line(fixed(bare, f, 'Change to "#5150"'), 7), '- **PR**: #5150');
+  assert.equal(fixed(bare, f, 'Change to "#5150"'), withLine(bare, 7, '- **PR**: #5150'));
   const braced = doc({ set: { PR: 'https://github.com/modelcontextprotocol/modelcontextprotocol/pull/{5150}' } });
   const g = one('pr-format', braced);
   assert.deepEqual(g.range, rangeOf(braced, 'https://github.com/modelcontextprotocol/modelcontextprotocol/pull/{5150}'));
-  assert.equal(line(fixed(braced, g, /Change to/), 7), '- **PR**: https://github.com/modelcontextprotocol/modelcontextprotocol/pull/5150');
+  assert.equal(fixed(braced, g, /Change to/), withLine(braced, 7, '- **PR**: https://github.com/modelcontextprotocol/modelcontextprotocol/pull/5150'));
 });
 
 test('pr-format: an issue link or another site is reported without a fix', () => {
@@ -238,7 +237,7 @@ test('pr-format: quiet on the accepted forms and on the template placeholder', (
 test('status-*: symbols around the status word are not part of it', () => {
   none('status-invalid', doc({ set: { Status: 'Accepted ✅' } }));
   const text = doc({ set: { Status: '✅ accepted' } });
-  assert.equal(line(fixed(text, one('status-noncanonical', text), 'Change to "Accepted"'), 2), '- **Status**: ✅ Accepted');
+  assert.equal(fixed(text, one('status-noncanonical', text), 'Change to "Accepted"'), withLine(text, 2, '- **Status**: ✅ Accepted'));
 });
 
 test('authors-no-handle and sponsor-format: a GitHub profile link counts as a handle, once', () => {
