@@ -74,3 +74,9 @@ test('superseded-successor: satisfied by a Superseded-By field or a sentence nam
   assert.equal(run('superseded-successor', sepText({ status: 'Superseded', body: ownNumber })).length, 1);
   assert.deepEqual(run('superseded-successor', sepText({ status: 'Final' })), []);
 });
+
+test('superseded-successor: a placeholder title number does not break the check', () => {
+  const text = sepText({ status: 'Superseded', body: `Superseded by SEP-5000.\n\n${sections()}` }).replace('SEP-4242:', 'SEP-{NUMBER}:');
+  assert.deepEqual(run('superseded-successor', text), []);
+  assert.equal(run('superseded-successor', text.replace('Superseded by SEP-5000.', 'Old idea.')).length, 1);
+});

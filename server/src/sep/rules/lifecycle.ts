@@ -86,7 +86,7 @@ export function mentionsConformance(doc: SepDocument): boolean {
 export function namesSuccessor(doc: SepDocument): boolean {
   const successor = field(doc, 'superseded-by');
   if (successor && successor.value.trim() !== '') return true;
-  const own = doc.title?.number ?? 'none';
+  const own = /^\d+$/.test(doc.title?.number ?? '') ? doc.title!.number! : 'none';
   const pointer = new RegExp(`\\b(superseded|replaced|obsoleted)\\s+by\\b[^.\\n]*?(\\bSEP-(?!${own}\\b)\\d+|https?://|\\]\\()`, 'i');
   return pointer.test(withoutComments(doc));
 }
