@@ -115,3 +115,9 @@ test('pr-number-mismatch: quiet for issue-era SEPs numbered after their issue, a
   assert.deepEqual(run('title-file-number-mismatch', fileOdd).length, 1);
   none('pr-number-mismatch', doc({ set: { PR: '#6001' } }), '0000-lantern-negotiation.md');
 });
+
+test('title-malformed: the fix lands right after a BOM and keeps CRLF', () => {
+  const text = `\uFEFF${doc({ title: '# SEP 12 - Lantern Negotiation' }).replace(/\n/g, '\r\n')}`;
+  const f = one('title-malformed', text);
+  assert.equal(fixed(text, f, /SEP-12: Lantern/), text.replace('# SEP 12 - Lantern', '# SEP-12: Lantern'));
+});

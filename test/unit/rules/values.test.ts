@@ -246,3 +246,12 @@ test('authors-no-handle and sponsor-format: a GitHub profile link counts as a ha
   none('sponsor-format', doc({ set: { Sponsor: '[Kind Maintainer](https://github.com/kind-maintainer)' } }));
   one('sponsor-format', doc({ set: { Sponsor: '[Kind Maintainer](https://github.com/orgs/acme/people)' } }));
 });
+
+test('value fixes keep CRLF line endings and a BOM intact', () => {
+  const text = `\uFEFF${doc({ set: { Status: 'draft', Created: 'July 4, 2026' } }).replace(/\n/g, '\r\n')}`;
+  const status = one('status-noncanonical', text);
+  assert.deepEqual(status.range, range(2, STATUS_AT, 2, STATUS_AT + 'draft'.length));
+  assert.equal(fixed(text, status, 'Change to "Draft"'), text.replace('- **Status**: draft\r\n', '- **Status**: Draft\r\n'));
+  const created = one('created-format', text);
+  assert.equal(fixed(text, created, 'Change to "2026-07-04"'), text.replace('July 4, 2026\r\n', '2026-07-04\r\n'));
+});
