@@ -146,3 +146,26 @@ test('an unlinked SEP-N becomes a link: to the workspace file when known, else t
   assert.deepEqual(fixesFor(doc, finding, { today: TODAY }).map((f) => f.title), ['Link to pull request #12 on GitHub']);
   assert.deepEqual(findingsOf(applyEdits(text, local.edits), 'sep-reference-unlinked', F), []);
 });
+
+test('missing Author(s) gets the template\'s placeholder, after Created', () => {
+  const text = sep(undefined, without('Author(s)'));
+  assert.equal(quickFix(text, 'field-authors-missing', { fileName: F }), sep(undefined, [...HEADER.slice(0, 3), '- **Author(s)**: Name <email> (@github-username)', ...HEADER.slice(4)]));
+});
+
+test('a Type no one knows offers each real type', () => {
+  const text = sep(undefined, [HEADER[0], '- **Type**: Sideways', ...HEADER.slice(2)]);
+  assert.deepEqual(fixTitles(text, 'type-invalid', F), ['Standards Track', 'Extensions Track', 'Informational', 'Process'].map((s) => `Change to "${s}"`));
+  assert.equal(quickFix(text, 'type-invalid', { fileName: F, title: 'Change to "Standards Track"' }), sep());
+});
+
+test('a Created date in the future can become today', () => {
+  const text = sep(undefined, [...HEADER.slice(0, 2), '- **Created**: 2031-01-01', ...HEADER.slice(3)]);
+  assert.equal(quickFix(text, 'created-future', { fileName: F }), sep(undefined, [...HEADER.slice(0, 2), '- **Created**: 2026-03-04', ...HEADER.slice(3)]));
+});
+
+test('template placeholders left in Created and Type: today, or a type to pick', () => {
+  const created = sep(undefined, [...HEADER.slice(0, 2), '- **Created**: YYYY-MM-DD', ...HEADER.slice(3)]);
+  assert.equal(quickFix(created, 'field-placeholder', { fileName: F }), sep(undefined, [...HEADER.slice(0, 2), '- **Created**: 2026-03-04', ...HEADER.slice(3)]));
+  const type = sep(undefined, [HEADER[0], '- **Type**: Standards Track | Informational | Process | Extensions Track', ...HEADER.slice(2)]);
+  assert.equal(quickFix(type, 'field-placeholder', { fileName: F, title: 'Change to "Standards Track"' }), sep());
+});
