@@ -74,6 +74,16 @@ test('section-near-miss: keeps numbering, drops a trailing colon, handles plural
   }
 });
 
+test('section-near-miss: a longer name (`Specification Changes`) is renamed, and the message says where its extra words can go', () => {
+  const text = sepText({ body: sections(ORDER, { Specification: '## Specification Changes\n\nText.\n' }) });
+  const [f] = run('section-near-miss', text);
+  assert.equal(f.data?.section, 'Specification');
+  assert.match(f.message, /Say what the longer name added in the section's first sentence/);
+  assert.equal(applyFix(text, f.fixes![0]), text.replace('## Specification Changes', '## Specification'));
+  const [plural] = run('section-near-miss', sepText({ body: sections(ORDER, { Motivation: '## Motivations\n\nWhy.\n' }) }));
+  assert.doesNotMatch(plural.message, /longer name/);
+});
+
 test('section-near-miss: silent on canonical names and on extra headings once the section exists', () => {
   assert.deepEqual(run('section-near-miss', sepText()), []);
   const body = `${sections()}\n## Security\n\nMore notes of ours.\n\n## 1. Abstract\n\nNumbered is fine.\n`;

@@ -55,7 +55,9 @@ export function nearMissNames(id: string): Rule {
           const h = m.section.heading;
           return {
             range: h.range,
-            message: `${quote(h.raw.trim())} stands for the standard section ${quote(m.spec.name)}; rename it so reviewers and tools find it.`,
+            message:
+              `${quote(h.raw.trim())} stands for the standard section ${quote(m.spec.name)}; rename it so reviewers and tools find it.` +
+              (m.kind === 'extended' ? ' Say what the longer name added in the section\'s first sentence.' : ''),
             data: { section: m.spec.name, found: h.raw.trim() },
             fixes: [renameFix(doc, h, m.spec.name)],
           };
