@@ -59,7 +59,7 @@ function settings(): Record<string, Setting> {
  * True when code reads setting `key` (`sep.a.b`): its full id as a string, a section plus the rest
  * (`getConfiguration('sep.a')` … `'b'`), or a property chain `a.b` / `a?.b` on the object read for `sep`.
  */
-export function isSettingRead(key: string, files: { text: string }[]): boolean {
+function isSettingRead(key: string, files: { text: string }[]): boolean {
   const parts = key.split('.');
   return files.some(({ text }) => {
     if (literal(key).test(text)) return true;

@@ -30,7 +30,7 @@ const ALLOWED: RegExp[] = [
 ];
 
 /** Entries outside the allowlist. */
-export function disallowed(entries: ZipEntry[]): string[] {
+function disallowed(entries: ZipEntry[]): string[] {
   return entries.map((e) => e.name).filter((name) => !ALLOWED.some((re) => re.test(name)));
 }
 

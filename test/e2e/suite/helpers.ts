@@ -101,6 +101,7 @@ export function referenceSepCopy(refDir: string, name: string, target = name): v
 
 /** What a stubbed prompt answers: a value, or `undefined` for Escape. */
 export type InputAnswer = (options: vscode.InputBoxOptions | undefined) => string | undefined;
+/** What a stubbed quick pick answers: one of the offered items, or `undefined` for Escape. */
 export type PickAnswer = (items: readonly (vscode.QuickPickItem | string)[], options: vscode.QuickPickOptions | undefined) =>
   vscode.QuickPickItem | string | undefined;
 
