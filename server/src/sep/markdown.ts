@@ -23,39 +23,40 @@ interface Chunk {
 
 /**
  * Parses a document as independent chunks, each starting at a top-level ATX
- * heading, and re-parses only the chunks whose text changed since the last call.
- * A chunk boundary is placed only where the whole-document parse would also
- * see a heading (never inside front matter, fenced code or an HTML comment,
- * `<pre>`, `<script>`, `<style>` or `<textarea>` block), so the result equals
+ * heading or at a top-level block after a blank line, and re-parses only the
+ * chunks whose text changed since the last call. A chunk boundary is placed
+ * only where the whole-document parse would also start a new top-level block
+ * (never inside front matter, fenced code or an HTML comment, `<pre>`,
+ * `<script>`, `<style>`, `<textarea>`, `<?`, `<!X` or CDATA block, and never
+ * before a list item, which may continue a list), so the result equals
  * {@link parseMarkdown}'s, except that link reference definitions resolve
  * only within their chunk; documents that have any fall back to a whole parse.
  */
 export class IncrementalMarkdownParser {
-  private cache = new Map<string, Chunk>();
+  /** Parsed chunks by their text; a text that occurs several times has one chunk per occurrence. */
+  private cache = new Map<string, Chunk[]>();
 
   parse(text: string): Root {
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const bounds = chunkBounds(text, bom);
-    if (bounds === undefined) {
-      this.cache.clear();
-      return parseMarkdown(text);
+    if (bounds === undefined || this.cache.size === 0) {
+      // Nothing to reuse: one whole parse costs less than many small ones, and its blocks seed the cache.
+      const root = parseMarkdown(text);
+      this.cache = bounds ? seedChunks(root, bounds, text) : new Map();
+      return root;
     }
-    const next = new Map<string, Chunk>();
+    const next = new Map<string, Chunk[]>();
     const children: RootContent[] = [];
     for (let i = 0; i < bounds.length; i++) {
       const start = bounds[i];
       const end = i + 1 < bounds.length ? bounds[i + 1] : text.length;
       const slice = text.slice(start, end);
-      let chunk = next.get(slice) ?? this.cache.get(slice);
-      if (chunk && next.has(slice)) chunk = undefined; // same text twice in one document: parse again
-      if (!chunk) {
-        chunk = { root: processor.parse(slice) as Root, base: 0 };
-      }
+      const chunk = this.cache.get(slice)?.shift() ?? { root: processor.parse(slice) as Root, base: 0 };
       if (chunk.base !== start) {
         shift(chunk.root, start - chunk.base);
         chunk.base = start;
       }
-      next.set(slice, chunk);
+      addChunk(next, slice, chunk);
       children.push(...chunk.root.children);
     }
     this.cache = next;
@@ -68,6 +69,29 @@ export class IncrementalMarkdownParser {
   }
 }
 
+/** A whole parse split into the chunks `bounds` delimit; empty when a block straddles a boundary. */
+function seedChunks(root: Root, bounds: number[], text: string): Map<string, Chunk[]> {
+  const groups: RootContent[][] = bounds.map(() => []);
+  let k = 0;
+  for (const node of root.children) {
+    const start = node.position?.start.offset ?? 0;
+    while (k + 1 < bounds.length && bounds[k + 1] <= start) k++;
+    if ((node.position?.end.offset ?? 0) > (bounds[k + 1] ?? text.length)) return new Map();
+    groups[k].push(node);
+  }
+  const cache = new Map<string, Chunk[]>();
+  bounds.forEach((start, i) => {
+    addChunk(cache, text.slice(start, bounds[i + 1] ?? text.length), { root: { type: 'root', children: groups[i] }, base: start });
+  });
+  return cache;
+}
+
+function addChunk(cache: Map<string, Chunk[]>, slice: string, chunk: Chunk): void {
+  const list = cache.get(slice);
+  if (list) list.push(chunk);
+  else cache.set(slice, [chunk]);
+}
+
 function endPoint(text: string) {
   const lastBreak = text.lastIndexOf('\n');
   let line = 1;
@@ -78,18 +102,40 @@ function endPoint(text: string) {
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const HEADING = /^#{1,6}(?:[ \t]|$)/;
 const RAW_OPEN = /^ {0,3}<(pre|script|style|textarea)(?:[\s>]|$)/i;
+/** Any of the four closing tags ends any of those blocks (CommonMark HTML block kind 1). */
+const RAW_CLOSE = /<\/(?:pre|script|style|textarea)>/i;
+/** HTML blocks of kinds 3-5 (`<?`, `<!X`, `<![CDATA[`): like comments, they end only at their terminator. */
+const OTHER_RAW = /^ {0,3}<(\?|![A-Za-z]|!\[CDATA\[)/;
+const OTHER_RAW_END: Record<string, string> = { '?': '?>', '![CDATA[': ']]>' };
 const DEFINITION = /^ {0,3}\[[^\]]+\]:/;
+/** An HTML block of the kinds that run until a blank line, even over a heading line (or inline HTML: no harm in assuming so). */
+const HTML_START = /^ {0,3}<\/?[A-Za-z]/;
+/**
+ * A line that may belong to the block before it even after a blank line (a
+ * list item, indented content), or that would read as front matter at a chunk's start.
+ */
+const CONTINUES = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|^[ \t]|^$|^(?:---|\+\+\+)/;
+/** The last line of a block that may run on (list, block quote, indented code): no chunk boundary after it. */
+const CONTAINER = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|^[ \t>]/;
 
 /**
- * Offsets where chunks start: the text start and every column-0 ATX heading
- * outside blocks that would hide it. Undefined when the text has link
- * reference definitions, which can reach across chunks.
+ * Offsets where chunks start: the text start, every column-0 ATX heading and
+ * every column-0 line after a blank line that cannot continue a list, outside
+ * blocks that would hide them. Undefined when the text has link reference
+ * definitions, which can reach across chunks.
  */
 function chunkBounds(text: string, from: number): number[] | undefined {
   const bounds = [from];
   let fence: { char: string; len: number } | undefined;
-  let raw: string | undefined;
+  let raw = false;
   let comment = false;
+  let until: string | undefined;
+  let blank = false;
+  /** Whether the last non-blank line closes cleanly at a blank line (not a list, quote or indented block). */
+  let closes = false;
+  /** The open block started indented: maybe inside a list item, which any column-0 line would end. */
+  let indented = false;
+  let html = false;
   let pos = from;
   let first = true;
   if (text.startsWith('---', from) || text.startsWith('+++', from)) {
@@ -102,22 +148,34 @@ function chunkBounds(text: string, from: number): number[] | undefined {
     const nl = text.indexOf('\n', pos);
     const lineEnd = nl === -1 ? text.length : nl;
     const line = text.slice(pos, lineEnd).replace(/\r$/, '');
+    if (indented && (fence || comment || until || raw) && /^\S/.test(line)) return undefined; // which block ends here is unclear
     if (fence) {
       const m = FENCE.exec(line);
       if (m && m[1][0] === fence.char && m[1].length >= fence.len && m[2].trim() === '') fence = undefined;
     } else if (comment) {
       if (line.includes('-->')) comment = false;
+    } else if (until) {
+      if (line.includes(until)) until = undefined;
     } else if (raw) {
-      if (line.toLowerCase().includes(`</${raw}>`)) raw = undefined;
+      if (RAW_CLOSE.test(line)) raw = false;
     } else {
       const f = FENCE.exec(line);
       const r = RAW_OPEN.exec(line);
+      const o = OTHER_RAW.exec(line);
+      const starts = !first && ((HEADING.test(line) && !html) || (blank && closes && !CONTINUES.test(line)));
+      if (starts) bounds.push(pos);
+      indented = /^[ \t]/.test(line);
       if (f && !(f[1][0] === '`' && f[2].includes('`'))) fence = { char: f[1][0], len: f[1].length };
       else if (/^ {0,3}<!--/.test(line)) comment = !line.slice(line.indexOf('<!--') + 4).includes('-->');
-      else if (r) raw = line.toLowerCase().includes(`</${r[1].toLowerCase()}>`) ? undefined : r[1].toLowerCase();
-      else if (DEFINITION.test(line)) return undefined;
-      else if (HEADING.test(line) && !first) bounds.push(pos);
+      else if (r) raw = !RAW_CLOSE.test(line.slice(r[0].length));
+      else if (o) {
+        const end = OTHER_RAW_END[o[1]] ?? '>';
+        until = line.slice(line.indexOf(o[1]) + o[1].length).includes(end) ? undefined : end;
+      } else if (DEFINITION.test(line)) return undefined;
     }
+    blank = /^[ \t]*$/.test(line);
+    html = !blank && (html || HTML_START.test(line));
+    if (!blank) closes = !CONTAINER.test(line);
     first = false;
     pos = lineEnd + 1;
   }
