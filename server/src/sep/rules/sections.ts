@@ -193,9 +193,10 @@ export function templateText(id: string, fingerprints: readonly Fingerprint[], n
       const reports: Report[] = [];
       for (const section of doc.sections) {
         const fp = fingerprints.find((f) => f.section === sectionName(section));
+        if (!fp) continue; // fold only what has a fingerprint: folding every section on each keystroke costs
         const prose = fold(section.plainText);
-        const phrase = fp?.phrases.find((p) => prose.includes(p));
-        if (!fp || !phrase) continue;
+        const phrase = fp.phrases.find((p) => prose.includes(p));
+        if (!phrase) continue;
         const range = locatePhrase(doc, phrase, section.bodyRange);
         reports.push({
           range: range ?? section.heading.range,
