@@ -37,7 +37,7 @@ async function run(): Promise<void> {
   const ctx: BenchContext = { repo, node: process.execPath, markdownNode: markdownNode(), workspaceDir: workspace() };
   const specs = serverSpecs(ctx.markdownNode).filter((s) => !only || only.includes(s.id));
   const docs = readdirSync(sepsDir)
-    .filter((f) => f.endsWith('.md') && f !== 'README.md')
+    .filter((f) => f.endsWith('.md') && f !== 'README.md' && f !== 'TEMPLATE.md')
     .sort()
     .map((file) => ({ file, text: readFileSync(join(sepsDir, file), 'utf8') }));
   const bySize = [...docs].sort((a, b) => Buffer.byteLength(a.text) - Buffer.byteLength(b.text));
