@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RULES } from '../../../server/src/sep';
@@ -37,4 +37,15 @@ test('sep-lint --fix writes the fixed file and reports what is left', () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the engine (fixes, completion, hover, links included) imports no editor, protocol or file-system module', () => {
+  const dir = join(__dirname, '..', '..', '..', 'server', 'src', 'sep');
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  assert.ok(files.includes(join('fixes', 'index.ts')) && files.includes('completion.ts'));
+  const bad = files.flatMap((f) => {
+    const text = readFileSync(join(dir, f), 'utf8');
+    return [...text.matchAll(/from\s+['"]((?:node:)?fs(?:\/promises)?|vscode|vscode-languageserver[^'"]*|vscode-languageclient[^'"]*)['"]/g)].map((m) => `${f}: ${m[1]}`);
+  });
+  assert.deepEqual(bad, []);
 });
