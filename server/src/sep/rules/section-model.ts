@@ -114,6 +114,18 @@ function isTitle(doc: SepDocument, h: SepHeading): boolean {
 
 /** The standard section a heading stands for, and how well it matches. */
 export function matchHeading(h: SepHeading): { spec: SectionSpec; kind: MatchKind } | undefined {
+  // Several rules ask for every heading on every keystroke; the answer depends only on the heading's text.
+  const key = `${h.raw}\n${h.text}`;
+  if (MATCHES.has(key)) return MATCHES.get(key);
+  if (MATCHES.size > 2000) MATCHES.clear();
+  const match = computeMatch(h);
+  MATCHES.set(key, match);
+  return match;
+}
+
+const MATCHES = new Map<string, { spec: SectionSpec; kind: MatchKind } | undefined>();
+
+function computeMatch(h: SepHeading): { spec: SectionSpec; kind: MatchKind } | undefined {
   const text = h.text;
   const lower = text.toLowerCase();
   const colon = /:\s*$/.test(h.raw.replace(/[\s*_`]+$/, ''));
