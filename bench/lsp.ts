@@ -18,7 +18,7 @@ export interface ServerCommand {
 }
 
 interface Waiter {
-  version: number;
+  version: number | 'close';
   resolve(params: PublishDiagnosticsParams): void;
 }
 
@@ -75,8 +75,11 @@ export class LspProcess {
     return result;
   }
 
-  /** Resolves with the first `publishDiagnostics` for `uri` at `version` (or later). */
-  diagnosticsFor(uri: string, version: number, timeoutMs = 20_000): Promise<PublishDiagnosticsParams> {
+  /**
+   * Resolves with the next `publishDiagnostics` for `uri` at exactly `version`;
+   * `'close'` waits for the unversioned one a server sends when a document closes.
+   */
+  diagnosticsFor(uri: string, version: number | 'close', timeoutMs = 20_000): Promise<PublishDiagnosticsParams> {
     const promise = new Promise<PublishDiagnosticsParams>((resolve) => {
       const list = this.waiters.get(uri) ?? [];
       list.push({ version, resolve });
@@ -90,8 +93,8 @@ export class LspProcess {
     if (!list) return;
     const keep: Waiter[] = [];
     for (const w of list) {
-      // A server that does not echo versions can only be timed by its next publication.
-      if (p.version === undefined || p.version === null || p.version >= w.version) w.resolve(p);
+      // Both push servers echo the version; an unversioned publication is the one for a closed document.
+      if (w.version === 'close' ? p.version === undefined || p.version === null : p.version === w.version) w.resolve(p);
       else keep.push(w);
     }
     this.waiters.set(p.uri, keep);

@@ -81,7 +81,7 @@ export class Session {
   /** didClose; a push server's answer (empty diagnostics) is awaited so it cannot be taken for the next open's. */
   async close(uri: string): Promise<void> {
     this.texts.delete(uri);
-    const cleared = this.spec.mode === 'push' ? this.lsp.diagnosticsFor(uri, -1, 5000).catch(() => undefined) : undefined;
+    const cleared = this.spec.mode === 'push' ? this.lsp.diagnosticsFor(uri, 'close', 5000).catch(() => undefined) : undefined;
     await this.lsp.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     await cleared;
   }
