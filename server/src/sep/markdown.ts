@@ -39,12 +39,11 @@ export class IncrementalMarkdownParser {
   parse(text: string): Root {
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const bounds = chunkBounds(text, bom);
-    if (bounds === undefined || this.cache.size === 0) {
-      // Nothing to reuse: one whole parse costs less than many small ones, and its blocks seed the cache.
-      const root = parseMarkdown(text);
-      this.cache = bounds ? seedChunks(root, bounds, text) : new Map();
-      return root;
+    if (bounds === undefined) {
+      this.cache.clear();
+      return parseMarkdown(text);
     }
+    if (this.cache.size === 0) this.cache = seedChunks(text, bounds);
     const next = new Map<string, Chunk[]>();
     const children: RootContent[] = [];
     for (let i = 0; i < bounds.length; i++) {
@@ -69,21 +68,42 @@ export class IncrementalMarkdownParser {
   }
 }
 
-/** A whole parse split into the chunks `bounds` delimit; empty when a block straddles a boundary. */
-function seedChunks(root: Root, bounds: number[], text: string): Map<string, Chunk[]> {
-  const groups: RootContent[][] = bounds.map(() => []);
+/** Characters per parse when nothing can be reused (a document is opened). */
+const SEED_RUN = 6000;
+
+/**
+ * Parses a whole document as runs of consecutive chunks a few KB long, split
+ * into the cache: cheaper than one whole parse, whose time and garbage grow
+ * faster than its length, and than hundreds of tiny parses. A run where a
+ * block straddles a chunk boundary is left out; its chunks get parsed alone.
+ */
+function seedChunks(text: string, bounds: number[]): Map<string, Chunk[]> {
+  const cache = new Map<string, Chunk[]>();
+  for (let first = 0, last = 1; first < bounds.length; first = last, last = first + 1) {
+    while (last < bounds.length && bounds[last] - bounds[first] < SEED_RUN) last++;
+    const end = bounds[last] ?? text.length;
+    const root = processor.parse(text.slice(bounds[first], end)) as Root;
+    shift(root, bounds[first]);
+    const groups = splitRun(root, bounds.slice(first, last), end);
+    groups?.forEach((children, i) => {
+      const start = bounds[first + i];
+      addChunk(cache, text.slice(start, bounds[first + i + 1] ?? text.length), { root: { type: 'root', children }, base: start });
+    });
+  }
+  return cache;
+}
+
+/** The top-level nodes of a run, grouped by the chunk they start in; undefined when one straddles a boundary. */
+function splitRun(root: Root, starts: number[], end: number): RootContent[][] | undefined {
+  const groups: RootContent[][] = starts.map(() => []);
   let k = 0;
   for (const node of root.children) {
-    const start = node.position?.start.offset ?? 0;
-    while (k + 1 < bounds.length && bounds[k + 1] <= start) k++;
-    if ((node.position?.end.offset ?? 0) > (bounds[k + 1] ?? text.length)) return new Map();
+    const at = node.position?.start.offset ?? 0;
+    while (k + 1 < starts.length && starts[k + 1] <= at) k++;
+    if ((node.position?.end.offset ?? 0) > (starts[k + 1] ?? end)) return undefined;
     groups[k].push(node);
   }
-  const cache = new Map<string, Chunk[]>();
-  bounds.forEach((start, i) => {
-    addChunk(cache, text.slice(start, bounds[i + 1] ?? text.length), { root: { type: 'root', children: groups[i] }, base: start });
-  });
-  return cache;
+  return groups;
 }
 
 function addChunk(cache: Map<string, Chunk[]>, slice: string, chunk: Chunk): void {
