@@ -82,7 +82,7 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  registerFeatures({ connection, documents, store });
+  registerFeatures({ connection, documents, store, settings: () => settings });
   documents.listen(connection);
   connection.listen();
 }

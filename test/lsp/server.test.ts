@@ -122,3 +122,24 @@ test('garbage input yields diagnostics and the server keeps serving', async () =
     await client.close();
   }
 });
+
+test('fix-all follows the sep.rules settings: a rule turned off is not fixed', async () => {
+  const text = ['# SEP-0000: Demo', '', '- **Status**: draft', '- **Type**: Standards Track', '', '## Abstract', '', 'A demo.', ''].join('\n');
+  const fixAll = async (settings: unknown) => {
+    const client = await startClient({
+      settings,
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    });
+    try {
+      const p = client.diagnostics(SEP_URI, 1);
+      client.open(SEP_URI, text, 1);
+      await p;
+      const res = (await client.connection.sendRequest('sep/fixAll', { textDocument: { uri: SEP_URI } })) as { edits: { newText: string }[] };
+      return res.edits.map((e) => e.newText).join('\n');
+    } finally {
+      await client.close();
+    }
+  };
+  assert.match(await fixAll({}), /Draft/, 'by default the status spelling is fixed');
+  assert.doesNotMatch(await fixAll({ rules: { 'status-noncanonical': 'off' } }), /Draft/);
+});

@@ -36,6 +36,6 @@ export function createEnv(ctx: FeatureContext): FeatureEnv {
       return { uri, document, analysis, doc: analysis.doc, fileName: path.slice(path.lastIndexOf('/') + 1), workspace: indexer.forDocument(uri) };
     },
     today: () => new Date().toISOString().slice(0, 10),
-    rules: () => ctx.settings?.().rules ?? {},
+    rules: () => ctx.settings().rules,
   };
 }

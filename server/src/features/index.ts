@@ -15,7 +15,7 @@ export interface FeatureContext {
   documents: TextDocuments<TextDocument>;
   store: AnalysisStore;
   /** The current settings (rule severities matter to fix-all); defaults when not given. */
-  settings?: () => ServerSettings;
+  settings: () => ServerSettings;
 }
 
 /** Capabilities of the editing features registered by {@link registerFeatures}. */
