@@ -5,9 +5,9 @@ import { baseName, exists, isSepDocument, sepRepository } from './sepFiles';
 
 /**
  * `sep.setPrNumber`: once the pull request exists, gives the SEP its number.
- * Asks for it, then in one workspace edit renames the file to
- * `<number>-<slug>.md` (open editors follow), numbers the title and points the
- * PR field at the pull request. Refuses, changing nothing, when the new name is taken.
+ * Asks for it, renames the file to `<number>-<slug>.md` through a workspace
+ * edit (open editors follow), then numbers the title and points the PR field
+ * at the pull request. Refuses, changing nothing, when the new name is taken.
  * @param resource the SEP (from a menu); the active editor's document otherwise
  * @returns the SEP's URI after the change, or undefined when nothing was done
  */
@@ -36,25 +36,34 @@ export async function setPrNumber(resource?: vscode.Uri): Promise<vscode.Uri | u
     return undefined;
   }
   const wasDirty = document.isDirty;
-  if (!(await vscode.workspace.applyEdit(numberingEdit(document, number, target)))) {
-    void vscode.window.showErrorMessage(`Could not rename ${name} to ${newName}. Nothing was changed.`);
-    return undefined;
+  // Edits are computed before the rename (the text is the same after it) and applied to the renamed file:
+  // renaming first means an auto-save of the edited text can never recreate the old file.
+  const edits = numberingEdits(document, number);
+  if (target.toString() !== document.uri.toString()) {
+    const rename = new vscode.WorkspaceEdit();
+    rename.renameFile(document.uri, target, { overwrite: false });
+    if (!(await vscode.workspace.applyEdit(rename))) {
+      void vscode.window.showErrorMessage(`Could not rename ${name} to ${newName}. Nothing was changed.`);
+      return undefined;
+    }
+  }
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(target, edits);
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showErrorMessage(`Renamed ${name} to ${newName}, but could not update its title and PR field.`);
+    return target;
   }
   // Save what we changed, but never the author's own unsaved edits behind their back.
   if (!wasDirty) await vscode.workspace.save(target);
   return target;
 }
 
-/** The text edits and, when the name changes, the rename, as one workspace edit (text first, then the rename). */
-function numberingEdit(document: vscode.TextDocument, number: string, target: vscode.Uri): vscode.WorkspaceEdit {
-  const edit = new vscode.WorkspaceEdit();
+/** The title and PR field edits that number the SEP. */
+function numberingEdits(document: vscode.TextDocument, number: string): vscode.TextEdit[] {
   const doc = parseSep(document.getText(), { fileName: baseName(document.uri) });
-  for (const e of setPrNumberEdits(doc, number, sepRepository())) {
-    const { start, end } = e.range;
-    edit.replace(document.uri, new vscode.Range(start.line, start.character, end.line, end.character), e.newText);
-  }
-  if (target.toString() !== document.uri.toString()) edit.renameFile(document.uri, target, { overwrite: false });
-  return edit;
+  return setPrNumberEdits(doc, number, sepRepository()).map(({ range: { start, end }, newText }) =>
+    vscode.TextEdit.replace(new vscode.Range(start.line, start.character, end.line, end.character), newText),
+  );
 }
 
 /** Why the command cannot run on this document, in words for the author; undefined when it can. */
