@@ -48,7 +48,9 @@ export function assertFixAllSafe(fileName: string, text: string): void {
 
   assert.equal(fixAll(r.text, { fileName, today: TODAY }).text, r.text, 'second fix-all changed the text');
   const left = check(r.text, fileName, after);
-  assert.deepEqual(lines(left.filter((f) => SETTLED.includes(f.rule))), [], 'fixable rule still reports');
+  // A near miss with extra words of the author's (`Specification Changes`) is renamed only on request.
+  const settled = left.filter((f) => SETTLED.includes(f.rule) && !(f.rule === 'section-near-miss' && f.data?.kind === 'extended'));
+  assert.deepEqual(lines(settled), [], 'fixable rule still reports');
   assert.deepEqual(lines(left.filter((f) => offered(r.text, fileName, f, after).some((x) => x.auto))), [], 'automatic fix left unapplied');
 }
 

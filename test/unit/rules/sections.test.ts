@@ -74,14 +74,16 @@ test('section-near-miss: keeps numbering, drops a trailing colon, handles plural
   }
 });
 
-test('section-near-miss: a longer name (`Specification Changes`) is renamed, and the message says where its extra words can go', () => {
+test('section-near-miss: a longer name (`Specification Changes`) is renamed only on request, and the message says where its extra words can go', () => {
   const text = sepText({ body: sections(ORDER, { Specification: '## Specification Changes\n\nText.\n' }) });
   const [f] = run('section-near-miss', text);
   assert.equal(f.data?.section, 'Specification');
   assert.match(f.message, /Say what the longer name added in the section's first sentence/);
   assert.equal(applyFix(text, f.fixes![0]), text.replace('## Specification Changes', '## Specification'));
+  assert.equal(f.fixes![0].auto, false, 'fix-all must not drop the author\'s extra words');
   const [plural] = run('section-near-miss', sepText({ body: sections(ORDER, { Motivation: '## Motivations\n\nWhy.\n' }) }));
   assert.doesNotMatch(plural.message, /longer name/);
+  assert.equal(plural.fixes![0].auto, true);
 });
 
 test('section-near-miss: silent on canonical names and on extra headings once the section exists', () => {

@@ -16,9 +16,12 @@ export function nameRange(doc: SepDocument, h: SepHeading): Range {
   return index.range(start, end);
 }
 
-/** `Rename to "<name>"`: replaces the heading's words, keeping its `#` marks and numbering. */
-export function renameFix(doc: SepDocument, h: SepHeading, name: string): Fix {
-  return { title: `Rename to "${name}"`, edits: [{ range: nameRange(doc, h), newText: name }], auto: true };
+/**
+ * `Rename to "<name>"`: replaces the heading's words, keeping its `#` marks and numbering.
+ * @param auto whether fix-all may apply it (not when the heading has words of the author's beyond the name)
+ */
+export function renameFix(doc: SepDocument, h: SepHeading, name: string, auto = true): Fix {
+  return { title: `Rename to "${name}"`, edits: [{ range: nameRange(doc, h), newText: name }], auto };
 }
 
 /**

@@ -58,8 +58,9 @@ export function nearMissNames(id: string): Rule {
             message:
               `${quote(h.raw.trim())} stands for the standard section ${quote(m.spec.name)}; rename it so reviewers and tools find it.` +
               (m.kind === 'extended' ? ' Say what the longer name added in the section\'s first sentence.' : ''),
-            data: { section: m.spec.name, found: h.raw.trim() },
-            fixes: [renameFix(doc, h, m.spec.name)],
+            data: { section: m.spec.name, found: h.raw.trim(), kind: m.kind },
+            // A longer name (`Specification Changes`) holds words of the author's: renaming it is offered, never automatic.
+            fixes: [renameFix(doc, h, m.spec.name, m.kind !== 'extended')],
           };
         });
     },
