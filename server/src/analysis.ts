@@ -13,8 +13,13 @@ export interface Analysis {
 
 interface Entry {
   parser: IncrementalMarkdownParser;
+  /** Whether the parser holds chunks of this document. */
+  parsed: boolean;
   last?: Analysis;
 }
+
+/** Documents that keep their parsed chunks; the others parse whole again on their next change. */
+const PARSERS_KEPT = 6;
 
 /**
  * Analyses open documents on demand and remembers the latest result per URI,
@@ -27,11 +32,9 @@ export class AnalysisStore {
   constructor(private settings: () => ServerSettings, private today: () => string = utcToday) {}
 
   analyze(document: TextDocument): Analysis {
-    let entry = this.entries.get(document.uri);
-    if (!entry) {
-      entry = { parser: new IncrementalMarkdownParser() };
-      this.entries.set(document.uri, entry);
-    }
+    const entry = this.entries.get(document.uri) ?? { parser: new IncrementalMarkdownParser(), parsed: false };
+    this.entries.delete(document.uri);
+    this.entries.set(document.uri, entry); // most recently used last
     if (entry.last && entry.last.version === document.version) return entry.last;
     const text = document.getText();
     const path = uriPath(document.uri);
@@ -41,10 +44,24 @@ export class AnalysisStore {
       analysis = { uri: document.uri, version: document.version, findings: [] };
     } else {
       const doc = parseSep(text, { fileName: path.slice(path.lastIndexOf('/') + 1), parser: entry.parser });
+      entry.parsed = true;
+      this.releaseParsers();
       analysis = { uri: document.uri, version: document.version, doc, findings: lint(doc, { rules: settings.rules, today: this.today() }) };
     }
     entry.last = analysis;
     return analysis;
+  }
+
+  /** Drops the parsed chunks of all but the most recently used documents: a parse tree is most of a document's memory. */
+  private releaseParsers(): void {
+    let older = this.entries.size - PARSERS_KEPT;
+    for (const entry of this.entries.values()) {
+      if (older-- <= 0) break;
+      if (entry.parsed) {
+        entry.parser = new IncrementalMarkdownParser();
+        entry.parsed = false;
+      }
+    }
   }
 
   /** Forget cached results (settings changed) but keep the parsers. */
