@@ -78,7 +78,7 @@ async function run(): Promise<void> {
   const results: Results = {
     meta: {
       date: new Date().toISOString(),
-      commit: git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--untracked-files=no') ? ' (with uncommitted changes)' : ''),
+      commit: git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/RESULTS.md') ? ' (with uncommitted changes)' : ''),
       node: process.versions.node,
       markdownNode: execFileSync(ctx.markdownNode, ['--version'], { encoding: 'utf8' }).trim().replace(/^v/, ''),
       nproc: availableParallelism(),
