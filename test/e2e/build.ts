@@ -1,7 +1,7 @@
 /**
  * Builds what the integration suite needs, into `.cache/e2e/`:
  *  - `suite/`: the mocha suite bundled for an extension host (index.js + one *.test.js per test file; `vscode` external);
- *  - `runner/`: the test-runner extension for code-server, with the suite inside it, and its .vsix.
+ *  - `runner/`: the test-runner extension for code-server, with the suites inside it (`suite/` and the extra ones), and its .vsix.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,14 +23,21 @@ const common: esbuild.BuildOptions = {
   logLevel: 'warning',
 };
 
-/** Bundles the suite into `outDir` and returns it. */
-export async function buildSuite(outDir = join(E2E_CACHE, 'suite')): Promise<string> {
+/** The extra suites, each run in its own code-server window (see scenarios.ts): folder name under test/e2e/. */
+export const EXTRA_SUITES = ['suite-multi', 'suite-empty'] as const;
+
+/**
+ * Bundles a suite into `outDir` and returns it: the entry `index.js` (test/e2e/suite/index.ts, which loads every
+ * `*.test.js` beside it) and the `*.test.ts` files of `test/e2e/<name>/`.
+ */
+export async function buildSuite(outDir = join(E2E_CACHE, 'suite'), name = 'suite'): Promise<string> {
   rmSync(outDir, { recursive: true, force: true });
-  const suiteSrc = join(ROOT, 'test', 'e2e', 'suite');
-  const tests = readdirSync(suiteSrc).filter((f) => f.endsWith('.test.ts')).map((f) => join(suiteSrc, f));
+  const suiteSrc = join(ROOT, 'test', 'e2e', name);
+  const entryPoints: Record<string, string> = { index: join(ROOT, 'test', 'e2e', 'suite', 'index.ts') };
+  for (const f of readdirSync(suiteSrc).filter((f) => f.endsWith('.test.ts'))) entryPoints[f.slice(0, -3)] = join(suiteSrc, f);
   await esbuild.build({
     ...common,
-    entryPoints: [join(suiteSrc, 'index.ts'), ...tests],
+    entryPoints,
     outdir: outDir,
     // mocha's parallel mode resolves worker files at run time; the suite runs serially and never loads them.
     logOverride: { 'require-resolve-not-external': 'silent' },
@@ -60,9 +67,10 @@ export async function buildRunner(): Promise<string> {
   const src = join(ROOT, 'test', 'e2e', 'runner');
   copyFileSync(join(src, 'package.json'), join(dir, 'package.json'));
   writeFileSync(join(dir, 'README.md'), '# SEP Authoring e2e runner\n\nTest tooling built by `npm run test:e2e`.\n');
-  writeFileSync(join(dir, '.vscodeignore'), '**\n!package.json\n!README.md\n!dist/**\n!suite/**\n');
+  writeFileSync(join(dir, '.vscodeignore'), '**\n!package.json\n!README.md\n!dist/**\n!suite/**\n!suite-*/**\n');
   await esbuild.build({ ...common, entryPoints: [join(src, 'extension.ts')], outfile: join(dir, 'dist', 'runner.js') });
   await buildSuite(join(dir, 'suite'));
+  for (const name of EXTRA_SUITES) await buildSuite(join(dir, name), name);
   const out = join(E2E_CACHE, 'sep-e2e-runner.vsix');
   run(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--skip-license',
     '--allow-missing-repository', '--out', out], dir);

@@ -2,60 +2,26 @@
  * `npm run test:e2e`: the integration suite and a UI check in a real VS Code (code-server) driven by headless
  * Chromium. Builds the .vsix, installs code-server into `.cache/code-server` (reused when present), installs our
  * .vsix and the test-runner extension into a temporary profile, serves a temporary workspace on 127.0.0.1, waits
- * for the suite's result file, then clicks through the UI (screenshots in test-output/e2e/). Prints every test
- * with its state and exits non-zero unless all passed and at least one ran.
+ * for the suite's result file, then clicks through the UI (screenshots in test-output/e2e/). Then opens one more
+ * window per extra scenario (scenarios.ts: a multi-root workspace, no folder) running its own small suite.
+ * Prints every test with its state and exits non-zero unless all passed and each suite ran at least one.
  * `SEP_E2E_UPDATE_SCREENSHOTS=1` also copies the README's screenshots from a passing run into media/screenshots/.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { FakeGitHub } from '../support/fakeGitHub';
 import { buildRunner, packageExtension, ROOT } from './build';
-import { ensureCodeServer } from './codeServer';
+import { ensureCodeServer, type CodeServerInstall } from './codeServer';
 import { installExtensions, startCodeServer, type RunningCodeServer } from './codeServerProcess';
 import type { SuiteResult, TestResult } from './suite/index';
 import { runUiChecks } from './ui';
+import { EXTRA_SCENARIOS, runExtraScenario } from './scenarios';
+import { BROWSER_ARGS, suiteResult } from './session';
 
 const OUT = join(ROOT, 'test-output', 'e2e');
-const SUITE_TIMEOUT_MS = Number(process.env.SEP_E2E_SUITE_TIMEOUT_MS ?? 6 * 60_000);
-
 const step = (what: string): void => console.log(`\n[e2e] ${what}`);
-
-/** Resolves with the parsed JSON in `file` once it exists, watching its folder; rejects after `ms`. */
-function waitForJsonFile<T>(file: string, ms: number, abort: Promise<never>): Promise<T> {
-  return new Promise<T>((resolvePromise, reject) => {
-    const read = (): boolean => {
-      if (!existsSync(file)) return false;
-      try {
-        resolvePromise(JSON.parse(readFileSync(file, 'utf8')) as T);
-        return true;
-      } catch {
-        return false; // written partly; the next change event reads it again
-      }
-    };
-    const watcher = watch(dirname(file), () => {
-      if (read()) done();
-    });
-    const timer = setTimeout(() => {
-      done();
-      reject(new Error(`no result file after ${ms / 1000} s (see test-output/e2e/logs)`));
-    }, ms);
-    const done = (): void => {
-      watcher.close();
-      clearTimeout(timer);
-    };
-    abort.catch((err) => {
-      done();
-      reject(err);
-    });
-    if (read()) done();
-  });
-}
-
-/** Flags for Chromium on a machine with no network but loopback; Playwright gives each launch a fresh profile. */
-const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 function userSettings(fake: FakeGitHub): Record<string, unknown> {
   return {
@@ -93,17 +59,43 @@ function updateReadmeScreenshots(): void {
   console.log(`README screenshots updated in ${dir}`);
 }
 
-function printResults(suite: SuiteResult | undefined, ui: TestResult[]): { passed: number; failed: number; skipped: number } {
-  const all: TestResult[] = [...(suite?.tests ?? []), ...ui];
+/** One window's suite: the main one (no label) or an extra scenario's (its label prefixes each title). */
+interface LabelledSuite {
+  label?: string;
+  result?: SuiteResult;
+}
+
+function printResults(suites: LabelledSuite[], ui: TestResult[]): { passed: number; failed: number; skipped: number } {
+  const all: TestResult[] = [];
+  for (const { label, result } of suites) {
+    const prefix = label ? `[${label}] ` : '';
+    all.push(...(result?.tests ?? []).map((t) => ({ ...t, fullTitle: prefix + t.fullTitle })));
+    if (!result?.tests.length) all.push({ fullTitle: `${prefix}the integration suite reported no tests`, state: 'failed' });
+  }
+  all.push(...ui);
   const mark = { passed: 'PASS', failed: 'FAIL', pending: 'SKIP' } as const;
   console.log('\n[e2e] results');
   for (const t of all) {
     console.log(`  ${mark[t.state]}  ${t.fullTitle}${t.durationMs !== undefined ? ` (${t.durationMs} ms)` : ''}`);
     if (t.error) console.log(t.error.split('\n').slice(0, 12).map((l) => `          ${l}`).join('\n'));
   }
-  if (!suite?.tests.length) console.log('  FAIL  the integration suite reported no tests');
-  const failed = all.filter((t) => t.state === 'failed').length + (suite?.tests.length ? 0 : 1);
-  return { passed: all.filter((t) => t.state === 'passed').length, failed, skipped: all.filter((t) => t.state === 'pending').length };
+  const count = (state: TestResult['state']): number => all.filter((t) => t.state === state).length;
+  return { passed: count('passed'), failed: count('failed'), skipped: count('pending') };
+}
+
+/** Runs each extra window (multi-root workspace, no folder) in turn; a window that breaks is a failed result. */
+async function runExtraScenarios(cs: CodeServerInstall, vsixFiles: string[], settings: Record<string, unknown>): Promise<LabelledSuite[]> {
+  const suites: LabelledSuite[] = [];
+  for (const scenario of EXTRA_SCENARIOS) {
+    step(`extra window: ${scenario.label} (suite test/e2e/${scenario.suite}/)`);
+    try {
+      suites.push({ label: scenario.label, result: await runExtraScenario(cs, vsixFiles, scenario, settings, OUT) });
+    } catch (err) {
+      console.error(`[e2e] ${scenario.label}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      suites.push({ label: scenario.label });
+    }
+  }
+  return suites;
 }
 
 /** The temporary profile, workspace and result file of one run. */
@@ -127,18 +119,6 @@ function newSession(): Session {
   return session;
 }
 
-/** Waits for the suite's result file; a runner error or a timeout becomes a failed entry, never a hang. */
-async function suiteResult(session: Session, serverDied: Promise<never>): Promise<SuiteResult | undefined> {
-  try {
-    const result = await waitForJsonFile<SuiteResult & { runnerError?: string }>(session.resultFile, SUITE_TIMEOUT_MS, serverDied);
-    if (result.runnerError) result.tests.push({ fullTitle: 'test runner started the suite', state: 'failed', error: result.runnerError });
-    return result;
-  } catch (err) {
-    console.error(`[e2e] ${err instanceof Error ? err.message : String(err)}`);
-    return undefined;
-  }
-}
-
 /** Opens code-server in headless Chromium, waits for the suite, then runs the UI check in a reloaded window. */
 async function inBrowser(server: RunningCodeServer, session: Session, fake: FakeGitHub): Promise<{ suite?: SuiteResult; ui: TestResult[] }> {
   const serverDied = new Promise<never>((_, reject) =>
@@ -154,7 +134,7 @@ async function inBrowser(server: RunningCodeServer, session: Session, fake: Fake
     page.on('pageerror', (e) => browserLog.push(`[pageerror] ${e.message}`));
     await page.goto(`${server.url}/?folder=${encodeURIComponent(session.workspace)}`);
     step('waiting for the integration suite (runs in the extension host)');
-    const suite = await suiteResult(session, serverDied);
+    const suite = await suiteResult(session.resultFile, serverDied);
     await page.screenshot({ path: join(OUT, '00-after-suite.png') });
     step('UI check through the browser (after a reload: a fresh window and extension host)');
     await page.reload();
@@ -187,6 +167,7 @@ async function main(): Promise<number> {
   writeFileSync(join(session.dirs.userDataDir, 'User', 'settings.json'), JSON.stringify(userSettings(fake), null, 2));
   let server: RunningCodeServer | undefined;
   let outcome: { suite?: SuiteResult; ui: TestResult[] } = { ui: [] };
+  let extra: LabelledSuite[] = [];
   try {
     step('starting code-server');
     server = await startCodeServer(cs, {
@@ -196,12 +177,14 @@ async function main(): Promise<number> {
       env: { SEP_E2E_RESULT: session.resultFile, SEP_REFERENCE_DIR: resolve(ROOT, '..', 'shared', 'reference') },
     });
     outcome = await inBrowser(server, session, fake);
+    await server.stop();
+    extra = await runExtraScenarios(cs, vsixFiles, userSettings(fake));
   } finally {
     await server?.stop();
     await fake.close();
     keepArtifacts(session);
   }
-  const { passed, failed, skipped } = printResults(outcome.suite, outcome.ui);
+  const { passed, failed, skipped } = printResults([{ result: outcome.suite }, ...extra], outcome.ui);
   console.log(`\nScreenshots and logs: ${OUT}`);
   if (process.env.SEP_E2E_UPDATE_SCREENSHOTS === '1' && failed === 0) updateReadmeScreenshots();
   console.log(`e2e: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

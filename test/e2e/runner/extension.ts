@@ -4,6 +4,9 @@
  * from there: VS Code gives each extension its own `vscode` API object, chosen by the path of the requiring file,
  * so only tests loaded from SEP Authoring's folder can stub the prompts SEP Authoring shows.
  *
+ * `SEP_E2E_SUITE` names which bundled suite to run (`suite`, the default, or an extra one such as `suite-multi`,
+ * which the launcher runs in a window opened on a multi-root workspace or on no folder).
+ *
  * The suite writes its result file itself (`SEP_E2E_RESULT`); this runner adds a `runnerError` entry when the
  * suite could not even start, so the launcher never waits in vain.
  */
@@ -26,7 +29,9 @@ async function runSuite(ownPath: string, resultFile: string): Promise<void> {
     if (!target) throw new Error(`${TARGET_EXTENSION} is not installed`);
     const suiteDir = join(target.extensionPath, '.e2e-suite');
     rmSync(suiteDir, { recursive: true, force: true });
-    cpSync(join(ownPath, 'suite'), suiteDir, { recursive: true });
+    const name = process.env.SEP_E2E_SUITE || 'suite';
+    if (!/^suite(-[a-z]+)?$/.test(name) || !existsSync(join(ownPath, name, 'index.js'))) throw new Error(`no bundled suite named ${name}`);
+    cpSync(join(ownPath, name), suiteDir, { recursive: true });
     const suite = require(join(suiteDir, 'index.js')) as { run(): Promise<unknown> };
     await suite.run();
   } catch (err) {
