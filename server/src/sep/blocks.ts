@@ -46,15 +46,36 @@ function computeFacts(block: RootContent, text: string): BlockFacts {
       for (const m of value.matchAll(/href\s*=\s*["']([^"']+)["']/gi)) facts.links.push(m[1]);
       const [s, e] = span(node);
       if (value.startsWith('<!--')) facts.comments.push({ text: value, start: s - base, end: e - base });
-    } else if (node.type === 'text' && !inHeading) {
+    } else if (node.type === 'text') {
       const [s, e] = span(node);
-      for (const m of text.slice(s, e).matchAll(/\bSEP-(\d+)\b/g)) {
+      const source = text.slice(s, e);
+      const urls = inLink ? [] : bareUrls(source);
+      for (const u of urls) facts.links.push(u.url);
+      if (inHeading) return;
+      for (const m of source.matchAll(/\bSEP-(\d+)\b/g)) {
         const start = s - base + m.index;
-        facts.mentions.push({ number: m[1], start, end: start + m[0].length, linked: inLink });
+        // Inside a bare URL a mention is part of a link, as GitHub renders it.
+        const inUrl = urls.some((u) => u.start <= m.index && m.index < u.end);
+        facts.mentions.push({ number: m[1], start, end: start + m[0].length, linked: inLink || inUrl });
       }
     }
   });
   return facts;
+}
+
+/** GitHub's autolink literals: `https://…`, `http://…` and `www.…`, without trailing punctuation. */
+const BARE_URL = /(?<![\w/@.-])(?:https?:\/\/|www\.)[^\s<>]+/gi;
+
+/** Bare URLs in a text's source, with their offsets in it. */
+export function bareUrls(source: string): { url: string; start: number; end: number }[] {
+  const out: { url: string; start: number; end: number }[] = [];
+  for (const m of source.matchAll(BARE_URL)) {
+    let url = m[0].replace(/[.,:;!?"'*_~]+$/, '');
+    // A closing parenthesis belongs to the URL only when it balances one inside it.
+    while (url.endsWith(')') && (url.match(/\)/g) ?? []).length > (url.match(/\(/g) ?? []).length) url = url.slice(0, -1);
+    out.push({ url, start: m.index, end: m.index + url.length });
+  }
+  return out;
 }
 
 interface VisitState {

@@ -158,3 +158,24 @@ test('an unclosed code fence is reported as a range', () => {
   assert.equal(doc.unclosedFences[0].start.line, 4);
   assert.deepEqual(doc.sections.map((s) => s.heading.text), ['SEP-1: T', 'Abstract']);
 });
+
+test('bare URLs count as links, as GitHub renders them; a SEP-N inside one is linked', () => {
+  const text = [
+    '# SEP-5: X',
+    '',
+    '## Reference Implementation',
+    '',
+    'See https://github.com/example/sdk/pull/12. Also (www.example.org/a_(b)) and <https://example.com/c>.',
+    'Tracking: https://example.com/issues/SEP-77 and SEP-78.',
+    '',
+  ].join('\n');
+  const doc = parseSep(text);
+  const section = doc.sections.find((s) => s.heading.text === 'Reference Implementation')!;
+  assert.deepEqual(section.links, [
+    'https://github.com/example/sdk/pull/12',
+    'www.example.org/a_(b)',
+    'https://example.com/c',
+    'https://example.com/issues/SEP-77',
+  ]);
+  assert.deepEqual(doc.mentions.map((m) => [m.number, m.linked]), [['77', true], ['78', false]]);
+});
