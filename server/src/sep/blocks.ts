@@ -17,6 +17,8 @@ export interface BlockFacts {
   words: number;
   /** Link, definition and `href` targets. */
   links: string[];
+  /** Link and definition nodes with their offsets (bare URLs and `href`s are not nodes, so not here). */
+  targets: { url: string; start: number; end: number }[];
   /** HTML comments anywhere in the block (headings included). */
   comments: { text: string; start: number; end: number }[];
   /** `SEP-<n>` in text outside headings. */
@@ -38,9 +40,14 @@ export function blockFacts(block: RootContent, text: string): BlockFacts {
 function computeFacts(block: RootContent, text: string): BlockFacts {
   const base = span(block)[0];
   const prose = plain(block);
-  const facts: BlockFacts = { plain: prose, words: countWords(prose), links: [], comments: [], mentions: [] };
+  const facts: BlockFacts = { plain: prose, words: countWords(prose), links: [], targets: [], comments: [], mentions: [] };
   visit(block, (node, { inLink, inHeading }) => {
-    if (node.type === 'link' || node.type === 'definition') facts.links.push((node as unknown as { url: string }).url);
+    if (node.type === 'link' || node.type === 'definition') {
+      const url = (node as unknown as { url: string }).url;
+      const [s, e] = span(node);
+      facts.links.push(url);
+      facts.targets.push({ url, start: s - base, end: e - base });
+    }
     if (node.type === 'html') {
       const value = (node as unknown as { value: string }).value;
       for (const m of value.matchAll(/href\s*=\s*["']([^"']+)["']/gi)) facts.links.push(m[1]);

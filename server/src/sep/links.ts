@@ -1,8 +1,4 @@
-import type { Definition, Link } from 'mdast';
-import type { Node } from 'unist';
-import { parseMarkdown } from './markdown';
-import { span } from './mdast';
-import { LineIndex, rangeContains } from './text';
+import { rangeContains } from './text';
 import type { Position, Range, SepDocument } from './types';
 import { findSep, type WorkspaceIndex, type WorkspaceSep } from './workspace';
 
@@ -25,16 +21,12 @@ export function sepLinks(doc: SepDocument, workspace: WorkspaceIndex): SepLink[]
     const target = findSep(workspace, m.number);
     if (target && !m.linked) out.push({ range: m.range, target });
   }
-  const index = new LineIndex(doc.text);
-  walk(parseMarkdown(doc.text), (node) => {
-    const url = (node as Link | Definition).url;
-    const m = RELATIVE_SEP.exec(url);
-    if (!m) return;
+  for (const link of doc.linkTargets) {
+    const m = RELATIVE_SEP.exec(link.url);
+    if (!m) continue;
     const target = workspace.seps.find((s) => s.fileName.toLowerCase() === m[1].toLowerCase()) ?? findSep(workspace, m[2]);
-    if (!target) return;
-    const [s, e] = span(node);
-    out.push({ range: index.range(s, e), target });
-  });
+    if (target) out.push({ range: link.range, target });
+  }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
@@ -46,9 +38,4 @@ export function sepAt(doc: SepDocument, position: Position, workspace: Workspace
     if (t) return t;
   }
   return sepLinks(doc, workspace).find((l) => rangeContains(l.range, position))?.target;
-}
-
-function walk(node: Node, fn: (node: Node) => void): void {
-  if (node.type === 'link' || node.type === 'definition') fn(node);
-  for (const k of (node as { children?: Node[] }).children ?? []) walk(k, fn);
 }

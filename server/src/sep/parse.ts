@@ -73,10 +73,12 @@ function buildModel(text: string, root: Root, fileName: string | undefined): Sep
 
   const comments: SepComment[] = [];
   const mentions: SepMention[] = [];
+  const linkTargets: SepDocument['linkTargets'] = [];
   top.forEach((n, i) => {
     const base = span(n)[0];
     for (const c of facts[i].comments) comments.push({ text: c.text, range: index.range(base + c.start, base + c.end) });
     for (const m of facts[i].mentions) mentions.push({ number: m.number, range: index.range(base + m.start, base + m.end), linked: m.linked });
+    for (const t of facts[i].targets) linkTargets.push({ url: t.url, range: index.range(base + t.start, base + t.end) });
   });
 
   const unclosedFences = top
@@ -95,6 +97,7 @@ function buildModel(text: string, root: Root, fileName: string | undefined): Sep
     sections,
     comments,
     mentions,
+    linkTargets,
     unclosedFences,
   };
 }

@@ -126,6 +126,8 @@ export interface SepDocument {
   sections: SepSection[];
   comments: SepComment[];
   mentions: SepMention[];
+  /** Inline links, autolinks and link reference definitions, with the range of the whole link. */
+  linkTargets: { url: string; range: Range }[];
   /** Fenced code blocks whose closing fence is missing. */
   unclosedFences: Range[];
 }
