@@ -89,7 +89,7 @@ async function run(): Promise<void> {
     },
     servers: specs.map((s) => ({ id: s.id, label: s.label, mode: s.mode })),
     bundles: bundles(),
-    parses: measured.map((m) => ({ role: m.role, file: m.file, bytes: Buffer.byteLength(m.text), ...parseFloor(m.text) })),
+    parses: measured.map((m) => ({ role: m.role, file: m.file, bytes: Buffer.byteLength(m.text), ...parseFloor(m.text), remarkColdParseMs: coldParseFloor(m.file) })),
     typing,
     openAll,
     targets: [],
@@ -131,6 +131,23 @@ function parseFloor(text: string): { remarkParseMs: number; oursFullParseMs: num
     return stats(xs).p50;
   };
   return { remarkParseMs: time(() => bare.parse(text)), oursFullParseMs: time(() => parseMarkdown(text)) };
+}
+
+/** Processes started for the cold floor; their median is reported. */
+const COLD_RUNS = 5;
+
+/**
+ * Median over fresh Node processes of one bare remark-parse of the file as the
+ * process's first parse: what a freshly started remark-based server pays
+ * before it can report anything, however little else it does.
+ */
+function coldParseFloor(file: string): number {
+  const xs: number[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const out = execFileSync(process.execPath, [join(repo, 'bench', 'cold-parse.mjs'), join(sepsDir, file)], { cwd: repo, encoding: 'utf8' });
+    xs.push(Number(out.trim()));
+  }
+  return stats(xs).p50;
 }
 
 function bundles(): Results['bundles'] {
