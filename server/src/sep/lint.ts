@@ -39,7 +39,9 @@ export function lint(doc: SepDocument, options: LintOptions = {}): Finding[] {
       if (!directives.disabled(rule.id, r.range)) findings.push({ ...r, rule: rule.id, severity: level });
     }
   }
-  return findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.rule.localeCompare(b.rule));
+  // Rule ids are ASCII: a code-unit comparison orders them the same in every locale, and does not
+  // start ICU's collator (about 6 ms on the first call, which a freshly started server pays).
+  return findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
 }
 
 interface Directive {
