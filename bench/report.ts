@@ -17,8 +17,13 @@ export function stats(values: number[]): Stats {
 }
 
 export interface ServerRow {
+  /** The typing run's own open and re-open (after its keystrokes). */
   open: Sample;
   reopen: Sample;
+  /** First diagnostics in a freshly started server: the typing run's open and those of the extra servers. */
+  fresh: Stats;
+  /** First diagnostics when the server is already running and has had the file open before (re-opens). */
+  running: Stats;
   keystroke: Stats;
   /** Diagnostics in the first report and after the last keystroke: shows the server really checked the file. */
   counts: { open: number; last: number };
@@ -75,8 +80,8 @@ export function judge(r: Results): Results['targets'] {
     value: ratio(largest?.keystroke.p95, vsMarkdown?.keystroke.p95),
     met: largest !== undefined && Number.isFinite(half) && largest.keystroke.p95 <= half,
   });
-  add('Largest SEP: first diagnostics (fresh server)', '≤ 100 ms', largest?.open.ms, 100);
-  add('Largest SEP: first diagnostics (server already running: re-open)', '≤ 100 ms', largest?.reopen.ms, 100);
+  add(`Largest SEP: first diagnostics, fresh server (median of ${largest?.fresh.n ?? 0} servers)`, '≤ 100 ms', largest?.fresh.p50, 100);
+  add(`Largest SEP: first diagnostics, server already running (median of ${largest?.running.n ?? 0} re-opens)`, '≤ 100 ms', largest?.running.p50, 100);
   add('Median SEP: per-keystroke p95', '≤ 10 ms', row('median', 'sep')?.keystroke.p95, 10);
   add('Smallest SEP: per-keystroke p95', '≤ 5 ms', row('smallest', 'sep')?.keystroke.p95, 5);
   const rss = r.openAll.sep?.peakRssKb;
@@ -102,6 +107,7 @@ export function renderMarkdown(r: Results): string {
   lines.push(
     'Method: one server at a time, a fresh process per measured file, a workspace folder whose `seps/` links to the reference SEPs. ' +
       'Times run from sending the notification to receiving the diagnostics of that document version. ' +
+      'Per measured file and server, first diagnostics are timed in several freshly started servers (the typing run\'s and a few more that only open the file), and re-opens (close, then open again) in those running servers; the table gives the median and the slowest. ' +
       'The VS Code Markdown server gets its markdown-it tokens from the bench (`markdown/parse`, as VS Code\'s extension host answers it), so its times include that parse and its RSS does not; ' +
       'the remark server asks for full-text sync, so it receives the whole document on every keystroke.',
     '',
@@ -132,8 +138,10 @@ export function renderMarkdown(r: Results): string {
       ...peers.flatMap((p) => [cell(p, f, fmt), ratio(t.runs.sep && f(t.runs.sep), t.runs[p] && f(t.runs[p]))]),
     ];
     table([
-      line('first diagnostics, fresh server', (x) => x.open.ms),
-      line('first diagnostics, re-open', (x) => x.reopen.ms),
+      line(`first diagnostics, fresh server: median of ${t.runs.sep?.fresh.n ?? 0}`, (x) => x.fresh.p50),
+      line('first diagnostics, fresh server: slowest', (x) => x.fresh.max),
+      line(`first diagnostics, running server (re-open): median of ${t.runs.sep?.running.n ?? 0}`, (x) => x.running.p50),
+      line('first diagnostics, running server (re-open): slowest', (x) => x.running.max),
       line('keystroke p50', (x) => x.keystroke.p50),
       line('keystroke p95', (x) => x.keystroke.p95),
       line('keystroke max', (x) => x.keystroke.max),

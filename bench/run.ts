@@ -12,7 +12,7 @@ import remarkParse from 'remark-parse';
 import { parseMarkdown } from '../server/src/sep/markdown';
 import { RULES } from '../server/src/sep/rules/registry';
 import { judge, renderMarkdown, stats, type Results, type ServerRow } from './report';
-import { KEYSTROKES, openAllRun, typingPoint, typingRun, type BenchContext } from './scenario';
+import { KEYSTROKES, OPEN_SESSIONS, openAllRun, openRuns, typingPoint, typingRun, type BenchContext } from './scenario';
 import { serverSpecs } from './servers';
 
 const repo = resolve(__dirname, '..');
@@ -56,13 +56,17 @@ async function run(): Promise<void> {
     for (const spec of specs) {
       console.error(`bench: ${spec.id} typing into ${m.file}`);
       const r = await typingRun(spec, ctx, m.file, m.text);
+      console.error(`bench: ${spec.id} opening ${m.file} in ${OPEN_SESSIONS} more fresh servers`);
+      const o = await openRuns(spec, ctx, m.file, m.text);
       runs[spec.id] = {
         open: r.open,
         reopen: r.reopen,
+        fresh: stats([r.open, ...o.fresh].map((x) => x.ms)),
+        running: stats([r.reopen, ...o.reopen].map((x) => x.ms)),
         keystroke: stats(r.keystrokes.map((k) => k.ms)),
         counts: { open: r.open.count, last: r.keystrokes.at(-1)?.count ?? 0 },
         peakRssKb: r.peakRssKb,
-        error: r.error,
+        error: r.error ?? o.error,
       };
     }
     typing.push({ role: m.role, file: m.file, bytes: Buffer.byteLength(m.text), line: point.line, inSpecification: point.inSpecification, runs });

@@ -60,6 +60,39 @@ export function docUri(ctx: BenchContext, file: string): string {
   return pathToFileURL(join(ctx.workspaceDir, 'seps', file)).href;
 }
 
+/** Servers started per measured file just to time opening it (besides the typing run's). */
+export const OPEN_SESSIONS = 4;
+/** Re-opens (close, then open again) per such server. */
+const REOPENS = 2;
+
+/** First-diagnostics samples of one file from several fresh servers: one cold open each, then re-opens in the running server. */
+export interface OpenRuns {
+  fresh: Sample[];
+  reopen: Sample[];
+  error?: string;
+}
+
+export async function openRuns(spec: ServerSpec, ctx: BenchContext, file: string, text: string, sessions = OPEN_SESSIONS): Promise<OpenRuns> {
+  const out: OpenRuns = { fresh: [], reopen: [] };
+  const uri = docUri(ctx, file);
+  for (let s = 0; s < sessions; s++) {
+    const session = await Session.start(spec, ctx.repo, spec.id === 'markdown' ? ctx.markdownNode : ctx.node, ctx.workspaceDir);
+    try {
+      out.fresh.push(await session.open(uri, text));
+      for (let i = 0; i < REOPENS; i++) {
+        await session.close(uri);
+        out.reopen.push(await session.open(uri, text));
+      }
+    } catch (err) {
+      out.error = String(err);
+      return out;
+    } finally {
+      await session.lsp.stop();
+    }
+  }
+  return out;
+}
+
 /** One server, one file: cold open, 200 keystrokes, close and a warm re-open. */
 export interface TypingRun {
   open: Sample;
