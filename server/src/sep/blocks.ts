@@ -40,7 +40,18 @@ export function blockFacts(block: RootContent, text: string): BlockFacts {
 function computeFacts(block: RootContent, text: string): BlockFacts {
   const base = span(block)[0];
   const prose = plain(block);
-  const facts: BlockFacts = { plain: prose, words: countWords(prose), links: [], targets: [], comments: [], mentions: [] };
+  let words: number | undefined;
+  const facts: BlockFacts = {
+    plain: prose,
+    // Counted on demand: only the Abstract's words are ever asked for.
+    get words() {
+      return (words ??= countWords(prose));
+    },
+    links: [],
+    targets: [],
+    comments: [],
+    mentions: [],
+  };
   visit(block, (node, { inLink, inHeading }) => {
     if (node.type === 'link' || node.type === 'definition') {
       const url = (node as unknown as { url: string }).url;

@@ -55,11 +55,19 @@ function buildModel(text: string, root: Root, fileName: string | undefined): Sep
       start: bodyStartLine < index.lineCount ? { line: bodyStartLine, character: 0 } : heading.range.end,
       end: bodyEndPos,
     };
+    // Word count and prose are computed when a rule first asks: only a few sections' are
+    // needed, and the title's section spans the whole document.
+    let words: number | undefined;
+    let prose: string | undefined;
     return {
       heading,
       bodyRange,
-      wordCount: bodyFacts.reduce((n, f) => n + f.words, 0),
-      plainText: bodyFacts.map((f) => f.plain).join('\n').trim(),
+      get wordCount() {
+        return (words ??= bodyFacts.reduce((n, f) => n + f.words, 0));
+      },
+      get plainText() {
+        return (prose ??= bodyFacts.map((f) => f.plain).join('\n').trim());
+      },
       hasContent: body.some((b) => !isComment(b)),
       links: bodyFacts.flatMap((f) => f.links),
     };
