@@ -99,14 +99,14 @@ describe('the packaged .vsix', () => {
     const names = new Set(listZip(readFileSync(vsix)).map((e) => e.name));
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string; icon?: string };
     const expected = ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
-      `extension/${manifest.main.replace(/^\.\//, '')}`, 'extension/dist/server.js'];
+      `extension/${manifest.main.replace(/^\.\//, '')}`, 'extension/dist/server.js', 'extension/dist/server-main.js'];
     if (manifest.icon) expected.push(`extension/${manifest.icon}`);
     for (const name of expected) assert.ok(names.has(name), `${name} missing from the vsix: ${[...names].join(', ')}`);
   });
 
   test('ships production bundles (no source maps referenced)', () => {
     const dist = join(work, 'dist');
-    for (const f of ['extension.js', 'server.js']) {
+    for (const f of ['extension.js', 'server.js', 'server-main.js']) {
       assert.doesNotMatch(readFileSync(join(dist, f), 'utf8'), /sourceMappingURL=/, `${f} still points at a source map`);
     }
   });
