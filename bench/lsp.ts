@@ -15,6 +15,8 @@ export interface ServerCommand {
   command: string;
   args: string[];
   cwd: string;
+  /** Added to the bench's own environment. */
+  env?: Record<string, string>;
 }
 
 interface Waiter {
@@ -36,7 +38,7 @@ export class LspProcess {
   settings: Record<string, unknown> = {};
 
   constructor(cmd: ServerCommand) {
-    this.child = spawn(cmd.command, cmd.args, { cwd: cmd.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(cmd.command, cmd.args, { cwd: cmd.cwd, env: { ...process.env, ...cmd.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (d: Buffer) => {
       this.stderr = (this.stderr + d.toString()).slice(-4000);
     });

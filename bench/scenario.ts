@@ -72,14 +72,14 @@ export interface OpenRuns {
   error?: string;
 }
 
-export async function openRuns(spec: ServerSpec, ctx: BenchContext, file: string, text: string, sessions = OPEN_SESSIONS): Promise<OpenRuns> {
+export async function openRuns(spec: ServerSpec, ctx: BenchContext, file: string, text: string, sessions = OPEN_SESSIONS, reopens = REOPENS): Promise<OpenRuns> {
   const out: OpenRuns = { fresh: [], reopen: [] };
   const uri = docUri(ctx, file);
   for (let s = 0; s < sessions; s++) {
     const session = await Session.start(spec, ctx.repo, spec.id === 'markdown' ? ctx.markdownNode : ctx.node, ctx.workspaceDir);
     try {
       out.fresh.push(await session.open(uri, text));
-      for (let i = 0; i < REOPENS; i++) {
+      for (let i = 0; i < reopens; i++) {
         await session.close(uri);
         out.reopen.push(await session.open(uri, text));
       }
