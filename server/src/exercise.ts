@@ -8,6 +8,9 @@ import {
 } from 'vscode-languageserver/node';
 import { startServer } from './server';
 
+/** How long one step may take before the exercise gives up (the build then fails with the reason). */
+const TIMEOUT_MS = 20_000;
+
 /** A document for {@link exercise}: the URI it is opened under and its text. */
 export interface ExerciseDocument {
   uri: string;
@@ -32,7 +35,14 @@ export async function exercise(documents: readonly ExerciseDocument[]): Promise<
   client.onRequest('client/registerCapability', () => null);
   client.listen();
   const published = (uri: string, version: number) =>
-    new Promise<void>((resolve) => diagnostics.set(uri, (v) => v === version && resolve()));
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for version ${version} of ${uri} within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+      diagnostics.set(uri, (v) => {
+        if (v !== version) return;
+        clearTimeout(timer);
+        resolve();
+      });
+    });
 
   await client.sendRequest('initialize', {
     processId: null,
