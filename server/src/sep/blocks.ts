@@ -40,18 +40,7 @@ export function blockFacts(block: RootContent, text: string): BlockFacts {
 function computeFacts(block: RootContent, text: string): BlockFacts {
   const base = span(block)[0];
   const prose = plain(block);
-  let words: number | undefined;
-  const facts: BlockFacts = {
-    plain: prose,
-    // Counted on demand: only the Abstract's words are ever asked for.
-    get words() {
-      return (words ??= countWords(prose));
-    },
-    links: [],
-    targets: [],
-    comments: [],
-    mentions: [],
-  };
+  const facts = emptyFacts(prose);
   visit(block, (node, { inLink, inHeading }) => {
     if (node.type === 'link' || node.type === 'definition') {
       const url = (node as unknown as { url: string }).url;
@@ -79,6 +68,25 @@ function computeFacts(block: RootContent, text: string): BlockFacts {
     }
   });
   return facts;
+}
+
+/**
+ * Facts with nothing found yet. The word count is computed on demand (only the
+ * Abstract's is ever asked for); made outside computeFacts so that its getter
+ * does not keep the document's text alive.
+ */
+function emptyFacts(prose: string): BlockFacts {
+  let words: number | undefined;
+  return {
+    plain: prose,
+    get words() {
+      return (words ??= countWords(prose));
+    },
+    links: [],
+    targets: [],
+    comments: [],
+    mentions: [],
+  };
 }
 
 /** GitHub's autolink literals: `https://…`, `http://…` and `www.…`, without trailing punctuation. */

@@ -3,7 +3,7 @@ import { plain, span } from './mdast';
 import type { Node } from 'unist';
 import { IncrementalMarkdownParser, parseMarkdown } from './markdown';
 import { LineIndex } from './text';
-import { blockFacts } from './blocks';
+import { blockFacts, type BlockFacts } from './blocks';
 import { extractHeader } from './header';
 import { parseTitle } from './title';
 import type { Range, SepComment, SepDocument, SepHeading, SepMention, SepSection } from './types';
@@ -55,22 +55,7 @@ function buildModel(text: string, root: Root, fileName: string | undefined): Sep
       start: bodyStartLine < index.lineCount ? { line: bodyStartLine, character: 0 } : heading.range.end,
       end: bodyEndPos,
     };
-    // Word count and prose are computed when a rule first asks: only a few sections' are
-    // needed, and the title's section spans the whole document.
-    let words: number | undefined;
-    let prose: string | undefined;
-    return {
-      heading,
-      bodyRange,
-      get wordCount() {
-        return (words ??= bodyFacts.reduce((n, f) => n + f.words, 0));
-      },
-      get plainText() {
-        return (prose ??= bodyFacts.map((f) => f.plain).join('\n').trim());
-      },
-      hasContent: body.some((b) => !isComment(b)),
-      links: bodyFacts.flatMap((f) => f.links),
-    };
+    return section(heading, bodyRange, bodyFacts, body.some((b) => !isComment(b)));
   });
 
   const titleIdx = headings.findIndex((h) => h.depth === 1 || /^\s*SEP\b/i.test(h.raw));
@@ -107,6 +92,29 @@ function buildModel(text: string, root: Root, fileName: string | undefined): Sep
     mentions,
     linkTargets,
     unclosedFences,
+  };
+}
+
+/**
+ * A section whose word count and prose are computed when a rule first asks:
+ * only a few sections' are needed, and the title's section spans the whole
+ * document. Made here rather than inside buildModel, so that the getters keep
+ * only the section's block facts alive, not the document's parse tree.
+ */
+function section(heading: SepHeading, bodyRange: Range, bodyFacts: BlockFacts[], hasContent: boolean): SepSection {
+  let words: number | undefined;
+  let prose: string | undefined;
+  return {
+    heading,
+    bodyRange,
+    get wordCount() {
+      return (words ??= bodyFacts.reduce((n, f) => n + f.words, 0));
+    },
+    get plainText() {
+      return (prose ??= bodyFacts.map((f) => f.plain).join('\n').trim());
+    },
+    hasContent,
+    links: bodyFacts.flatMap((f) => f.links),
   };
 }
 
