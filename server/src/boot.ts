@@ -6,7 +6,7 @@
  * beside it, so that a freshly started server does not first compile the
  * parser's functions from source one by one. V8 checks a cache against its own
  * version, its flags and the source's length; the cache's first bytes hold a
- * digest of the source. When any of them differs the bundle is compiled from
+ * checksum of the source. When any of them differs the bundle is compiled from
  * source, as it always is inside VS Code, whose Electron has another V8 (the
  * .vsix ships no cache), and whenever SEP_CODE_CACHE=off.
  *
@@ -16,13 +16,13 @@
  * type feedback or optimised code in a code cache. `--check-code-cache` prints
  * whether V8 accepts the cache (`accepted`, `rejected`, `missing` or `off`).
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
+import * as zlib from 'node:zlib';
 import type * as ServerMain from './main';
 
 const MAIN = join(__dirname, 'server-main.js');
@@ -45,39 +45,45 @@ for (const flag of ['--no-turbo-inlining', '--no-turbo-loop-peeling', '--no-turb
 }
 
 /**
- * The cache file starts with this digest of the bundle it was made from. V8 checks
- * only a source's length, so a bundle edited to the same length would otherwise
- * run the old bytecode.
+ * The cache file starts with the CRC-32 of the bundle it was made from (4 bytes,
+ * big-endian). V8 checks only a source's length, so a bundle edited to the same
+ * length would otherwise run the old bytecode. (A checksum against accidents,
+ * not a defence: whoever can edit dist/ can edit the server itself.)
  */
-const DIGEST_BYTES = 32;
+const CHECKSUM_BYTES = 4;
 
-function digest(source: string): Buffer {
-  return createHash('sha256').update(source).digest();
+/** `zlib.crc32` (Node 20.15 and later); undefined on older Nodes, which then run without the cache. */
+const crc32 = (zlib as { crc32?: (data: Buffer) => number }).crc32;
+
+function checksum(bundle: Buffer): Buffer {
+  const out = Buffer.alloc(CHECKSUM_BYTES);
+  out.writeUInt32BE(crc32!(bundle));
+  return out;
 }
 
 /** What became of the code cache when the bundle was compiled. */
 type CacheUse = 'accepted' | 'rejected' | 'missing' | 'off';
 
 /** Compiles and runs the server bundle, from the code cache when `useCache` and V8 accepts it. */
-function load(useCache: boolean): { main: typeof ServerMain; script: Script; cache: CacheUse; source: string } {
-  const source = readFileSync(MAIN, 'utf8');
+function load(useCache: boolean): { main: typeof ServerMain; script: Script; cache: CacheUse; bundle: Buffer } {
+  const bundle = readFileSync(MAIN);
   let cachedData: Buffer | undefined;
   let stale = false;
-  if (useCache) {
+  if (useCache && crc32) {
     try {
       const file = readFileSync(CACHE);
-      stale = !file.subarray(0, DIGEST_BYTES).equals(digest(source));
-      if (!stale) cachedData = file.subarray(DIGEST_BYTES);
+      stale = !file.subarray(0, CHECKSUM_BYTES).equals(checksum(bundle));
+      if (!stale) cachedData = file.subarray(CHECKSUM_BYTES);
     } catch {
       // No cache (a packaged extension, or a build that skipped it): compile from source.
     }
   }
   // The CommonJS wrapper, on the bundle's first line so that its line numbers stay as they are.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: MAIN, cachedData });
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${bundle.toString('utf8')}\n})`, { filename: MAIN, cachedData });
   const module = { exports: {} as typeof ServerMain };
   script.runInThisContext()(module.exports, createRequire(MAIN), module, MAIN, __dirname);
   const cache: CacheUse = !useCache ? 'off' : stale || script.cachedDataRejected ? 'rejected' : !cachedData ? 'missing' : 'accepted';
-  return { main: module.exports, script, cache, source };
+  return { main: module.exports, script, cache, bundle };
 }
 
 async function writeCodeCache(files: string[]): Promise<void> {
@@ -87,9 +93,10 @@ async function writeCodeCache(files: string[]): Promise<void> {
     uri: pathToFileURL(join(resolve(file, '..'), 'seps', basename(file))).href,
     text: readFileSync(file, 'utf8'),
   }));
-  const { main, script, source } = load(false);
+  if (!crc32) throw new Error(`this Node (${process.version}) has no zlib.crc32; the code cache needs Node 20.15 or later`);
+  const { main, script, bundle } = load(false);
   await main.exercise(documents);
-  const data = Buffer.concat([digest(source), script.createCachedData()]);
+  const data = Buffer.concat([checksum(bundle), script.createCachedData()]);
   writeFileSync(CACHE, data);
   console.log(`wrote ${CACHE} (${Math.round(data.length / 1024)} KB)`);
 }
