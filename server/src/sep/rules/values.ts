@@ -5,6 +5,7 @@ import { refsIn } from './numbers';
 import { checkable, replaceFix, valuePart } from './support';
 import type { Report, Rule } from './types';
 import { parseDate } from './dates';
+import { trimToWords } from '../text';
 
 /**
  * Rules about the values of header fields: closed vocabularies (Status,
@@ -36,8 +37,7 @@ export function valueCore(value: string): { text: string; at: number; end: numbe
   const cut = value.search(/\s*(?:\(|\s[-–—]\s|[,;])/);
   const head = cut === -1 ? value : value.slice(0, cut);
   // Emphasis, code marks, emoji and other symbols around the words are not part of them.
-  const lead = /^[^\p{L}\p{N}]*/u.exec(head)![0].length;
-  const trail = /[^\p{L}\p{N}]*$/u.exec(head.slice(lead))![0].length;
+  const { lead, trail } = trimToWords(head);
   return { text: head.slice(lead, head.length - trail), at: lead, end: head.length - trail };
 }
 
