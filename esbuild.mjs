@@ -3,6 +3,7 @@
 // the V8 code cache dist/server.js loads the server with (server/src/boot.ts).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
+import * as zlib from 'node:zlib';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -34,7 +35,9 @@ await Promise.all([
 // A cache made by this Node only helps servers run by this Node: the .vsix runs on
 // VS Code's own, so a production build leaves none behind (V8 would refuse it anyway).
 rmSync('dist/server-main.v8cache', { force: true });
-if (!production) {
+if (!production && !zlib.crc32) {
+  console.warn(`Node ${process.version} has no zlib.crc32 (Node 20.15 and later do): built without the server's code cache.`);
+} else if (!production) {
   const samples = [
     ...readdirSync('examples/seps').filter((f) => f.endsWith('.md')).map((f) => `examples/seps/${f}`),
     'scripts/code-cache-sample.md',
