@@ -4,15 +4,21 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { RULES } from '../server/src/sep/rules/registry';
+import type { FixKind } from '../server/src/sep/rules/types';
 
 const START = '<!-- rules:start -->';
 const END = '<!-- rules:end -->';
 
 export function rulesTable(): string {
   const rows = RULES.map(
-    (r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.defaultSeverity} | ${r.fixable ? 'yes' : ''} | ${r.description.replace(/\|/g, '\\|')} |`,
+    (r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.defaultSeverity} | ${fixColumn(r.fixKinds)} | ${r.description.replace(/\|/g, '\\|')} |`,
   );
   return ['| Rule | Default severity | Quick fix | What it checks |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+/** `certain` (fix-all applies it), `suggestion` (quick fix only), both, or nothing. */
+function fixColumn(kinds: readonly FixKind[]): string {
+  return [...kinds].sort().join(', ');
 }
 
 /** The README text with its rule table replaced by the current one. */

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { ruleDocUrl, type Finding, type Severity } from './sep';
+import { plainMessage, ruleDocPath, type Finding, type Severity } from './sep';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -10,15 +12,70 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export const DIAGNOSTIC_SOURCE = 'sep';
 
-/** The LSP rendering of a finding. `data` carries the finding's facts so code actions can be chosen without state. */
+/** What a diagnostic carries in `data`: the identity of the finding it renders, read back by code actions. */
+export interface DiagnosticData {
+  finding: string;
+}
+
+/**
+ * The package root holding `docs/rules/` (the bundles live in `dist/`, and the .vsix ships the pages),
+ * as a `file:` URL ending in `/`.
+ */
+const PACKAGE_ROOT = pathToFileURL(join(__dirname, '..') + '/');
+
+/** The `file:` URI of a rule's page shipped with the extension: the editor opens it in place. */
+export function ruleDocUri(rule: string): string {
+  return new URL(ruleDocPath(rule), PACKAGE_ROOT).href;
+}
+
+/**
+ * A finding's identity within one version of a document: its rule, range and message. Findings that share a
+ * rule and a range (every missing section sits on the title line) differ in their message.
+ */
+export function findingId(f: Pick<Finding, 'rule' | 'range' | 'message'>): string {
+  const { start, end } = f.range;
+  return `${f.rule}@${start.line}:${start.character}-${end.line}:${end.character}#${hash(f.message)}`;
+}
+
+/** FNV-1a over UTF-16 code units, as 8 hex digits: short, stable, and enough to tell apart messages at one range. */
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The LSP rendering of a finding: plain-text message, rule id as code linking to its page, identity in `data`. */
 export function toDiagnostic(f: Finding): Diagnostic {
+  const data: DiagnosticData = { finding: findingId(f) };
   return {
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.rule,
-    codeDescription: { href: ruleDocUrl(f.rule) },
+    codeDescription: { href: ruleDocUri(f.rule) },
     source: DIAGNOSTIC_SOURCE,
-    message: f.message,
-    data: f.data,
+    message: plainMessage(f.message),
+    data,
   };
+}
+
+/**
+ * The finding a diagnostic of this document renders: by the identity in its `data`, else (a client that drops
+ * `data`) by rule id, range and message. Undefined when the diagnostic is of another version.
+ */
+export function findingOf(findings: readonly Finding[], d: Diagnostic): Finding | undefined {
+  const id = (d.data as Partial<DiagnosticData> | undefined)?.finding;
+  if (typeof id === 'string') {
+    const found = findings.find((f) => findingId(f) === id);
+    if (found) return found;
+  }
+  return findings.find(
+    (f) =>
+      f.rule === d.code &&
+      f.range.start.line === d.range.start.line && f.range.start.character === d.range.start.character &&
+      f.range.end.line === d.range.end.line && f.range.end.character === d.range.end.character &&
+      plainMessage(f.message) === d.message,
+  );
 }

@@ -1,4 +1,6 @@
 import { test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextEdit } from 'vscode-languageserver';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -134,12 +136,12 @@ test('fix-all follows the sep.rules settings: a rule turned off is not fixed', a
       const p = client.diagnostics(SEP_URI, 1);
       client.open(SEP_URI, text, 1);
       await p;
-      const res = (await client.connection.sendRequest('sep/fixAll', { textDocument: { uri: SEP_URI } })) as { edits: { newText: string }[] };
-      return res.edits.map((e) => e.newText).join('\n');
+      const res = (await client.connection.sendRequest('sep/fixAll', { textDocument: { uri: SEP_URI } })) as { edits: TextEdit[] };
+      return TextDocument.applyEdits(TextDocument.create(SEP_URI, 'markdown', 1, text), res.edits);
     } finally {
       await client.close();
     }
   };
-  assert.match(await fixAll({}), /Draft/, 'by default the status spelling is fixed');
-  assert.doesNotMatch(await fixAll({ rules: { 'status-noncanonical': 'off' } }), /Draft/);
+  assert.equal(await fixAll({}), text.replace('draft', 'Draft'), 'by default the status spelling is fixed');
+  assert.equal(await fixAll({ rules: { 'status-noncanonical': 'off' } }), text);
 });

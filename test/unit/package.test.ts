@@ -1,6 +1,6 @@
 /**
  * Packages the extension the way `npm run package` does, in a scratch copy of the clone, and checks the .vsix:
- * at most 1 MB, only allowlisted files (dist/*.js, syntaxes, snippets, media/*.png, README, CHANGELOG, LICENSE,
+ * at most 1 MB, only allowlisted files (dist/*.js, syntaxes, snippets, media/*.png, docs/rules/*.md, README, CHANGELOG, LICENSE,
  * package.json), and `vsce` printed no warning. Working in a copy keeps the dev build in dist/ untouched for the
  * tests that run beside this one.
  */
@@ -27,6 +27,7 @@ const ALLOWED: RegExp[] = [
   /^extension\/syntaxes\/[^/]+\.json$/,
   /^extension\/snippets\/[^/]+\.json$/,
   /^extension\/media\/[^/]+\.png$/,
+  /^extension\/docs\/rules\/[a-z0-9-]+\.md$/,
 ];
 
 /** Entries outside the allowlist. */

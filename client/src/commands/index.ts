@@ -12,7 +12,7 @@ import { WorkspaceValidator } from './validateWorkspace';
  * error message and a line in the language client's output channel.
  */
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
-  const validator = new WorkspaceValidator();
+  const validator = new WorkspaceValidator(context.extensionUri);
   const guard = <A extends unknown[], R>(what: string, run: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R | undefined> => {
       try {

@@ -32,7 +32,8 @@ export class WorkspaceValidator implements vscode.Disposable {
   /** Whether a check ran, so closing a file re-checks it from disk. */
   private active = false;
 
-  constructor() {
+  /** @param extensionUri where the rule pages the diagnostics link to are shipped */
+  constructor(private readonly extensionUri: vscode.Uri) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.collection.delete(d.uri)),
       vscode.workspace.onDidCloseTextDocument((d) => this.recheck(d.uri, true)),
@@ -126,7 +127,7 @@ export class WorkspaceValidator implements vscode.Disposable {
     const findings = lint(parseSep(text, { fileName: baseName(uri) }), { rules: settings.rules, today: utcToday() });
     // Opened while it was being read: the language server has it now.
     if (!closed && openDocument(uri)) return { sep: true, checked: false, ...serverCounts(uri) };
-    this.collection.set(uri, findings.map(toDiagnostic));
+    this.collection.set(uri, findings.map((f) => toDiagnostic(f, this.extensionUri)));
     return {
       sep: true,
       checked: true,

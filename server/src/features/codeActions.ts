@@ -1,7 +1,7 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import { fixesFor, renamedFileName } from '../sep/fixes';
-import type { Finding } from '../sep';
-import { DIAGNOSTIC_SOURCE } from '../diagnostics';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
+import { fixesFor } from '../sep/fixes';
+import type { Fix } from '../sep';
+import { DIAGNOSTIC_SOURCE, findingOf } from '../diagnostics';
 import { computeFixAll } from './fixAll';
 import type { DocumentContext, FeatureEnv } from './env';
 
@@ -10,13 +10,9 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.sep`;
 
 const wants = (only: string[] | undefined, kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 
-const sameRange = (d: Diagnostic, f: Finding): boolean =>
-  d.range.start.line === f.range.start.line && d.range.start.character === f.range.start.character &&
-  d.range.end.line === f.range.end.line && d.range.end.character === f.range.end.character;
-
 /**
- * Quick fixes for the SEP diagnostics in the request, chosen by their code
- * (the rule id), plus the fix-all source action when asked for.
+ * Quick fixes for the SEP diagnostics in the request, each tied to the exact finding its diagnostic renders,
+ * plus the fix-all source action when asked for.
  */
 export function codeActions(env: FeatureEnv, params: CodeActionParams): CodeAction[] {
   const ctx = env.documentContext(params.textDocument.uri);
@@ -25,36 +21,45 @@ export function codeActions(env: FeatureEnv, params: CodeActionParams): CodeActi
   const actions = wants(only, CodeActionKind.QuickFix) ? quickFixes(env, ctx, params.context.diagnostics) : [];
   if (only && wants(only, FIX_ALL_KIND)) {
     const { edits } = computeFixAll(ctx.document, ctx.fileName, { rules: env.rules(), today: env.today(), workspace: ctx.workspace });
-    if (edits.length) actions.push({ title: 'Fix all auto-fixable SEP problems', kind: FIX_ALL_KIND, edit: { changes: { [ctx.uri]: edits } } });
+    if (edits.length) actions.push({ title: 'Fix all certain SEP problems', kind: FIX_ALL_KIND, edit: { changes: { [ctx.uri]: edits } } });
   }
   return actions;
 }
 
-/** One action per fix title (an action shared by several diagnostics lists them all); the first automatic fix is preferred. */
+/**
+ * One action per fix title; a fix several diagnostics share ("Add all missing sections") is one action listing
+ * them all. Certain fixes come first and the first of them is preferred; suggestions are never preferred.
+ */
 function quickFixes(env: FeatureEnv, ctx: DocumentContext, diagnostics: Diagnostic[]): CodeAction[] {
-  const actions: CodeAction[] = [];
   const byTitle = new Map<string, CodeAction>();
+  const fixCtx = { today: env.today(), workspace: ctx.workspace };
+  let preferred = false;
   for (const d of diagnostics) {
     if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== 'string') continue;
-    const finding = ctx.analysis.findings.find((f) => f.rule === d.code && sameRange(d, f));
+    const finding = findingOf(ctx.analysis.findings, d);
     if (!finding) continue;
-    let preferred = false;
-    for (const fix of fixesFor(ctx.doc, finding, { today: env.today(), workspace: ctx.workspace })) {
+    for (const fix of fixesFor(finding, fixCtx)) {
       const seen = byTitle.get(fix.title);
       if (seen) {
         seen.diagnostics!.push(d);
         continue;
       }
-      const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [ctx.uri]: fix.edits } } };
-      if (fix.auto && !preferred) preferred = action.isPreferred = true;
+      const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: workspaceEdit(ctx, fix) };
+      if (fix.kind === 'certain' && !preferred) preferred = action.isPreferred = true;
       byTitle.set(fix.title, action);
-      actions.push(action);
-    }
-    const rename = d.code === 'title-file-number-mismatch' ? renamedFileName(ctx.doc) : undefined;
-    if (rename) {
-      const newUri = ctx.uri.slice(0, ctx.uri.lastIndexOf('/') + 1) + encodeURIComponent(rename);
-      actions.push({ title: `Rename the file to ${rename} (the title's number)`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { documentChanges: [{ kind: 'rename', oldUri: ctx.uri, newUri }] } });
     }
   }
-  return actions;
+  return [...byTitle.values()];
+}
+
+/** A fix as a workspace edit: its text edits, then its file rename (the open editor follows the rename). */
+function workspaceEdit(ctx: DocumentContext, fix: Fix): WorkspaceEdit {
+  if (fix.renameTo === undefined) return { changes: { [ctx.uri]: fix.edits } };
+  const newUri = ctx.uri.slice(0, ctx.uri.lastIndexOf('/') + 1) + encodeURIComponent(fix.renameTo);
+  return {
+    documentChanges: [
+      ...(fix.edits.length ? [{ textDocument: { uri: ctx.uri, version: ctx.document.version }, edits: fix.edits }] : []),
+      { kind: 'rename' as const, oldUri: ctx.uri, newUri },
+    ],
+  };
 }

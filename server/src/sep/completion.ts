@@ -1,6 +1,6 @@
 import type { Position, Range, SepDocument } from './types';
 import { FIELD_GUIDE } from './guide';
-import { missingSections } from './fixes/sections';
+import { missingSections } from './rules/section-model';
 import { FIELDS, STATUSES, TYPES, fieldFor, sectionSpec } from './vocabulary';
 import type { WorkspaceIndex } from './workspace';
 
@@ -99,7 +99,7 @@ function valueItems(key: string, input: CompletionInput, range: Range): Completi
 }
 
 function sectionItems(doc: SepDocument, range: Range): CompletionData[] {
-  return missingSections(doc).map((name, i) => ({
+  return missingSections(doc).map(({ name }, i) => ({
     label: name,
     kind: 'section',
     detail: 'missing SEP section',

@@ -119,7 +119,15 @@ export interface SectionSpec {
   required: boolean;
   /** What the section must hold, in our words. */
   purpose: string;
-  /** Misspellings and near-misses, lower case, without numbering or colon. */
+  /**
+   * Other spellings of the name, lower case, without numbering or colon: renaming only corrects words
+   * (`Backwards` → `Backward`, `Considerations` → `Implications`, a plural), so fix-all may do it.
+   */
+  spellings: string[];
+  /**
+   * Headings of another name that usually stand for this section (`Summary`, `Breaking Changes`): renaming
+   * one is a guess about its meaning, only ever suggested.
+   */
   nearMisses: string[];
 }
 
@@ -129,43 +137,50 @@ export const SECTIONS: readonly SectionSpec[] = [
     name: 'Abstract',
     required: true,
     purpose: 'A short technical summary (about 200 words) that lets a reader grasp the proposal at a glance.',
-    nearMisses: ['summary', 'overview', 'tl;dr', 'tldr', 'abstracts', 'abstact', 'abtract'],
+    spellings: ['abstracts', 'abstact', 'abtract'],
+    nearMisses: ['summary', 'overview', 'tl;dr', 'tldr'],
   },
   {
     name: 'Motivation',
     required: true,
     purpose: 'Why the protocol as it stands is not enough: the problem this SEP solves. Proposals without a convincing motivation may be rejected.',
-    nearMisses: ['motivations', 'problem statement', 'problem', 'background and motivation', 'motivation and background', 'why', 'motivaton'],
+    spellings: ['motivations', 'motivaton'],
+    nearMisses: ['problem statement', 'problem', 'background and motivation', 'motivation and background', 'why'],
   },
   {
     name: 'Specification',
     required: true,
     purpose: 'The precise syntax and semantics of the change, detailed enough for independent, interoperable implementations.',
-    nearMisses: ['specifications', 'spec', 'proposal', 'proposed change', 'proposed changes', 'proposed solution', 'proposed design', 'proposed specification', 'technical specification', 'technical design', 'protocol changes', 'detailed design', 'specfication'],
+    spellings: ['specifications', 'specfication'],
+    nearMisses: ['spec', 'proposal', 'proposed change', 'proposed changes', 'proposed solution', 'proposed design', 'proposed specification', 'technical specification', 'technical design', 'protocol changes', 'detailed design'],
   },
   {
     name: 'Rationale',
     required: true,
     purpose: 'Why the design is what it is: the alternatives weighed, prior art, objections raised and the consensus reached.',
-    nearMisses: ['rational', 'design rationale', 'rationales', 'reasoning', 'design decisions'],
+    spellings: ['rational', 'rationales'],
+    nearMisses: ['design rationale', 'reasoning', 'design decisions'],
   },
   {
     name: 'Backward Compatibility',
     required: true,
     purpose: 'What existing implementations break or change, how badly, and how they migrate. Say so explicitly when nothing breaks.',
-    nearMisses: ['backwards compatibility', 'backward compatability', 'backwards compatability', 'compatibility', 'backward-compatibility', 'backwards-compatibility', 'breaking changes'],
+    spellings: ['backwards compatibility', 'backward compatability', 'backwards compatability', 'backward-compatibility', 'backwards-compatibility'],
+    nearMisses: ['compatibility', 'breaking changes'],
   },
   {
     name: 'Security Implications',
     required: true,
     purpose: 'New attack surfaces, privacy, authentication or authorization changes, data validation. Say so explicitly when there are none.',
-    nearMisses: ['security considerations', 'security', 'security implication', 'security and privacy', 'security & privacy', 'security concerns', 'privacy and security', 'security and privacy considerations'],
+    spellings: ['security considerations', 'security implication'],
+    nearMisses: ['security', 'security and privacy', 'security & privacy', 'security concerns', 'privacy and security', 'security and privacy considerations'],
   },
   {
     name: 'Reference Implementation',
     required: true,
     purpose: 'Links to a working prototype (an SDK branch, a proof of concept, a reference client or server). Required before acceptance; complete, with conformance tests, before Final.',
-    nearMisses: ['reference implementations', 'prototype implementation', 'prototype', 'reference impl', 'proof of concept', 'poc'],
+    spellings: ['reference implementations'],
+    nearMisses: ['prototype implementation', 'prototype', 'reference impl', 'proof of concept', 'poc'],
   },
 ];
 
@@ -188,7 +203,7 @@ export function sectionSpec(name: string): SectionSpec | undefined {
 /** The canonical section a heading was probably meant to be, when it is a near miss. */
 export function nearMissSection(text: string): SectionSpec | undefined {
   const t = text.toLowerCase().replace(/\s+/g, ' ').trim();
-  return SECTIONS.find((s) => s.nearMisses.includes(t));
+  return SECTIONS.find((s) => s.spellings.includes(t) || s.nearMisses.includes(t));
 }
 
 /** Placeholders the template puts in header values and the title. */

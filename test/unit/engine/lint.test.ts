@@ -9,14 +9,14 @@ const everyHeading: Rule = {
   id: 'every-heading',
   defaultSeverity: 'warning',
   description: 'test rule',
-  fixable: false,
+  fixKinds: [],
   check: (doc) => doc.headings.filter((h) => h.depth === 2).map((h) => ({ range: h.range, message: `heading ${h.text}` })),
 };
 const broken: Rule = {
   id: 'broken',
   defaultSeverity: 'information',
   description: 'always throws',
-  fixable: false,
+  fixKinds: [],
   check: () => {
     throw new Error('boom');
   },

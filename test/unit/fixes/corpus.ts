@@ -161,6 +161,6 @@ export function check(text: string, fileName: string, doc = parseSep(text, { fil
 export const FIX_CTX: FixContext = { today: TODAY };
 
 /** Fixes offered for a finding, for the text it was found in. */
-export function offered(text: string, fileName: string, f: Finding, doc = parseSep(text, { fileName })) {
-  return fixesFor(doc, f, FIX_CTX);
+export function offered(f: Finding) {
+  return fixesFor(f, FIX_CTX);
 }

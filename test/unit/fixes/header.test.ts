@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HEADER, TODAY, findingsOf, fixTitles, md, quickFix, sep } from './helpers';
-import { parseSep } from '../../../server/src/sep';
 import { applyEdits, fixesFor } from '../../../server/src/sep/fixes';
 
 const F = '4242-weather-reports.md';
@@ -115,7 +114,7 @@ test('title number disagreeing with the PR: either side can change', () => {
   const text = sep(undefined, HEADER, '# SEP-4243: Weather reports');
   const file = '0000-weather-reports.md';
   const titles = fixTitles(text, 'title-pr-number-mismatch', file);
-  assert.deepEqual(titles, ['Change to "4242"', 'Change the PR number to 4243']);
+  assert.deepEqual(titles, ['Change the title to SEP-4242 (the PR number)', 'Change the PR number to 4243']);
   assert.equal(quickFix(text, 'title-pr-number-mismatch', { fileName: file }), sep());
   assert.equal(quickFix(text, 'title-pr-number-mismatch', { fileName: file, title: titles[1] }), sep(undefined, [...HEADER.slice(0, 5), '- **PR**: #4243'], '# SEP-4243: Weather reports'));
 });
@@ -137,13 +136,12 @@ test('an unclosed code fence can be closed at the end', () => {
 
 test('an unlinked SEP-N becomes a link: to the workspace file when known, else to its pull request', () => {
   const text = sep().replace('Nobody knows whether it will rain.', 'SEP-12 knows whether it will rain.');
-  const doc = parseSep(text, { fileName: F });
   const finding = findingsOf(text, 'sep-reference-unlinked', F)[0];
   const workspace = { seps: [{ number: '12', title: 'Tides', fileName: '12-tides.md', location: 'file:///ws/seps/12-tides.md' }], maintainers: [] };
-  const [local, remote] = fixesFor(doc, finding, { today: TODAY, workspace });
+  const [local, remote] = fixesFor(finding, { today: TODAY, workspace });
   assert.equal(applyEdits(text, local.edits), sep().replace('Nobody knows', '[SEP-12](./12-tides.md) knows'));
   assert.equal(applyEdits(text, remote.edits), sep().replace('Nobody knows', '[SEP-12](https://github.com/modelcontextprotocol/modelcontextprotocol/pull/12) knows'));
-  assert.deepEqual(fixesFor(doc, finding, { today: TODAY }).map((f) => f.title), ['Link to pull request #12 on GitHub']);
+  assert.deepEqual(fixesFor(finding, { today: TODAY }).map((f) => f.title), ['Link to pull request #12 on GitHub']);
   assert.deepEqual(findingsOf(applyEdits(text, local.edits), 'sep-reference-unlinked', F), []);
 });
 

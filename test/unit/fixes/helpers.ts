@@ -17,10 +17,9 @@ export function findingsOf(text: string, rule: string, fileName = '0000-example.
  */
 export function quickFix(text: string, rule: string, opts: { title?: string; fileName?: string; nth?: number } = {}): string {
   const fileName = opts.fileName ?? '0000-example.md';
-  const doc = parseSep(text, { fileName });
   const finding = findingsOf(text, rule, fileName)[opts.nth ?? 0];
   if (!finding) throw new Error(`no ${rule} finding`);
-  const fixes = fixesFor(doc, finding, { today: TODAY });
+  const fixes = fixesFor(finding, { today: TODAY });
   const fix = opts.title ? fixes.find((f) => f.title === opts.title) : fixes[0];
   if (!fix) throw new Error(`no fix "${opts.title ?? ''}" for ${rule}; offered: ${fixes.map((f) => f.title).join(', ')}`);
   return applyEdits(text, fix.edits);
@@ -28,9 +27,8 @@ export function quickFix(text: string, rule: string, opts: { title?: string; fil
 
 /** Titles of the fixes offered for the first finding of `rule`. */
 export function fixTitles(text: string, rule: string, fileName = '0000-example.md'): string[] {
-  const doc = parseSep(text, { fileName });
   const finding = findingsOf(text, rule, fileName)[0];
-  return finding ? fixesFor(doc, finding, { today: TODAY }).map((f) => f.title) : [];
+  return finding ? fixesFor(finding, { today: TODAY }).map((f) => f.title) : [];
 }
 
 /** A complete, valid SEP in our own words; tests cut pieces out of it. */

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GOOD_TITLE, doc, none, one, range, rangeOf, run } from './helpers';
-import { ENGINE_FIXABLE } from '../../../server/src/sep/fixes';
 import { TITLE_RULES } from '../../../server/src/sep/rules/title';
 import { NUMBER_RULES } from '../../../server/src/sep/rules/numbers';
 import { HEADER_RULES } from '../../../server/src/sep/rules/header';
@@ -77,9 +76,9 @@ test('unclosed-code-fence: quiet on closed fences of either kind', () => {
   none('unclosed-code-fence', doc({ body: '## Abstract\n\n```json\n{}\n```\n\n~~~\nplain\n~~~\n' }));
 });
 
-test('fixable is true exactly for the rules of this family that attach a fix or get one from the fix engine', () => {
-  const own = new Set(['title-malformed', 'title-file-number-mismatch', 'title-pr-number-mismatch', 'status-noncanonical', 'type-noncanonical', 'created-format', 'authors-format', 'authors-no-handle', 'pr-format']);
+test('the rules of this family that declare no fix are exactly those whose finding has no edit to offer', () => {
+  const none = new Set(['field-duplicate', 'field-unknown', 'created-invalid', 'sponsor-format', 'sponsor-required', 'file-name-format']);
   const family = [...TITLE_RULES, ...NUMBER_RULES, ...HEADER_RULES, ...VALUE_RULES, ...PEOPLE_RULES, ...DOCUMENT_RULES];
   assert.equal(family.length, 33);
-  for (const r of family) assert.equal(r.fixable, own.has(r.id) || ENGINE_FIXABLE.includes(r.id), r.id);
+  for (const r of family) assert.equal(r.fixKinds.length === 0, none.has(r.id), r.id);
 });

@@ -3,6 +3,7 @@ import { lint } from '../../../server/src/sep/lint';
 import { parseSep } from '../../../server/src/sep/parse';
 import { ruleById } from '../../../server/src/sep/rules/registry';
 import type { Finding, Fix } from '../../../server/src/sep/rules/types';
+import { fixesFor } from '../../../server/src/sep/fixes';
 import type { Range } from '../../../server/src/sep/types';
 
 /** Header fields of a well-formed SEP of ours, in template order. */
@@ -99,10 +100,16 @@ export function applyEdits(text: string, edits: { range: Range; newText: string 
   return out;
 }
 
+/** The fixes a finding offers, computed as a code action would (today is {@link TODAY}). */
+export function fixesOf(finding: Finding): Fix[] {
+  return fixesFor(finding, { today: TODAY });
+}
+
 /** The finding's only fix, applied; asserts the fix's title. */
 export function fixed(text: string, finding: Finding, title: string | RegExp): string {
-  assert.equal(finding.fixes?.length, 1, `${finding.rule}: expected one fix`);
-  const fix: Fix = finding.fixes![0];
+  const fixes = fixesOf(finding);
+  assert.equal(fixes.length, 1, `${finding.rule}: expected one fix`);
+  const fix: Fix = fixes[0];
   if (typeof title === 'string') assert.equal(fix.title, title);
   else assert.match(fix.title, title);
   return applyEdits(text, fix.edits);

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { fixesOf } from './helpers';
 import { BODIES, ORDER, applyFix, lineOf, range, run, sections, sepText } from './section-helpers';
 
 const without = (...names: string[]) => ORDER.filter((n) => !names.includes(n));
@@ -54,8 +55,8 @@ test('section-near-miss: reports the heading and renames only its text', () => {
   assert.equal(f.rule, 'section-near-miss');
   assert.deepEqual(f.range, range(line, 0, line, '## Backwards Compatibility'.length));
   assert.match(f.message, /stands for the standard section "Backward Compatibility"/);
-  assert.equal(f.fixes?.[0].title, 'Rename to "Backward Compatibility"');
-  assert.equal(applyFix(text, f.fixes![0]), text.replace('## Backwards Compatibility', '## Backward Compatibility'));
+  assert.equal(fixesOf(f)[0].title, 'Rename to "Backward Compatibility"');
+  assert.equal(applyFix(text, fixesOf(f)[0]), text.replace('## Backwards Compatibility', '## Backward Compatibility'));
 });
 
 test('section-near-miss: keeps numbering, drops a trailing colon, handles plurals and known synonyms', () => {
@@ -70,7 +71,7 @@ test('section-near-miss: keeps numbering, drops a trailing colon, handles plural
     const found = run('section-near-miss', text);
     assert.equal(found.length, 1, heading);
     assert.equal(found[0].data?.section, name);
-    assert.equal(applyFix(text, found[0].fixes![0]), text.replace(heading, fixed), heading);
+    assert.equal(applyFix(text, fixesOf(found[0])[0]), text.replace(heading, fixed), heading);
   }
 });
 
@@ -79,11 +80,11 @@ test('section-near-miss: a longer name (`Specification Changes`) is renamed only
   const [f] = run('section-near-miss', text);
   assert.equal(f.data?.section, 'Specification');
   assert.match(f.message, /Say what the longer name added in the section's first sentence/);
-  assert.equal(applyFix(text, f.fixes![0]), text.replace('## Specification Changes', '## Specification'));
-  assert.equal(f.fixes![0].auto, false, 'fix-all must not drop the author\'s extra words');
+  assert.equal(applyFix(text, fixesOf(f)[0]), text.replace('## Specification Changes', '## Specification'));
+  assert.equal(fixesOf(f)[0].kind, 'suggestion', 'fix-all must not drop the author\'s extra words');
   const [plural] = run('section-near-miss', sepText({ body: sections(ORDER, { Motivation: '## Motivations\n\nWhy.\n' }) }));
   assert.doesNotMatch(plural.message, /longer name/);
-  assert.equal(plural.fixes![0].auto, true);
+  assert.equal(fixesOf(plural)[0].kind, 'certain');
 });
 
 test('section-near-miss: silent on canonical names and on extra headings once the section exists', () => {
@@ -100,19 +101,19 @@ test('section-heading-level: a ### standard section gets ## (only the marks chan
   assert.equal(f.rule, 'section-heading-level');
   assert.deepEqual(f.range, range(line, 0, line, '### Rationale'.length));
   assert.match(f.message, /level-3 heading.*"## Rationale"/);
-  assert.equal(f.fixes?.[0].title, 'Make it a level-2 heading (##)');
-  assert.equal(applyFix(text, f.fixes![0]), text.replace('### Rationale', '## Rationale'));
+  assert.equal(fixesOf(f)[0].title, 'Make it a level-2 heading (##)');
+  assert.equal(applyFix(text, fixesOf(f)[0]), text.replace('### Rationale', '## Rationale'));
 });
 
 test('section-heading-level: level-1 ATX and setext headings become ##', () => {
   const atx = sepText({ body: sections(ORDER, { 'Reference Implementation': '# Reference Implementation\n\nSee [it](https://example.test/x).\n' }) });
   const [a] = run('section-heading-level', atx);
   assert.equal(a.data?.depth, 1);
-  assert.equal(applyFix(atx, a.fixes![0]), atx.replace('# Reference Implementation', '## Reference Implementation'));
+  assert.equal(applyFix(atx, fixesOf(a)[0]), atx.replace('# Reference Implementation', '## Reference Implementation'));
   const setext = sepText({ body: sections(ORDER, { Abstract: 'Abstract\n========\n\nShort.\n' }) });
   const [s] = run('section-heading-level', setext);
   assert.deepEqual(s.range.start, { line: lineOf(setext, 'Abstract'), character: 0 });
-  assert.equal(applyFix(setext, s.fixes![0]), setext.replace('Abstract\n========\n', '## Abstract\n'));
+  assert.equal(applyFix(setext, fixesOf(s)[0]), setext.replace('Abstract\n========\n', '## Abstract\n'));
 });
 
 test('section-heading-level: silent when the ## section exists and a subsection repeats its name', () => {

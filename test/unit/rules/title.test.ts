@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { GOOD_TITLE, doc, fixed, none, one, range, rangeOf, run, withLine } from './helpers';
+import { GOOD_TITLE, applyEdits, doc, fixed, none, one, range, rangeOf, run, withLine, fixesOf } from './helpers';
 
 test('title-missing: fires on the first line when there is no title heading', () => {
   const text = doc({ title: null });
@@ -25,8 +25,8 @@ test('title-malformed: `SEP 12 - Name` is rewritten to `SEP-12: Name` without to
   assert.deepEqual(f.range, range(0, 0, 0, '# SEP 12 - Lantern Negotiation'.length));
   assert.match(f.message, /SEP-<number>: <name>/);
   assert.equal(f.severity, 'warning');
-  assert.equal(fixed(text, f, 'Change to "SEP-12: Lantern Negotiation"'), withLine(text, 0, '# SEP-12: Lantern Negotiation'));
-  assert.equal(f.fixes![0].auto, true);
+  assert.equal(fixed(text, f, 'Write the title as "SEP-12: Lantern Negotiation"'), withLine(text, 0, '# SEP-12: Lantern Negotiation'));
+  assert.equal(fixesOf(f)[0].kind, 'certain');
 });
 
 test('title-malformed: a missing colon is fixed, a lower-case prefix too', () => {
@@ -40,7 +40,7 @@ test('title-malformed: no prefix, no number, no name each get their own advice',
   assert.match(one('title-malformed', doc({ title: '# Lantern Negotiation' })).message, /does not start with `SEP-<number>:`/);
   const noNumber = one('title-malformed', doc({ title: '# SEP: Lantern Negotiation' }));
   assert.match(noNumber.message, /no SEP number/);
-  assert.equal(noNumber.fixes, undefined);
+  assert.deepEqual(fixesOf(noNumber), []);
   assert.match(one('title-malformed', doc({ title: '# SEP-5150:' })).message, /no name after/);
 });
 
@@ -62,12 +62,25 @@ test('title-file-number-mismatch: the title number disagrees with the file name;
   assert.deepEqual(f.range, range(0, 6, 0, 10));
   assert.match(f.message, /title says SEP-5151 but the file name says 5150/);
   assert.equal(f.data, undefined);
-  assert.equal(fixed(text, f, 'Change to "5150"'), withLine(text, 0, GOOD_TITLE));
+  assert.equal(fixed(text, f, 'Change the title to SEP-5150 (the file name and the PR field)'), withLine(text, 0, GOOD_TITLE));
+  assert.equal(fixesOf(f)[0].kind, 'certain', 'two of the three numbers agree: the title is the odd one out');
 });
 
-test('title-file-number-mismatch: no fix when the PR field settles nothing', () => {
-  const f = one('title-file-number-mismatch', doc({ title: '# SEP-5151: Lantern Negotiation', set: { PR: '#5152' } }));
-  assert.deepEqual(f.fixes, []);
+test('title-file-number-mismatch: only suggestions when the PR field settles nothing', () => {
+  const text = doc({ title: '# SEP-5151: Lantern Negotiation', set: { PR: '#5152' } });
+  const f = one('title-file-number-mismatch', text);
+  const fixes = fixesOf(f);
+  assert.deepEqual(fixes.map((x) => [x.title, x.kind]), [
+    ["Change the title to SEP-5150 (the file's number)", 'suggestion'],
+    ['Rename the file to 5151-lantern-negotiation.md (the title\'s number)', 'suggestion'],
+  ]);
+  assert.deepEqual(fixes[1].edits, []);
+  assert.equal(fixes[1].renameTo, '5151-lantern-negotiation.md');
+});
+
+test('title-file-number-mismatch: title and PR agree, so the file is the odd one out: renaming it is offered', () => {
+  const f = one('title-file-number-mismatch', doc({ title: '# SEP-5151: Lantern Negotiation', set: { PR: '#5151' } }));
+  assert.deepEqual(fixesOf(f).map((x) => [x.renameTo, x.kind]), [['5151-lantern-negotiation.md', 'suggestion']]);
 });
 
 test('title-file-number-mismatch: quiet for agreeing numbers, 0000 drafts, placeholder titles, unknown file names', () => {
@@ -83,8 +96,11 @@ test('title-pr-number-mismatch: with a draft file name, the title number must be
   const f = one('title-pr-number-mismatch', text, '0000-lantern-negotiation.md');
   assert.deepEqual(f.range, range(0, 6, 0, 10));
   assert.match(f.message, /title says SEP-5150 but the PR field points to #6001/);
-  assert.equal(f.fixes![0].auto, false);
-  assert.equal(fixed(text, f, 'Change to "6001"'), withLine(text, 0, '# SEP-6001: Lantern Negotiation'));
+  const [title, pr] = fixesOf(f);
+  assert.deepEqual([title.kind, pr.kind], ['suggestion', 'suggestion'], 'nothing settles which number is right');
+  assert.equal(title.title, 'Change the title to SEP-6001 (the PR number)');
+  assert.equal(applyEdits(text, title.edits), withLine(text, 0, '# SEP-6001: Lantern Negotiation'));
+  assert.equal(applyEdits(text, pr.edits), text.replace('/pull/6001', '/pull/5150'));
   one('title-pr-number-mismatch', text, null);
 });
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { doc, fixed, none, one, range, rangeOf, withLine } from './helpers';
+import { doc, fixed, none, one, range, rangeOf, withLine, fixesOf } from './helpers';
 
 const STATUS_AT = '- **Status**: '.length;
 const TYPE_AT = '- **Type**: '.length;
@@ -21,15 +21,15 @@ test('status-invalid: quiet on every listed status, the issue-era `proposal`, pl
   none('status-invalid', doc({ set: { Status: '' } }));
 });
 
-test('status-noncanonical: `draft`, `In Review`, `Approved` get the template spelling', () => {
-  for (const [written, expected] of [['draft', 'Draft'], ['In Review', 'In-Review'], ['in-review', 'In-Review'], ['Approved', 'Accepted']]) {
+test('status-noncanonical: `draft`, `In Review` get the template spelling (certain); `Approved` is only suggested as `Accepted`', () => {
+  for (const [written, expected, kind] of [['draft', 'Draft', 'certain'], ['In Review', 'In-Review', 'certain'], ['in-review', 'In-Review', 'certain'], ['Approved', 'Accepted', 'suggestion']]) {
     const text = doc({ set: { Status: written } });
     const f = one('status-noncanonical', text);
     assert.deepEqual(f.range, range(2, STATUS_AT, 2, STATUS_AT + written.length));
     assert.deepEqual(f.data, { expected });
     assert.ok(f.message.includes(`"${expected}"`), f.message);
     assert.equal(fixed(text, f, `Change to "${expected}"`), withLine(text, 2, `- **Status**: ${expected}`));
-    assert.equal(f.fixes![0].auto, true);
+    assert.equal(fixesOf(f)[0].kind, kind, written);
   }
 });
 
@@ -48,12 +48,13 @@ test('type-invalid: a type outside the list', () => {
   for (const t of ['Standards Track', 'Extensions Track', 'Informational', 'Process']) none('type-invalid', doc({ set: { Type: t } }));
 });
 
-test('type-noncanonical: variants fixed to the template spelling', () => {
-  for (const [written, expected] of [['standards track', 'Standards Track'], ['Extension', 'Extensions Track'], ['Standards-Track', 'Standards Track'], ['Informational SEP', 'Informational']]) {
+test('type-noncanonical: spelling variants fixed to the template spelling; other words only suggested', () => {
+  for (const [written, expected, kind] of [['standards track', 'Standards Track', 'certain'], ['Extension', 'Extensions Track', 'suggestion'], ['Standards-Track', 'Standards Track', 'certain'], ['Informational SEP', 'Informational', 'suggestion']]) {
     const text = doc({ set: { Type: written } });
     const f = one('type-noncanonical', text);
     assert.deepEqual(f.range, range(3, TYPE_AT, 3, TYPE_AT + written.length));
-    assert.match(f.message, new RegExp(`Write the type as "${expected}"`));
+    assert.match(f.message, kind === 'certain' ? new RegExp(`Write the type as "${expected}"`) : new RegExp(`if you mean "${expected}"`));
+    assert.equal(fixesOf(f)[0].kind, kind, written);
     assert.deepEqual(f.data, { expected });
     assert.equal(fixed(text, f, `Change to "${expected}"`), withLine(text, 3, `- **Type**: ${expected}`));
   }
@@ -92,7 +93,7 @@ test('created-format: other ways of writing a date are converted to YYYY-MM-DD',
 test('created-format: an ambiguous day/month is reported without a guess', () => {
   const f = one('created-format', doc({ set: { Created: '03/04/2025' } }));
   assert.match(f.message, /2025-03-04 or 2025-04-03/);
-  assert.equal(f.fixes, undefined);
+  assert.deepEqual(fixesOf(f), []);
 });
 
 test('created-format: quiet on YYYY-MM-DD, also with a remark after it', () => {
@@ -151,7 +152,7 @@ test('authors-no-handle: no author has a GitHub handle', () => {
   const f = one('authors-no-handle', text);
   assert.deepEqual(f.range, rangeOf(text, 'Grace Sample <grace@example.test>, Tom Tester'));
   assert.match(f.message, /No author has a GitHub handle/);
-  assert.equal(f.fixes, undefined);
+  assert.deepEqual(fixesOf(f), []);
   assert.equal(f.severity, 'warning');
 });
 
@@ -159,7 +160,7 @@ test('authors-no-handle: a bare user name is offered an `@`, not applied automat
   const text = doc({ set: { 'Author(s)': 'gracesample' } });
   const f = one('authors-no-handle', text);
   assert.match(f.message, /write it `@gracesample`/);
-  assert.equal(f.fixes![0].auto, false);
+  assert.equal(fixesOf(f)[0].kind, 'suggestion');
   assert.equal(fixed(text, f, 'Change to "@gracesample"'), withLine(text, 5, '- **Author(s)**: @gracesample'));
 });
 

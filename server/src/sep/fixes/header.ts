@@ -1,7 +1,7 @@
 import { LineIndex } from '../text';
 import type { HeaderField, Range, SepDocument, TextEdit } from '../types';
 import { FIELDS } from '../vocabulary';
-import type { Fix } from '../rules/types';
+import type { Fix, FixKind } from '../rules/types';
 
 /** The value a freshly inserted field gets: a placeholder the author must replace (Created: today). */
 export function fieldPlaceholder(key: string, today: string): string {
@@ -45,9 +45,9 @@ export function addFieldFix(doc: SepDocument, key: string, today: string): Fix |
   const spec = FIELDS.find((f) => f.key === key);
   if (!spec) return undefined;
   const value = fieldPlaceholder(key, today);
-  const title = `Add the ${spec.label} field`;
+  const title = `Add the ${spec.label} field with a placeholder to fill in`;
   const fields = doc.header.fields;
-  if (fields.length === 0) return { title, edits: [headerBlockEdit(doc, [`- **${spec.label}**: ${value}`])], auto: true };
+  if (fields.length === 0) return { title, kind: 'suggestion', edits: [headerBlockEdit(doc, [`- **${spec.label}**: ${value}`])] };
   const index = new LineIndex(doc.text);
   const mine = order(key);
   const before = fields.filter((f) => order(f.key) >= 0 && order(f.key) < mine).pop();
@@ -56,10 +56,10 @@ export function addFieldFix(doc: SepDocument, key: string, today: string): Fix |
   const line = lineLike(model, index, spec.label, value);
   if (before || !after) {
     const last = (before ?? model).range.end.line;
-    return { title, edits: [insertAfterLine(doc, index, last, line)], auto: true };
+    return { title, kind: 'suggestion', edits: [insertAfterLine(doc, index, last, line)] };
   }
   const p = { line: after.range.start.line, character: 0 };
-  return { title, edits: [{ range: { start: p, end: p }, newText: line + doc.eol }], auto: true };
+  return { title, kind: 'suggestion', edits: [{ range: { start: p, end: p }, newText: line + doc.eol }] };
 }
 
 function insertAfterLine(doc: SepDocument, index: LineIndex, line: number, text: string): TextEdit {
@@ -93,7 +93,7 @@ function headerBlockEdit(doc: SepDocument, lines: string[]): TextEdit {
 export function addHeaderFix(doc: SepDocument, today: string): Fix | undefined {
   if (doc.header.fields.length) return undefined;
   const lines = FIELDS.filter((f) => f.required).map((f) => `- **${f.label}**: ${fieldPlaceholder(f.key, today)}`);
-  return { title: 'Add the SEP header', edits: [headerBlockEdit(doc, lines)], auto: true };
+  return { title: 'Add the SEP header (template placeholders to fill in)', kind: 'suggestion', edits: [headerBlockEdit(doc, lines)] };
 }
 
 /**
@@ -112,12 +112,12 @@ export function reorderFieldsFix(doc: SepDocument): Fix | undefined {
     const r = whole(sorted[i]);
     edits.push({ range: whole(slot), newText: doc.text.slice(index.offset(r.start), index.offset(r.end)) });
   });
-  return { title: 'Put the header fields in the standard order', edits, auto: true };
+  return { title: 'Put the header fields in the standard order', kind: 'certain', edits };
 }
 
-/** Replaces a field's value. */
-export function replaceValueFix(field: HeaderField, value: string, auto = true): Fix {
-  return { title: `Change to "${value}"`, edits: [{ range: field.valueRange, newText: value }], auto };
+/** Replaces a field's whole value. */
+export function replaceValueFix(field: HeaderField, value: string, kind: FixKind): Fix {
+  return { title: `Change to "${value}"`, kind, edits: [{ range: field.valueRange, newText: value }] };
 }
 
 /** The header field whose line holds a position. */

@@ -90,19 +90,15 @@ function insertEdit(doc: SepDocument, offset: number, specs: SectionSpec[], inde
   return { range: { start: p, end: p }, newText: insertionText(doc, offset, specs) };
 }
 
-/**
- * Fix for one missing section: its heading and hint at the canonical
- * position. Not automatic: fix-all takes {@link addAllSectionsFix}, which
- * places several sections at one spot in canonical order in one go.
- */
+/** Fix for one missing section: its heading and a comment saying what it holds, at the canonical position. */
 export function addSectionFix(doc: SepDocument, name: string): Fix | undefined {
   const spec = sectionSpec(name);
   if (!spec) return undefined;
   const index = new LineIndex(doc.text);
-  return { title: `Add missing section "${spec.name}"`, edits: [insertEdit(doc, sectionAnchor(doc, spec, index), [spec], index)], auto: false };
+  return { title: `Add missing section "${spec.name}"`, kind: 'suggestion', edits: [insertEdit(doc, sectionAnchor(doc, spec, index), [spec], index)] };
 }
 
-/** One fix adding every missing required section, each at its canonical position. */
+/** One fix adding the given sections, each at its canonical position (several at one spot in canonical order). */
 export function addAllSectionsFix(doc: SepDocument, names: readonly string[]): Fix | undefined {
   const specs = SECTIONS.filter((s) => names.some((n) => n.toLowerCase() === s.name.toLowerCase()));
   if (specs.length === 0) return undefined;
@@ -113,11 +109,5 @@ export function addAllSectionsFix(doc: SepDocument, names: readonly string[]): F
     groups.set(offset, [...(groups.get(offset) ?? []), s]);
   }
   const edits = [...groups].map(([offset, group]) => insertEdit(doc, offset, group, index));
-  return { title: 'Add all missing sections', edits, auto: true };
-}
-
-/** The required sections (for this SEP's Type) the document lacks, as section-missing reports them. */
-export function missingSections(doc: SepDocument): string[] {
-  const have = new Set(presentSections(doc).map((p) => p.order));
-  return sectionModel(doc).required.filter((s) => !have.has(SECTIONS.indexOf(s))).map((s) => s.name);
+  return { title: 'Add all missing sections', kind: 'suggestion', edits };
 }

@@ -2,7 +2,6 @@ import { LineIndex } from '../text';
 import type { SepDocument, SepHeading, SepSection, TextEdit } from '../types';
 import { SECTIONS } from '../vocabulary';
 import type { Fix } from '../rules/types';
-import { canonicalSection } from './sections';
 import { matchHeading } from '../rules/section-model';
 
 /**
@@ -46,7 +45,7 @@ export function reorderSectionsFix(doc: SepDocument): Fix | undefined {
     if (sorted[i] === slot) return;
     edits.push({ range: index.range(slot.start, slot.end), newText: doc.text.slice(sorted[i].start, sorted[i].end) });
   });
-  return { title: 'Move sections into the standard order', edits, auto: true };
+  return { title: 'Move sections into the standard order', kind: 'certain', edits };
 }
 
 /** A section from the start of its heading line to the end of its last non-blank text. */
@@ -55,26 +54,6 @@ function chunk(s: SepSection, index: LineIndex): { start: number; end: number } 
   let end = index.offset(s.bodyRange.end);
   while (end > start && /\s/.test(index.text[end - 1])) end--;
   return { start, end };
-}
-
-/** Renames a near-miss or miscased section heading to its canonical name, keeping any numbering. */
-export function renameSectionFix(heading: SepHeading, expected?: string): Fix | undefined {
-  const name = expected ?? canonicalSection(heading)?.name;
-  const newText = (heading.numbering ? `${heading.numbering} ` : '') + (name ?? '');
-  if (!name || heading.raw === newText || heading.textRange.start.line !== heading.textRange.end.line) return undefined;
-  return { title: `Rename to "${name}"`, edits: [{ range: heading.textRange, newText }], auto: true };
-}
-
-/** Makes an ATX heading a level-2 heading (`## `). Setext headings get no fix. */
-export function headingLevelFix(doc: SepDocument, heading: SepHeading): Fix | undefined {
-  if (heading.setext || heading.depth === 2) return undefined;
-  const index = new LineIndex(doc.text);
-  const line = index.lineText(heading.range.start.line);
-  const m = /^( {0,3})(#{1,6})([ \t]+|$)/.exec(line);
-  if (!m) return undefined;
-  const start = { line: heading.range.start.line, character: m[1].length };
-  const end = { line: heading.range.start.line, character: m[1].length + m[2].length + m[3].length };
-  return { title: 'Make it a level-2 heading (##)', edits: [{ range: { start, end }, newText: '## ' }], auto: true };
 }
 
 /** The heading a finding points at (its range starts on the heading's line). */

@@ -1,5 +1,5 @@
 import type { SepDocument } from '../types';
-import type { Fix } from '../rules/types';
+import type { Fix, FixKind } from '../rules/types';
 import { fieldByKeyIn } from './header';
 
 /** The number a file name starts with (`1686-tasks.md` → `1686`), when it has one. */
@@ -14,14 +14,14 @@ export function prNumber(doc: SepDocument): string | undefined {
 }
 
 /** Sets the title's number to `n`. */
-export function titleNumberFix(doc: SepDocument, n: string, why: string, auto: boolean): Fix | undefined {
+export function titleNumberFix(doc: SepDocument, n: string, why: string, kind: FixKind): Fix | undefined {
   const t = doc.title;
   if (!t?.numberRange || t.number === n) return undefined;
-  return { title: `Change the title to SEP-${n} (${why})`, edits: [{ range: t.numberRange, newText: n }], auto };
+  return { title: `Change the title to SEP-${n} (${why})`, kind, edits: [{ range: t.numberRange, newText: n }] };
 }
 
 /** Sets the number inside the PR field's value to `n`, keeping its form (`#N` or URL). */
-export function prNumberFix(doc: SepDocument, n: string): Fix | undefined {
+export function prNumberFix(doc: SepDocument, n: string, kind: FixKind): Fix | undefined {
   const pr = fieldByKeyIn(doc, 'pr');
   const m = pr && /(^#|\/pull\/)(\d+)\b/.exec(pr.value.trim());
   if (!pr || !m || m[2] === n) return undefined;
@@ -30,8 +30,8 @@ export function prNumberFix(doc: SepDocument, n: string): Fix | undefined {
   const line = pr.valueRange.start.line;
   return {
     title: `Change the PR number to ${n}`,
+    kind,
     edits: [{ range: { start: { line, character: start }, end: { line, character: start + m[2].length } }, newText: n }],
-    auto: false,
   };
 }
 
@@ -52,13 +52,20 @@ export function titleFromFileName(fileName: string | undefined): string {
   return `SEP-${m[1]}: ${name}`;
 }
 
-/** Inserts a title at the top (after any front matter). */
+/** Renames the file after the title's number (`0000-x.md` → `1850-x.md`): a suggestion, the author decides which is right. */
+export function renameFileFix(doc: SepDocument): Fix | undefined {
+  const to = renamedFileName(doc);
+  return to ? { title: `Rename the file to ${to} (the title's number)`, kind: 'suggestion', edits: [], renameTo: to } : undefined;
+}
+
+/** Inserts a title made from the file name at the top (after any front matter): a suggestion, its words are a guess. */
 export function addTitleFix(doc: SepDocument): Fix | undefined {
   if (doc.title) return undefined;
   const line = doc.frontMatter ? doc.frontMatter.end.line + 1 : 0;
   const p = { line, character: 0 };
   const head = doc.frontMatter && line >= doc.lineCount ? doc.eol : '';
-  return { title: `Add the title "# ${titleFromFileName(doc.fileName)}"`, edits: [{ range: { start: p, end: p }, newText: `${head}# ${titleFromFileName(doc.fileName)}${doc.eol}${doc.eol}` }], auto: true };
+  const title = titleFromFileName(doc.fileName);
+  return { title: `Add the title "# ${title}"`, kind: 'suggestion', edits: [{ range: { start: p, end: p }, newText: `${head}# ${title}${doc.eol}${doc.eol}` }] };
 }
 
 /**
@@ -74,7 +81,7 @@ export function normalizeTitleFix(doc: SepDocument): Fix | undefined {
   if (begin.character < 0) return undefined;
   return {
     title: `Write the title as "SEP-${t.number}: ${t.name}"`,
+    kind: 'certain',
     edits: [{ range: { start: begin, end: t.nameRange.start }, newText: `SEP-${t.number}: ` }],
-    auto: true,
   };
 }

@@ -1,8 +1,9 @@
-import type { SepDocument } from '../types';
+import type { SepDocument, SepMention } from '../types';
+import { findSep } from '../workspace';
 import { comparePositions, rangeContains } from '../text';
 import { lineIndex, missingRange, realNumber } from './support';
 import { fileNumber } from './numbers';
-import type { Report, Rule } from './types';
+import type { Fix, FixContext, Report, Rule } from './types';
 
 /** Rules about the document as a whole: its file name, references to other SEPs, broken code blocks. */
 
@@ -16,7 +17,7 @@ function fileNameFormat(): Rule {
     id: 'file-name-format',
     defaultSeverity: 'warning',
     description: 'The file is named `<number>-<lowercase-hyphenated-slug>.md` (`0000-<slug>.md` until the pull request exists).',
-    fixable: false,
+    fixKinds: [],
     check(doc) {
       const name = doc.fileName;
       if (!name) return [];
@@ -64,7 +65,8 @@ function sepReferenceUnlinked(): Rule {
     id: 'sep-reference-unlinked',
     defaultSeverity: 'information',
     description: 'A mention of another SEP (`SEP-1234`) in the text links to it at least once.',
-    fixable: true,
+    // Which target to link (a workspace file or the pull request) is the author's choice.
+    fixKinds: ['suggestion'],
     check(doc) {
       const own = new Set([realNumber(doc.title?.number), fileNumber(doc)].filter((n) => n !== undefined));
       const linked = new Set(doc.mentions.filter((m) => m.linked).map((m) => realNumber(m.number)));
@@ -80,11 +82,21 @@ function sepReferenceUnlinked(): Rule {
         out.push({
           range: m.range,
           message: `Link SEP-${n} so readers can open it, e.g. \`[SEP-${n}](./${n}-<slug>.md)\` or its pull request.`,
+          fixes: (ctx) => linkMentionFixes(m, n, ctx),
         });
       }
       return out;
     },
   };
+}
+
+/** Link a mention to the SEP's file in the workspace, or to its pull request on GitHub. */
+function linkMentionFixes(m: SepMention, n: string, ctx: FixContext): Fix[] {
+  const target = ctx.workspace ? findSep(ctx.workspace, n) : undefined;
+  // SEP numbers are pull-request (or, for older SEPs, issue) numbers; GitHub redirects between the two.
+  const pr = `https://github.com/modelcontextprotocol/modelcontextprotocol/pull/${n}`;
+  const link = (title: string, url: string): Fix => ({ title, kind: 'suggestion', edits: [{ range: m.range, newText: `[SEP-${m.number}](${url})` }] });
+  return [...(target ? [link(`Link to ${target.fileName}`, `./${target.fileName}`)] : []), link(`Link to pull request #${n} on GitHub`, pr)];
 }
 
 /** `unclosed-code-fence`: a fenced code block that runs to the end of the document. */
@@ -93,7 +105,8 @@ function unclosedCodeFence(): Rule {
     id: 'unclosed-code-fence',
     defaultSeverity: 'warning',
     description: 'Every fenced code block is closed.',
-    fixable: true,
+    // Where the code ends is the author's call: closing at the end of the document is a suggestion.
+    fixKinds: ['suggestion'],
     check(doc) {
       const index = lineIndex(doc);
       return doc.unclosedFences.map((r) => {
@@ -104,10 +117,19 @@ function unclosedCodeFence(): Rule {
         return {
           range: { start: r.start, end: index.position(index.lineEnd(line)) },
           message: `This code block is never closed, so everything after it reads as code. Close it with a line of ${marks} where the code ends.`,
+          fixes: () => [closeFenceFix(doc, fence)],
         };
       });
     },
   };
+}
+
+/** Closes a code block at the end of the document. */
+function closeFenceFix(doc: SepDocument, fence: string): Fix {
+  const index = lineIndex(doc);
+  const end = index.position(doc.text.length);
+  const lead = /[\r\n]$/.test(doc.text) || doc.text === '' ? '' : doc.eol;
+  return { title: 'Close the code block at the end of the document', kind: 'suggestion', edits: [{ range: { start: end, end }, newText: `${lead}${fence}${doc.eol}` }] };
 }
 
 /** Document rules, in documentation order. */

@@ -1,13 +1,14 @@
 import type { HeaderField, SepDocument, Severity } from '../types';
-import { FIELDS, fieldByKey } from '../vocabulary';
-import { field, missingRange, placeholdersIn, valuePart } from './support';
-import type { Report, Rule } from './types';
+import { FIELDS, STATUSES, TYPES, fieldByKey } from '../vocabulary';
+import { addFieldFix, addHeaderFix, fieldPlaceholder as placeholderFor, reorderFieldsFix, replaceValueFix } from '../fixes/header';
+import { field, lineIndex, missingRange, placeholdersIn, valuePart } from './support';
+import type { Fix, Report, Rule } from './types';
 
 /**
  * Rules about the header: the `- **Status**: ...` bullets (or table, or
- * issue-era `Key: value` preamble) under the title. As everywhere, `fixable`
- * says a quick fix is on offer: the rule's own or one fixes/ computes from
- * the finding (insertions keyed on `data.field`).
+ * issue-era `Key: value` preamble) under the title. A fix that inserts a field
+ * or a value writes template placeholders the author must replace: a
+ * suggestion, never applied by fix-all.
  */
 
 /** `header-missing`: no header fields at all. The per-field rules stay quiet then. */
@@ -16,12 +17,13 @@ function headerMissing(): Rule {
     id: 'header-missing',
     defaultSeverity: 'error',
     description: 'The title is followed by the header fields (Status, Type, Created, Author(s), Sponsor, PR).',
-    fixable: true,
-    check(doc) {
+    fixKinds: ['suggestion'],
+    check(doc, ctx) {
       if (doc.header.fields.length) return [];
       return [
         {
           range: missingRange(doc),
+          fixes: () => [addHeaderFix(doc, ctx.today)],
           message: 'This SEP has no header. Under the title, add the fields as bullets: `- **Status**: Draft`, `- **Type**: ...`, `- **Created**: YYYY-MM-DD`, `- **Author(s)**: ...`, `- **Sponsor**: ...`, `- **PR**: #...`.',
         },
       ];
@@ -37,16 +39,15 @@ interface RequiredFieldOptions {
   unlessPresent?: string;
 }
 
-/** `field-<key>-missing`: a required header field is absent. Carries `data.field` for the insertion fix. */
-export function requiredField(key: string, options: RequiredFieldOptions): Rule {
+/** Kind: a required header field is absent; the fix inserts it with a placeholder. */
+export function requiredField(id: string, key: string, options: RequiredFieldOptions): Rule {
   const spec = fieldByKey(key);
   return {
-    id: `field-${key}-missing`,
+    id,
     defaultSeverity: options.severity,
     description: `The header has the **${spec.label}** field (${options.hint}).`,
-    // The insertion fix is computed by fixes/ from data.field.
-    fixable: true,
-    check(doc) {
+    fixKinds: ['suggestion'],
+    check(doc, ctx) {
       if (!doc.header.fields.length || field(doc, key)) return [];
       if (options.unlessPresent && field(doc, options.unlessPresent)) return [];
       return [
@@ -54,6 +55,7 @@ export function requiredField(key: string, options: RequiredFieldOptions): Rule 
           range: missingRange(doc),
           message: `The header has no **${spec.label}** field. Add \`- **${spec.label}**: ...\` with ${options.hint}.`,
           data: { field: key },
+          fixes: () => [addFieldFix(doc, key, ctx.today)],
         },
       ];
     },
@@ -66,8 +68,8 @@ function issueInsteadOfPr(): Rule {
     id: 'field-issue-instead-of-pr',
     defaultSeverity: 'warning',
     description: 'A SEP names its pull request in a **PR** field; an **Issue** field alone is the old, issue-based form.',
-    fixable: true,
-    check(doc) {
+    fixKinds: ['suggestion'],
+    check(doc, ctx) {
       const issue = field(doc, 'issue');
       if (!issue || field(doc, 'pr')) return [];
       return [
@@ -75,6 +77,7 @@ function issueInsteadOfPr(): Rule {
           range: issue.range,
           message: 'The header has an **Issue** field but no **PR** field. SEPs are now pull requests: add `- **PR**: #<number>` with the pull request that adds this file (keep **Issue** if the SEP began as an issue).',
           data: { field: 'pr' },
+          fixes: () => [addFieldFix(doc, 'pr', ctx.today)],
         },
       ];
     },
@@ -89,18 +92,18 @@ function perField(
   id: string,
   severity: Severity,
   description: string,
-  fixable: boolean,
-  check: (f: HeaderField, doc: SepDocument, seen: HeaderField[]) => Omit<Report, 'range'> & { range?: Report['range'] } | undefined,
+  fixKinds: Rule['fixKinds'],
+  check: (f: HeaderField, doc: SepDocument, seen: HeaderField[], today: string) => Omit<Report, 'range'> & { range?: Report['range'] } | undefined,
 ): Rule {
   return {
     id,
     defaultSeverity: severity,
     description,
-    fixable,
-    check(doc) {
+    fixKinds,
+    check(doc, ctx) {
       const out: Report[] = [];
       doc.header.fields.forEach((f, i) => {
-        const r = check(f, doc, doc.header.fields.slice(0, i));
+        const r = check(f, doc, doc.header.fields.slice(0, i), ctx.today);
         if (r) out.push({ ...r, range: r.range ?? f.range });
       });
       return out;
@@ -112,7 +115,7 @@ const fieldDuplicate = perField(
   'field-duplicate',
   'warning',
   'Each header field appears once.',
-  false,
+  [],
   (f, _doc, seen) => {
     const first = f.key ? seen.find((s) => s.key === f.key) : seen.find((s) => s.name.toLowerCase() === f.name.toLowerCase());
     if (!first) return undefined;
@@ -129,7 +132,7 @@ const fieldUnknown = perField(
   'field-unknown',
   'information',
   'Header fields are the ones the SEP template defines.',
-  false,
+  [],
   (f) =>
     f.key
       ? undefined
@@ -143,9 +146,22 @@ const fieldEmpty = perField(
   'field-empty',
   'warning',
   'Header fields have a value.',
-  true,
-  (f) => (f.value.trim() === '' ? { message: `**${f.name}** has no value. Fill it in or remove the line.`, data: { field: f.key ?? f.name } } : undefined),
+  ['suggestion'],
+  (f, doc, _seen, today) =>
+    f.value.trim() === ''
+      ? { message: `**${f.name}** has no value. Fill it in or remove the line.`, data: { field: f.key ?? f.name }, fixes: () => [fillPlaceholderFix(doc, f, today)] }
+      : undefined,
 );
+
+/** Puts the template's placeholder into an empty value, with a space after a separator that has none. */
+function fillPlaceholderFix(doc: SepDocument, f: HeaderField, today: string): Fix | undefined {
+  const value = f.key ? placeholderFor(f.key, today) : '';
+  if (!value) return undefined;
+  const at = lineIndex(doc).offset(f.valueRange.start);
+  const glued = f.valueRange.start.character > 0 && !/\s/.test(doc.text[at - 1]);
+  return { ...replaceValueFix(f, (glued ? ' ' : '') + value, 'suggestion'), title: `Fill in a placeholder: "${value}"` };
+}
+
 
 /** `field-placeholder`: a value (or the title's name) still holds the template's placeholder text. */
 function fieldPlaceholder(): Rule {
@@ -153,8 +169,9 @@ function fieldPlaceholder(): Rule {
     id: 'field-placeholder',
     defaultSeverity: 'warning',
     description: 'Header values and the title no longer hold the template\'s placeholder text (`Draft | In-Review | ...`, `YYYY-MM-DD`, `{NUMBER}`, `@github-username`).',
-    fixable: true,
-    check(doc) {
+    // Only the author knows the value: each choice (or today, for Created) is a suggestion.
+    fixKinds: ['suggestion'],
+    check(doc, ctx) {
       const out: Report[] = [];
       for (const f of doc.header.fields) {
         const [first] = placeholdersIn(f.value);
@@ -163,7 +180,7 @@ function fieldPlaceholder(): Rule {
         // The `A | B | ...` choice lists run to the end of the value.
         const end = first.text.includes(' | ') ? f.value.length : first.at + first.text.length;
         const range = f.continuationLines ? f.valueRange : valuePart(doc, f, first.at, end);
-        out.push({ range, message: placeholderMessage(f.name, first.text), data: { field: f.key ?? f.name } });
+        out.push({ range, message: placeholderMessage(f.name, first.text), data: { field: f.key ?? f.name }, fixes: () => placeholderChoices(f, ctx.today) });
       }
       const t = doc.title;
       if (t?.nameRange && /^\{title\}$/i.test(t.name)) {
@@ -172,6 +189,14 @@ function fieldPlaceholder(): Rule {
       return out;
     },
   };
+}
+
+/** The values an author may pick for a field still holding a placeholder. */
+function placeholderChoices(f: HeaderField, today: string): Fix[] {
+  if (f.key === 'created') return [replaceValueFix(f, today, 'suggestion')];
+  if (f.key === 'status') return STATUSES.map((v) => replaceValueFix(f, v.value, 'suggestion'));
+  if (f.key === 'type') return TYPES.map((v) => replaceValueFix(f, v.value, 'suggestion'));
+  return [];
 }
 
 function placeholderMessage(name: string, placeholder: string): string {
@@ -193,7 +218,8 @@ function fieldOrder(): Rule {
     id: 'field-order',
     defaultSeverity: 'information',
     description: 'Header fields follow the template\'s order: Status, Type, Created, Author(s), Sponsor, PR.',
-    fixable: true,
+    // Whole lines move; nothing is written.
+    fixKinds: ['certain'],
     check(doc) {
       // Repeated fields are field-duplicate's business; only first occurrences are ordered.
       const known = doc.header.fields.filter((f, i, all) => f.key !== undefined && all.findIndex((g) => g.key === f.key) === i);
@@ -204,7 +230,7 @@ function fieldOrder(): Rule {
         if (keep.has(i)) return;
         const before = known.find((_g, j) => keep.has(j) && rank[j] > rank[i]);
         if (!before) return;
-        out.push({ range: f.range, message: `Move **${f.name}** before **${before.name}**, the order of the SEP template.` });
+        out.push({ range: f.range, message: `Move **${f.name}** before **${before.name}**, the order of the SEP template.`, fixes: () => [reorderFieldsFix(doc)] });
       });
       return out;
     },
@@ -235,12 +261,12 @@ function longestOrderedRun(rank: number[]): Set<number> {
 /** Header rules, in documentation order. */
 export const HEADER_RULES: Rule[] = [
   headerMissing(),
-  requiredField('status', { severity: 'error', hint: 'the SEP\'s status, e.g. `Draft`' }),
-  requiredField('type', { severity: 'error', hint: 'the SEP\'s type, e.g. `Standards Track`' }),
-  requiredField('created', { severity: 'warning', hint: 'the date the SEP was started, as `YYYY-MM-DD`' }),
-  requiredField('authors', { severity: 'error', hint: 'the authors as `Name <email> (@handle)`, comma-separated' }),
-  requiredField('sponsor', { severity: 'warning', hint: 'the sponsoring maintainer\'s `@handle`, or `None` while you look for one' }),
-  requiredField('pr', { severity: 'error', hint: 'the pull request that adds this file, `#<number>` or its URL; `#{NUMBER}` until the pull request exists', unlessPresent: 'issue' }),
+  requiredField('field-status-missing', 'status', { severity: 'error', hint: 'the SEP\'s status, e.g. `Draft`' }),
+  requiredField('field-type-missing', 'type', { severity: 'error', hint: 'the SEP\'s type, e.g. `Standards Track`' }),
+  requiredField('field-created-missing', 'created', { severity: 'warning', hint: 'the date the SEP was started, as `YYYY-MM-DD`' }),
+  requiredField('field-authors-missing', 'authors', { severity: 'error', hint: 'the authors as `Name <email> (@handle)`, comma-separated' }),
+  requiredField('field-sponsor-missing', 'sponsor', { severity: 'warning', hint: 'the sponsoring maintainer\'s `@handle`, or `None` while you look for one' }),
+  requiredField('field-pr-missing', 'pr', { severity: 'error', hint: 'the pull request that adds this file, `#<number>` or its URL; `#{NUMBER}` until the pull request exists', unlessPresent: 'issue' }),
   issueInsteadOfPr(),
   fieldDuplicate,
   fieldUnknown,

@@ -36,7 +36,7 @@ export function statusRequires(req: StatusRequirement): Rule {
     id: req.id,
     defaultSeverity: req.severity,
     description: req.description,
-    fixable: false,
+    fixKinds: [],
     check(doc) {
       const status = sepStatus(doc);
       if (!status || !req.statuses.includes(status.value)) return [];

@@ -1,6 +1,7 @@
 import type { Range, SepDocument } from '../types';
-import { checkable, field, realNumber, replaceFix, valuePart } from './support';
-import type { Fix, Rule } from './types';
+import { prNumberFix, renameFileFix, titleNumberFix } from '../fixes/title';
+import { checkable, field, realNumber, valuePart } from './support';
+import type { Rule } from './types';
 
 /**
  * The SEP number is written three times: in the title, in the file name and
@@ -91,30 +92,28 @@ function numbersOf(doc: SepDocument): Numbers {
   };
 }
 
-/**
- * No `data.expected` on these findings: the expected thing is a number, not
- * the value of the field or heading on the finding's line.
- */
-function changeTitleNumber(n: Numbers, to: string): Fix[] {
-  return n.titleRange ? [replaceFix(`Change to "${to}"`, n.titleRange, to, false)] : [];
-}
-
 /** `title-file-number-mismatch`: title number against the file name's number. */
 function titleFileMismatch(): Rule {
   return {
     id: 'title-file-number-mismatch',
     defaultSeverity: 'error',
     description: 'The number in the title matches the number the file name starts with.',
-    fixable: true,
+    // Certain only when the PR field settles which of the two is right; renaming a file is always the author's call.
+    fixKinds: ['certain', 'suggestion'],
     check(doc) {
       const n = numbersOf(doc);
       if (!n.title || !n.file || n.title === n.file || !n.titleRange) return [];
-      const prAgrees = n.pr.includes(n.file);
+      const file = n.file;
+      const prAgrees = n.pr.includes(file);
+      const titleAgrees = n.pr.includes(n.title);
       return [
         {
           range: n.titleRange,
-          message: `The title says SEP-${n.title} but the file name says ${n.file}. The SEP number is the pull request number: ${prAgrees ? `change the title to SEP-${n.file}` : 'make the title and the file name agree'}.`,
-          fixes: prAgrees ? changeTitleNumber(n, n.file) : [],
+          message: `The title says SEP-${n.title} but the file name says ${file}. The SEP number is the pull request number: ${prAgrees ? `change the title to SEP-${file}` : titleAgrees ? 'rename the file' : 'make the title and the file name agree'}.`,
+          fixes: () => [
+            titleAgrees ? undefined : titleNumberFix(doc, file, prAgrees ? 'the file name and the PR field' : "the file's number", prAgrees ? 'certain' : 'suggestion'),
+            prAgrees ? undefined : renameFileFix(doc),
+          ],
         },
       ];
     },
@@ -127,7 +126,8 @@ function titlePrMismatch(): Rule {
     id: 'title-pr-number-mismatch',
     defaultSeverity: 'error',
     description: 'The number in the title is the number of the pull request in the PR field.',
-    fixable: true,
+    // Without a numbered file name nothing settles which of the two is right.
+    fixKinds: ['suggestion'],
     check(doc) {
       const n = numbersOf(doc);
       // With a numbered file name, numbers.ts reports the odd one out against the file instead.
@@ -137,7 +137,7 @@ function titlePrMismatch(): Rule {
         {
           range: n.titleRange,
           message: `The title says SEP-${n.title} but the PR field points to #${n.pr[0]}. The SEP number is the pull request number: change the title to SEP-${n.pr[0]} (or fix the PR field).`,
-          fixes: changeTitleNumber(n, n.pr[0]),
+          fixes: () => [titleNumberFix(doc, n.pr[0], 'the PR number', 'suggestion'), prNumberFix(doc, n.title!, 'suggestion')],
         },
       ];
     },
@@ -150,7 +150,8 @@ function prNumberMismatch(): Rule {
     id: 'pr-number-mismatch',
     defaultSeverity: 'error',
     description: 'The PR field points to the pull request whose number the SEP (file name and title) carries.',
-    fixable: true,
+    // Certain when the title agrees with the file name: two of the three already say the number.
+    fixKinds: ['certain', 'suggestion'],
     check(doc) {
       const n = numbersOf(doc);
       if (!n.file || !n.pr.length || !n.prRange || n.pr.includes(n.file)) return [];
@@ -161,6 +162,7 @@ function prNumberMismatch(): Rule {
         {
           range: n.prRange,
           message: `The PR field points to #${n.pr[0]} but this is SEP-${n.file}. Point it at pull request #${n.file}, the one that adds this file (or, for a SEP that began as an issue, add an \`Issue\` field with its number).`,
+          fixes: () => [prNumberFix(doc, n.file!, n.title === n.file ? 'certain' : 'suggestion')],
         },
       ];
     },

@@ -89,7 +89,8 @@ function authorsFormat(): Rule {
     id: 'authors-format',
     defaultSeverity: 'warning',
     description: '**Author(s)** lists people as `Name <email> (@handle)`, separated by commas.',
-    fixable: true,
+    // Punctuation only (a comma between two people, brackets around an e-mail address): every word stays.
+    fixKinds: ['certain'],
     check(doc) {
       const f = checkable(doc, 'authors');
       if (!f) return [];
@@ -101,8 +102,9 @@ function authorsFormat(): Rule {
       const out: Report[] = [];
       for (const p of items.flatMap(itemProblems)) {
         const range = f.continuationLines ? f.valueRange : valuePart(doc, f, p.at, p.end);
-        const fixes: Fix[] = p.edits && !f.continuationLines ? [{ title: fixTitle(p.message), edits: p.edits.map((e) => edit(doc, f, e)), auto: true }] : [];
-        out.push({ range, message: p.message, ...(fixes.length ? { fixes } : {}) });
+        const edits = p.edits && !f.continuationLines ? p.edits : undefined;
+        const fixes = edits && ((): Fix[] => [{ title: fixTitle(p.message), kind: 'certain', edits: edits.map((e) => edit(doc, f, e)) }]);
+        out.push({ range, message: p.message, ...(fixes ? { fixes } : {}) });
       }
       return out;
     },
@@ -123,18 +125,19 @@ function authorsNoHandle(): Rule {
     id: 'authors-no-handle',
     defaultSeverity: 'warning',
     description: '**Author(s)** gives at least one GitHub handle (`@handle`), so maintainers can reach the authors.',
-    fixable: true,
+    // That a one-word name is a GitHub user name is a guess.
+    fixKinds: ['suggestion'],
     check(doc) {
       const f = checkable(doc, 'authors');
       if (!f || handlesIn(f.value).length) return [];
       // Items that are one word shaped like a user name (`kentcdodds`) are probably handles without the `@`.
       const bare = splitPeople(f.value).items.filter((i) => USERNAME.test(i.text) && /[a-z0-9]/.test(i.text) && !/^[A-Z][a-z]+$/.test(i.text));
-      const fixes: Fix[] =
+      const fixes =
         bare.length && !f.continuationLines
-          ? [{ title: bare.length === 1 ? `Change to "@${bare[0].text}"` : 'Add "@" to the user names', edits: bare.map((b) => edit(doc, f, { at: b.at, end: b.at, newText: '@' })), auto: false }]
-          : [];
+          ? (): Fix[] => [{ title: bare.length === 1 ? `Change to "@${bare[0].text}"` : 'Add "@" to the user names', kind: 'suggestion', edits: bare.map((b) => edit(doc, f, { at: b.at, end: b.at, newText: '@' })) }]
+          : undefined;
       const hint = bare.length ? ` If \`${bare[0].text}\` is a GitHub user name, write it \`@${bare[0].text}\`.` : '';
-      return [{ range: f.valueRange, message: `No author has a GitHub handle. Add one to each author, e.g. \`Jane Doe (@janedoe)\`.${hint}`, ...(fixes.length ? { fixes } : {}) }];
+      return [{ range: f.valueRange, message: `No author has a GitHub handle. Add one to each author, e.g. \`Jane Doe (@janedoe)\`.${hint}`, ...(fixes ? { fixes } : {}) }];
     },
   };
 }
@@ -145,7 +148,7 @@ function sponsorFormat(): Rule {
     id: 'sponsor-format',
     defaultSeverity: 'warning',
     description: '**Sponsor** is the sponsoring maintainer\'s `@handle` (a name may go with it), or `None` while you look for one.',
-    fixable: false,
+    fixKinds: [],
     check(doc) {
       const f = checkable(doc, 'sponsor');
       if (!f || handlesIn(f.value).length || isNone(f.value)) return [];
@@ -168,7 +171,7 @@ function sponsorRequired(severity: Severity): Rule {
     id: 'sponsor-required',
     defaultSeverity: severity,
     description: `**${label}** names a maintainer once Status is past Draft (${SPONSORED.join(', ')}).`,
-    fixable: false,
+    fixKinds: [],
     check(doc) {
       const f = checkable(doc, 'sponsor');
       const status = canonicalStatus(doc);

@@ -30,9 +30,7 @@ export function ruleById(id: string): Rule | undefined {
   return BY_ID.get(id);
 }
 
-/** Where a rule's documentation lives once published with the repository. */
-export const RULE_DOCS_BASE = 'https://github.com/sep-authoring/vscode-sep-authoring/blob/main/docs/rules/';
-
-export function ruleDocUrl(id: string): string {
-  return `${RULE_DOCS_BASE}${id}.md`;
+/** Where a rule's page lives, relative to the package root (shipped in the .vsix; adapters make it a URI). */
+export function ruleDocPath(id: string): string {
+  return `docs/rules/${id}.md`;
 }

@@ -1,6 +1,6 @@
 import type { Range, SepDocument, SepHeading, TextEdit } from '../types';
 import { lineIndex } from './support';
-import type { Fix } from './types';
+import type { Fix, FixKind } from './types';
 
 /** Text positions and quick fixes for headings: rename the heading text, change the `#` marks. */
 
@@ -18,10 +18,10 @@ export function nameRange(doc: SepDocument, h: SepHeading): Range {
 
 /**
  * `Rename to "<name>"`: replaces the heading's words, keeping its `#` marks and numbering.
- * @param auto whether fix-all may apply it (not when the heading has words of the author's beyond the name)
+ * @param kind `certain` only when the rename corrects the spelling of the name, not its meaning
  */
-export function renameFix(doc: SepDocument, h: SepHeading, name: string, auto = true): Fix {
-  return { title: `Rename to "${name}"`, edits: [{ range: nameRange(doc, h), newText: name }], auto };
+export function renameFix(doc: SepDocument, h: SepHeading, name: string, kind: FixKind): Fix {
+  return { title: kind === 'certain' ? `Rename to "${name}"` : `Rename to "${name}" (check that it is meant as that section)`, kind, edits: [{ range: nameRange(doc, h), newText: name }] };
 }
 
 /**
@@ -37,7 +37,7 @@ export function levelFix(doc: SepDocument, h: SepHeading): Fix | undefined {
     const m = /^( {0,3})(#{1,6})/.exec(index.lineText(line));
     if (!m) return undefined;
     const range = { start: { line, character: m[1].length }, end: { line, character: m[1].length + m[2].length } };
-    return { title, edits: [{ range, newText: '##' }], auto: true };
+    return { title, kind: 'certain', edits: [{ range, newText: '##' }] };
   }
   const underline = h.range.end.line;
   if (underline === line) return undefined;
@@ -45,7 +45,7 @@ export function levelFix(doc: SepDocument, h: SepHeading): Fix | undefined {
     { range: { start: h.textRange.start, end: h.textRange.start }, newText: '## ' },
     { range: { start: index.position(index.lineEnd(underline - 1)), end: index.position(index.lineEnd(underline)) }, newText: '' },
   ];
-  return { title, edits, auto: true };
+  return { title, kind: 'certain', edits };
 }
 
 /** Where in the text a phrase occurs (case-insensitive; any whitespace, or a blockquote `>` on a new line, between words), outside HTML comments. */

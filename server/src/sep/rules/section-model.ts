@@ -13,13 +13,19 @@ import { sepType } from './facts';
 /**
  * How a `##` heading matches a standard section, best first:
  * `exact` the canonical name; `variant` the name in another case or with a
- * trailing colon; `listed` a known near-miss (vocabulary); `typo` one or two
+ * trailing colon; `spelling` a listed other spelling (`Backwards Compatibility`);
+ * `listed` a known heading of another name (`Summary`); `typo` one or two
  * letters off; `extended` the name followed by more words
  * (`Specification Changes`).
  */
-export type MatchKind = 'exact' | 'variant' | 'listed' | 'typo' | 'extended';
+export type MatchKind = 'exact' | 'variant' | 'spelling' | 'listed' | 'typo' | 'extended';
 
-const RANK: Record<MatchKind, number> = { exact: 0, variant: 1, listed: 2, typo: 3, extended: 4 };
+const RANK: Record<MatchKind, number> = { exact: 0, variant: 1, spelling: 2, listed: 3, typo: 4, extended: 5 };
+
+/** Whether renaming a heading of this match to the canonical name only corrects its spelling (fix-all may do it). */
+export function renameIsCertain(kind: MatchKind): boolean {
+  return kind === 'variant' || kind === 'spelling' || kind === 'typo';
+}
 
 /** A section of the document standing for a standard section, and how its heading matches the name. */
 export interface SectionMatch {
@@ -68,6 +74,12 @@ export function sectionModel(doc: SepDocument): SectionModel {
   return model;
 }
 
+/** The standard sections this SEP's Type calls for that it lacks at any level, in canonical order. */
+export function missingSections(doc: SepDocument): SectionSpec[] {
+  const m = sectionModel(doc);
+  return m.required.filter((spec) => !m.present.has(spec.name) && !m.misplaced.has(spec.name));
+}
+
 /** The section standing for a standard section, at the right level or not. */
 export function findSection(doc: SepDocument, name: string): SectionMatch | undefined {
   const m = sectionModel(doc);
@@ -98,7 +110,7 @@ function buildModel(doc: SepDocument): SectionModel {
       misplaced.set(spec.name, { spec, section: wrong, kind: 'exact' });
       continue;
     }
-    const alike = other.find((s) => spec.nearMisses.includes(s.heading.text.toLowerCase()));
+    const alike = other.find((s) => spec.spellings.includes(s.heading.text.toLowerCase()) || spec.nearMisses.includes(s.heading.text.toLowerCase()));
     if (alike) lookalikes.set(spec.name, { spec, section: alike, kind: 'listed' });
   }
   const type = sepType(doc);
@@ -135,6 +147,7 @@ function computeMatch(h: SepHeading): { spec: SectionSpec; kind: MatchKind } | u
     let kind: MatchKind | undefined;
     if (text === spec.name && !colon) kind = 'exact';
     else if (lower === name) kind = 'variant';
+    else if (spec.spellings.includes(lower)) kind = 'spelling';
     else if (spec.nearMisses.includes(lower)) kind = 'listed';
     else if (editDistance(lower, name) <= (name.length >= 12 ? 2 : 1)) kind = 'typo';
     else if (lower.startsWith(name) && /^[\s(&,:/-]/.test(lower.slice(name.length))) kind = 'extended';

@@ -1,7 +1,9 @@
 import type { Range, SepDocument, SepSection } from '../types';
 import { SECTIONS } from '../vocabulary';
 import { levelFix, locatePhrase, renameFix } from './section-fixes';
-import { findSection, matchHeading, sectionModel, type SectionMatch } from './section-model';
+import { findSection, matchHeading, missingSections as absentSections, renameIsCertain, sectionModel, type SectionMatch } from './section-model';
+import { addAllSectionsFix, addSectionFix } from '../fixes/sections';
+import { reorderSectionsFix } from '../fixes/structure';
 import { TEMPLATE_FINGERPRINTS, TEMPLATE_NOTES, type Fingerprint } from './template-text';
 import { lineIndex, missingRange } from './support';
 import type { Report, Rule } from './types';
@@ -20,13 +22,14 @@ export function missingSections(id: string): Rule {
     id,
     defaultSeverity: 'warning',
     description: 'A standard section (Abstract, Motivation, Specification, Rationale, Backward Compatibility, Security Implications, Reference Implementation) is missing.',
-    // The fix engine (fixes/sections.ts) inserts the section from `data.section`.
-    fixable: true,
+    // An inserted section is template text the author has not written yet.
+    fixKinds: ['suggestion'],
     check(doc) {
       const m = sectionModel(doc);
-      return m.required
-        .filter((spec) => !m.present.has(spec.name) && !m.misplaced.has(spec.name))
-        .map((spec) => {
+      const missing = absentSections(doc);
+      // "Add all" is offered on each finding when there is more than one to add.
+      const all = () => (missing.length > 1 ? addAllSectionsFix(doc, missing.map((spec) => spec.name)) : undefined);
+      return missing.map((spec) => {
           const alike = m.lookalikes.get(spec.name)?.section.heading;
           const hint = alike
             ? ` (The ${'#'.repeat(alike.depth)} ${quote(alike.text)} heading on line ${alike.range.start.line + 1} may be meant as this section: make it "## ${spec.name}".)`
@@ -35,6 +38,7 @@ export function missingSections(id: string): Rule {
             range: missingRange(doc),
             message: `Add a "## ${spec.name}" section. It holds: ${spec.purpose}${hint}`,
             data: { section: spec.name },
+            fixes: () => [addSectionFix(doc, spec.name), all()],
           };
         });
     },
@@ -47,7 +51,8 @@ export function nearMissNames(id: string): Rule {
     id,
     defaultSeverity: 'warning',
     description: 'A heading looks like a standard section under another name (`Backwards Compatibility`, `Security Considerations`, `Abstract:`).',
-    fixable: true,
+    // Certain for another spelling of the name; a heading of another meaning (`Summary`, `Specification Changes`) is only suggested.
+    fixKinds: ['certain', 'suggestion'],
     check(doc) {
       return [...sectionModel(doc).present.values()]
         .filter((m) => m.kind !== 'exact')
@@ -59,8 +64,7 @@ export function nearMissNames(id: string): Rule {
               `${quote(h.raw.trim())} stands for the standard section ${quote(m.spec.name)}; rename it so reviewers and tools find it.` +
               (m.kind === 'extended' ? ' Say what the longer name added in the section\'s first sentence.' : ''),
             data: { section: m.spec.name, found: h.raw.trim(), kind: m.kind },
-            // A longer name (`Specification Changes`) holds words of the author's: renaming it is offered, never automatic.
-            fixes: [renameFix(doc, h, m.spec.name, m.kind !== 'extended')],
+            fixes: () => [renameFix(doc, h, m.spec.name, renameIsCertain(m.kind) ? 'certain' : 'suggestion')],
           };
         });
     },
@@ -73,16 +77,15 @@ export function headingLevels(id: string): Rule {
     id,
     defaultSeverity: 'warning',
     description: 'A standard section is written as a `#` or `###` heading instead of `##`.',
-    fixable: true,
+    fixKinds: ['certain'],
     check(doc) {
       return [...sectionModel(doc).misplaced.values()].map((m) => {
         const h = m.section.heading;
-        const fix = levelFix(doc, h);
         return {
           range: h.range,
           message: `${quote(m.spec.name)} is a level-${h.depth} heading; standard sections are level 2: write it as "## ${m.spec.name}".`,
           data: { section: m.spec.name, depth: h.depth },
-          fixes: fix ? [fix] : undefined,
+          fixes: () => [levelFix(doc, h)],
         };
       });
     },
@@ -101,8 +104,8 @@ export function sectionOrder(id: string, ranks: readonly (readonly string[])[]):
     id,
     defaultSeverity: 'information',
     description: 'The standard sections are not in the template\'s order.',
-    // The fix engine (fixes/structure.ts) moves whole sections into order.
-    fixable: true,
+    // Whole sections move; nothing is written.
+    fixKinds: ['certain'],
     check(doc) {
       const found = [...sectionModel(doc).present.values()]
         .filter((m) => rankOf.has(m.spec.name))
@@ -121,6 +124,7 @@ export function sectionOrder(id: string, ranks: readonly (readonly string[])[]):
             range: m.section.heading.range,
             message: `Move ${quote(m.spec.name)} ${place}: standard sections go in the order ${order}.`,
             data: { section: m.spec.name, ...where },
+            fixes: () => [reorderSectionsFix(doc)],
           };
         });
     },
@@ -151,7 +155,7 @@ export function duplicateSections(id: string): Rule {
     id,
     defaultSeverity: 'warning',
     description: 'A standard section appears more than once.',
-    fixable: false,
+    fixKinds: [],
     check(doc) {
       const m = sectionModel(doc);
       return m.duplicates.map((d) => {
@@ -172,7 +176,7 @@ export function emptySections(id: string): Rule {
     id,
     defaultSeverity: 'warning',
     description: 'A standard section has a heading but no content.',
-    fixable: false,
+    fixKinds: [],
     check(doc) {
       return SECTIONS.flatMap((spec) => {
         const m = findSection(doc, spec.name);
@@ -189,7 +193,7 @@ export function templateText(id: string, fingerprints: readonly Fingerprint[], n
     id,
     defaultSeverity: 'warning',
     description: 'A section still holds the template\'s guidance text instead of the author\'s own.',
-    fixable: false,
+    fixKinds: [],
     check(doc) {
       const reports: Report[] = [];
       for (const section of doc.sections) {
@@ -240,7 +244,7 @@ export function sectionLength(id: string, opts: { section: string; above: number
     id,
     defaultSeverity: opts.severity,
     description: `The ${opts.section} is ${limit} words long (the guidelines ask for about 200).`,
-    fixable: false,
+    fixKinds: [],
     check(doc) {
       const m = findSection(doc, opts.section);
       const n = m?.section.wordCount ?? 0;

@@ -1,7 +1,7 @@
 import { LineIndex } from '../text';
 import type { HeaderField, Range, SepDocument, TextEdit } from '../types';
 import { TEMPLATE_PLACEHOLDERS } from '../vocabulary';
-import type { Fix } from './types';
+import type { Fix, FixKind } from './types';
 
 /**
  * Small helpers shared by the title, header, value and document rule kinds:
@@ -46,9 +46,9 @@ export function valuePart(doc: SepDocument, f: HeaderField, from: number, to: nu
 }
 
 /** A single-edit fix replacing `range` with `newText`. */
-export function replaceFix(title: string, range: Range, newText: string, auto = true): Fix {
+export function replaceFix(title: string, range: Range, newText: string, kind: FixKind): Fix {
   const edit: TextEdit = { range, newText };
-  return { title, edits: [edit], auto };
+  return { title, kind, edits: [edit] };
 }
 
 /** Template placeholders in a value, with their offsets in it. */

@@ -1,5 +1,6 @@
 import type { SepTitle } from '../types';
-import { missingRange, replaceFix } from './support';
+import { addTitleFix, normalizeTitleFix } from '../fixes/title';
+import { missingRange } from './support';
 import type { Report, Rule } from './types';
 
 /**
@@ -13,14 +14,15 @@ function titleMissing(): Rule {
     id: 'title-missing',
     defaultSeverity: 'error',
     description: 'The SEP starts with a title line `# SEP-<number>: <name>`.',
-    // The fix (a title made from the file name) is computed by fixes/ from the document.
-    fixable: true,
+    // A title made from the file name guesses the proposal's name: the author confirms it.
+    fixKinds: ['suggestion'],
     check(doc) {
       if (doc.title) return [];
       return [
         {
           range: missingRange(doc),
           message: 'This SEP has no title. Start the file with `# SEP-<number>: <name>` (use `SEP-{NUMBER}` until the pull request exists).',
+          fixes: () => [addTitleFix(doc)],
         },
       ];
     },
@@ -40,14 +42,14 @@ function titleMalformed(): Rule {
     id: 'title-malformed',
     defaultSeverity: 'warning',
     description: 'The title reads `SEP-<number>: <name>` as a level-1 heading.',
-    fixable: true,
+    // Rewriting the separator keeps the number and name as written.
+    fixKinds: ['certain'],
     check(doc) {
       const t = doc.title;
       if (!t) return [];
       const reports: Report[] = [];
       if (t.form !== 'ok') {
-        const fix = separatorFix(t);
-        reports.push({ range: t.range, message: FORM_MESSAGES[t.form], ...(fix ? { fixes: [fix] } : {}) });
+        reports.push({ range: t.range, message: FORM_MESSAGES[t.form], fixes: () => [normalizeTitleFix(doc)] });
       }
       if (t.depth !== 1) {
         reports.push({ range: t.range, message: `The title is a level-${t.depth} heading. Make it the one level-1 heading: \`# ${t.raw}\`.` });
@@ -55,17 +57,6 @@ function titleMalformed(): Rule {
       return reports;
     },
   };
-}
-
-/** For `SEP 12 - Name`, `SEP-12 Name`, `sep-12:Name`: rewrite only the part before the name. */
-function separatorFix(t: SepTitle): ReturnType<typeof replaceFix> | undefined {
-  if (t.form !== 'bad-separator' || !t.number || !t.name || !t.nameRange) return undefined;
-  if (t.range.start.line !== t.range.end.line) return undefined;
-  // nameRange ends where the heading text ends; the text starts raw.length before that.
-  const line = t.nameRange.end.line;
-  const prefixStart = { line, character: t.nameRange.end.character - t.raw.length };
-  const expected = `SEP-${t.number}: `;
-  return replaceFix(`Change to "${expected}${t.name}"`, { start: prefixStart, end: t.nameRange.start }, expected);
 }
 
 /** Title rules, in documentation order. */

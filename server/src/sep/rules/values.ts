@@ -3,7 +3,7 @@ import { LEGACY_STATUSES, STATUSES, STATUS_SYNONYMS, TYPES, TYPE_SYNONYMS, field
 import type { ValueSpec } from '../vocabulary';
 import { refsIn } from './numbers';
 import { checkable, replaceFix, valuePart } from './support';
-import type { Report, Rule } from './types';
+import type { Fix, FixKind, Report, Rule } from './types';
 import { parseDate } from './dates';
 import { trimToWords } from '../text';
 
@@ -41,7 +41,11 @@ export function valueCore(value: string): { text: string; at: number; end: numbe
   return { text: head.slice(lead, head.length - trail), at: lead, end: head.length - trail };
 }
 
-export type Match = { kind: 'canonical' | 'legacy'; value: string } | { kind: 'variant'; value: string } | { kind: 'unknown' };
+/**
+ * `variant`: the same words in another case, spacing or hyphenation (`in review` → `In-Review`);
+ * `synonym`: another word for a value (`Approved` → `Accepted`), a guess about meaning.
+ */
+export type Match = { kind: 'canonical' | 'legacy'; value: string } | { kind: 'variant' | 'synonym'; value: string } | { kind: 'unknown' };
 
 /** How a written value relates to a vocabulary. */
 export function matchValue(vocabulary: Vocabulary, written: string): Match {
@@ -50,8 +54,10 @@ export function matchValue(vocabulary: Vocabulary, written: string): Match {
   const legacy = vocabulary.legacy?.find((v) => v.value.toLowerCase() === written.toLowerCase());
   if (legacy) return { kind: 'legacy', value: legacy.value };
   const folded = fold(written);
-  const variant = vocabulary.values.find((v) => fold(v.value) === folded)?.value ?? vocabulary.synonyms[folded];
-  return variant ? { kind: 'variant', value: variant } : { kind: 'unknown' };
+  const variant = vocabulary.values.find((v) => fold(v.value) === folded)?.value;
+  if (variant) return { kind: 'variant', value: variant };
+  const synonym = vocabulary.synonyms[folded];
+  return synonym ? { kind: 'synonym', value: synonym } : { kind: 'unknown' };
 }
 
 /** The canonical status of a document (legacy and variant spellings resolved), if it can be read. */
@@ -63,10 +69,10 @@ export function canonicalStatus(doc: SepDocument): string | undefined {
 }
 
 /**
- * `<key>-invalid` (a value outside the vocabulary) and `<key>-noncanonical`
- * (a known value spelled another way, with a fix to the canonical spelling).
+ * Kind: an `invalid` rule (a value outside the vocabulary; each allowed value is suggested) and a
+ * `noncanonical` one (a known value spelled another way: the canonical spelling is certain, a synonym suggested).
  */
-export function enumField(vocabulary: Vocabulary, severities: { invalid: Severity; noncanonical: Severity }): Rule[] {
+export function enumField(ids: { invalid: string; noncanonical: string }, vocabulary: Vocabulary, severities: { invalid: Severity; noncanonical: Severity }): Rule[] {
   const label = fieldByKey(vocabulary.key).label;
   const noun = label.toLowerCase();
   const list = vocabulary.values.map((v) => v.value).join(', ');
@@ -77,41 +83,39 @@ export function enumField(vocabulary: Vocabulary, severities: { invalid: Severit
     return { f, core, match: matchValue(vocabulary, core.text), range: valuePart(doc, f, core.at, core.end) };
   };
   const invalid: Rule = {
-    id: `${vocabulary.key}-invalid`,
+    id: ids.invalid,
     defaultSeverity: severities.invalid,
     description: `**${label}** is one of ${list}.`,
-    // fixes/ offers each allowed value.
-    fixable: true,
+    fixKinds: ['suggestion'],
     check(doc) {
       const r = read(doc);
       if (!r || r.match.kind !== 'unknown') return [];
-      return [{ range: r.range, message: `"${r.core.text}" is not a SEP ${noun}. Use one of: ${list}.` }];
+      const fixes = (): Fix[] => vocabulary.values.map((v) => replaceFix(`Change to "${v.value}"`, r.range, v.value, 'suggestion'));
+      return [{ range: r.range, message: `"${r.core.text}" is not a SEP ${noun}. Use one of: ${list}.`, fixes }];
     },
   };
   const noncanonical: Rule = {
-    id: `${vocabulary.key}-noncanonical`,
+    id: ids.noncanonical,
     defaultSeverity: severities.noncanonical,
     description: `**${label}** is spelled as the SEP template spells it (e.g. \`${vocabulary.values[0].value}\`).`,
-    fixable: true,
+    fixKinds: ['certain', 'suggestion'],
     check(doc) {
       const r = read(doc);
-      if (!r || r.match.kind !== 'variant') return [];
+      if (!r || (r.match.kind !== 'variant' && r.match.kind !== 'synonym')) return [];
       const expected = r.match.value;
-      return [
-        {
-          range: r.range,
-          message: `Write the ${noun} as "${expected}", the spelling of the SEP template, instead of "${r.core.text}".`,
-          data: { expected },
-          fixes: [replaceFix(`Change to "${expected}"`, r.range, expected)],
-        },
-      ];
+      const kind: FixKind = r.match.kind === 'variant' ? 'certain' : 'suggestion';
+      const message =
+        kind === 'certain'
+          ? `Write the ${noun} as "${expected}", the spelling of the SEP template, instead of "${r.core.text}".`
+          : `"${r.core.text}" is not a SEP ${noun}; if you mean "${expected}", write that (the ${noun}s are ${list}).`;
+      return [{ range: r.range, message, data: { expected }, fixes: () => [replaceFix(`Change to "${expected}"`, r.range, expected, kind)] }];
     },
   };
   return [invalid, noncanonical];
 }
 
-/** `created-invalid`, `created-format`, `created-future`: a date field written `YYYY-MM-DD`, real and not ahead of today. */
-export function dateField(key: string, severities: { invalid: Severity; format: Severity; future: Severity }): Rule[] {
+/** Kind: a date field written `YYYY-MM-DD` (`format`), a real date (`invalid`) and not ahead of today (`future`). */
+export function dateField(ids: { invalid: string; format: string; future: string }, key: string, severities: { invalid: Severity; format: Severity; future: Severity }): Rule[] {
   const label = fieldByKey(key).label;
   const read = (doc: SepDocument) => {
     const f = checkable(doc, key);
@@ -122,11 +126,11 @@ export function dateField(key: string, severities: { invalid: Severity; format: 
     const end = iso ? iso[0].length : paren > 0 ? paren : f.value.length;
     return { date: parseDate(f.value.slice(0, end)), range: valuePart(doc, f, 0, end), text: f.value.slice(0, end) };
   };
-  const rule = (id: string, severity: Severity, description: string, fixable: boolean, report: (r: NonNullable<ReturnType<typeof read>>, today: string) => Report | undefined): Rule => ({
+  const rule = (id: string, severity: Severity, description: string, fixKinds: readonly FixKind[], report: (r: NonNullable<ReturnType<typeof read>>, today: string) => Report | undefined): Rule => ({
     id,
     defaultSeverity: severity,
     description,
-    fixable,
+    fixKinds,
     check(doc, ctx) {
       const r = read(doc);
       const out = r && report(r, ctx.today);
@@ -134,23 +138,26 @@ export function dateField(key: string, severities: { invalid: Severity; format: 
     },
   });
   return [
-    rule(`${key}-invalid`, severities.invalid, `**${label}** is a real calendar date.`, false, ({ date, range, text }) =>
+    rule(ids.invalid, severities.invalid, `**${label}** is a real calendar date.`, [], ({ date, range, text }) =>
       date.kind === 'invalid' || date.kind === 'none'
         ? { range, message: date.kind === 'invalid' ? `${text} is not a real date. Write the date as YYYY-MM-DD, e.g. 2025-07-22.` : `"${text}" is not a date. Write the date as YYYY-MM-DD, e.g. 2025-07-22.` }
         : undefined,
     ),
-    rule(`${key}-format`, severities.format, `**${label}** is written YYYY-MM-DD.`, true, ({ date, range, text }) => {
+    // Only an unambiguous date is rewritten (`01/02/2025` gets no fix): the same day, in another notation.
+    rule(ids.format, severities.format, `**${label}** is written YYYY-MM-DD.`, ['certain'], ({ date, range, text }) => {
       if (date.kind === 'ambiguous') return { range, message: `Write the date as YYYY-MM-DD: "${text}" could be read as ${date.readings.join(' or ')}.` };
       if (date.kind !== 'date' || date.iso === text) return undefined;
       return {
         range,
         message: `Write the date as YYYY-MM-DD: ${date.iso}.`,
         data: { expected: date.iso },
-        fixes: [replaceFix(`Change to "${date.iso}"`, range, date.iso)],
+        fixes: () => [replaceFix(`Change to "${date.iso}"`, range, date.iso, 'certain')],
       };
     }),
-    rule(`${key}-future`, severities.future, `**${label}** is not a date in the future.`, true, ({ date, range }, today) =>
-      date.kind === 'date' && date.iso > today ? { range, message: `${date.iso} is in the future (today is ${today}). Use the date the SEP was started.` } : undefined,
+    rule(ids.future, severities.future, `**${label}** is not a date in the future.`, ['suggestion'], ({ date, range }, today) =>
+      date.kind === 'date' && date.iso > today
+        ? { range, message: `${date.iso} is in the future (today is ${today}). Use the date the SEP was started.`, fixes: () => [replaceFix(`Change to today, "${today}"`, range, today, 'suggestion')] }
+        : undefined,
     ),
   ];
 }
@@ -162,7 +169,8 @@ function prFormat(): Rule {
     id: 'pr-format',
     defaultSeverity: 'warning',
     description: 'The **PR** field is `#<number>` or a pull-request URL `https://github.com/<owner>/<repo>/pull/<number>`.',
-    fixable: true,
+    // `1234` → `#1234` and `pull/{1234}` → `pull/1234`: the same number, written the standard way.
+    fixKinds: ['certain'],
     check(doc) {
       const f = checkable(doc, 'pr');
       if (!f || f.continuationLines) return [];
@@ -174,7 +182,7 @@ function prFormat(): Rule {
         const written = f.value.slice(ref.at, ref.end);
         if (ref.kind === 'bare' || ref.kind === 'braced-url') {
           const expected = ref.kind === 'bare' ? `#${ref.number}` : written.replace(`{${ref.number}}`, ref.number!);
-          out.push({ range, message: `Write the pull request as ${expected}.`, data: { expected }, fixes: [replaceFix(`Change to "${expected}"`, range, expected)] });
+          out.push({ range, message: `Write the pull request as ${expected}.`, data: { expected }, fixes: () => [replaceFix(`Change to "${expected}"`, range, expected, 'certain')] });
         } else if (ref.kind === 'issue-url') {
           out.push({ range, message: `This links an issue, not a pull request. Put the SEP's pull request here (${how}); an issue goes in an **Issue** field.` });
         } else if (ref.kind === 'other-url') {
@@ -188,8 +196,8 @@ function prFormat(): Rule {
 
 /** Value rules, in documentation order. */
 export const VALUE_RULES: Rule[] = [
-  ...enumField(STATUS_VOCABULARY, { invalid: 'error', noncanonical: 'warning' }),
-  ...enumField(TYPE_VOCABULARY, { invalid: 'error', noncanonical: 'warning' }),
-  ...dateField('created', { invalid: 'warning', format: 'warning', future: 'warning' }),
+  ...enumField({ invalid: 'status-invalid', noncanonical: 'status-noncanonical' }, STATUS_VOCABULARY, { invalid: 'error', noncanonical: 'warning' }),
+  ...enumField({ invalid: 'type-invalid', noncanonical: 'type-noncanonical' }, TYPE_VOCABULARY, { invalid: 'error', noncanonical: 'warning' }),
+  ...dateField({ invalid: 'created-invalid', format: 'created-format', future: 'created-future' }, 'created', { invalid: 'warning', format: 'warning', future: 'warning' }),
   prFormat(),
 ];
