@@ -5,7 +5,8 @@
  * through a symbolic link.
  */
 import { closeSync, constants, lstatSync, openSync, readFileSync, readdirSync, realpathSync, statSync, writeSync } from 'node:fs';
-import { basename, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, join } from 'node:path';
+import { isInside } from '../paths';
 import { isSepFile } from '../sep';
 
 /** A path the run could not check, and why (printed on stderr). */
@@ -23,12 +24,6 @@ export interface Collected {
 }
 
 const MARKDOWN = /\.(md|markdown)$/i;
-
-/** True when `child` is `parent` or lies below it (both real, absolute paths). */
-export function isInside(parent: string, child: string): boolean {
-  const rel = relative(parent, child);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
-}
 
 function errorCode(e: unknown): string {
   return (e as NodeJS.ErrnoException).code ?? String(e);
