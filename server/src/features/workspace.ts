@@ -1,5 +1,5 @@
 import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isInside } from '../paths';
 import { EMPTY_WORKSPACE, indexSep, parseMaintainers, type Maintainer, type WorkspaceIndex, type WorkspaceSep } from '../sep/workspace';
@@ -60,11 +60,14 @@ export class WorkspaceIndexer {
 
   /** The innermost workspace folder holding `dir`; `dir` itself when none does. */
   private rootOf(dir: string): string {
+    // Windows paths compare without case (a drive letter comes as c: or C: depending on the client).
+    const fold = (p: string): string => (process.platform === 'win32' ? p.toLowerCase() : p);
     let best: string | undefined;
     for (const folder of this.folders()) {
-      if (isInside(folder, dir) && (!best || folder.length > best.length)) best = folder;
+      if (isInside(fold(folder), fold(dir)) && (!best || folder.length > best.length)) best = folder;
     }
-    return best ?? dir;
+    // Spelled as the document's path spells it, so the walk up from the document stops there.
+    return best !== undefined ? join(dir, relative(fold(dir), fold(best))) : dir;
   }
 
   private readSeps(dir: string, confined: (p: string) => boolean): WorkspaceSep[] {
