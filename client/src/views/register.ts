@@ -6,8 +6,7 @@ import { SepDocumentProvider } from './documentProvider';
 import { SidebarModel, type ListStore } from './model';
 import { fetchedText, snapshot, statusLine, type SidebarSnapshot } from './nodes';
 import { SEP_GITHUB_SCHEME } from './sepDocuments';
-import { readSidebarSettings, type SidebarSettings } from './settings';
-import { createSidebarClient, ignoredApiUrlNotice, userApiUrl } from './source';
+import { createSidebarClient, ignoredApiUrlNotice, readGitHubSettings, type GitHubSettings } from './source';
 import { SepTreeDataProvider } from './treeAdapter';
 
 /** The tree view id (package.json `contributes.views`). */
@@ -45,7 +44,7 @@ export function registerSidebar(context: vscode.ExtensionContext): SidebarApi {
 class Sidebar implements vscode.Disposable {
   readonly log = vscode.window.createOutputChannel('SEP Sidebar', { log: true });
   readonly auth = new GitHubAuth();
-  private settings: SidebarSettings & { ignoredApiUrl?: string } = currentSettings();
+  private settings: GitHubSettings = currentSettings();
   client: GitHubClient;
   model: SidebarModel;
   private readonly tree: SepTreeDataProvider;
@@ -151,14 +150,12 @@ class Sidebar implements vscode.Disposable {
   }
 }
 
-/** The settings, with `apiUrl` from user settings only (see {@link userApiUrl}). */
-function currentSettings(): SidebarSettings & { ignoredApiUrl?: string } {
+/** The settings, with `apiUrl` from user settings only (see {@link readGitHubSettings}). */
+function currentSettings(): GitHubSettings {
   const config = vscode.workspace.getConfiguration('sep.github');
-  const apiUrl = userApiUrl(config.inspect('apiUrl'));
-  const settings = readSidebarSettings({
+  return readGitHubSettings({
     repository: config.get('repository'),
-    apiUrl: apiUrl.value,
+    apiUrl: config.inspect('apiUrl'),
     autoRefreshMinutes: config.get('autoRefreshMinutes'),
   });
-  return { ...settings, ignoredApiUrl: apiUrl.ignored };
 }

@@ -5,7 +5,7 @@
  */
 import { GitHubClient, type GitHubClientOptions } from '../github/client';
 import type { TokenProvider } from '../github/types';
-import { DEFAULT_API_URL, isApiUrl, mayCarryToken } from './settings';
+import { DEFAULT_API_URL, isApiUrl, mayCarryToken, readSidebarSettings, type SidebarSettings } from './settings';
 
 /** The parts of `WorkspaceConfiguration.inspect('apiUrl')` this reads. */
 export interface ApiUrlInspection {
@@ -30,6 +30,16 @@ export function userApiUrl(inspection: ApiUrlInspection | undefined): UserApiUrl
   const local = [inspection?.workspaceFolderValue, inspection?.workspaceValue].find((v) => v !== undefined && v !== null);
   if (local === undefined || local === value) return { value };
   return { value, ignored: typeof local === 'string' ? local : JSON.stringify(local) ?? String(local) };
+}
+
+/** The sidebar's settings plus the workspace API URL that was ignored, if any. */
+export type GitHubSettings = SidebarSettings & { ignoredApiUrl?: string };
+
+/** Cleans the `sep.github.*` values as read, taking the API URL from `inspect()` through {@link userApiUrl}. */
+export function readGitHubSettings(raw: { repository: unknown; apiUrl: ApiUrlInspection | undefined; autoRefreshMinutes: unknown }): GitHubSettings {
+  const apiUrl = userApiUrl(raw.apiUrl);
+  const settings = readSidebarSettings({ repository: raw.repository, apiUrl: apiUrl.value, autoRefreshMinutes: raw.autoRefreshMinutes });
+  return apiUrl.ignored === undefined ? settings : { ...settings, ignoredApiUrl: apiUrl.ignored };
 }
 
 /** The one-line notice the view shows while a workspace tries to set the API URL. */

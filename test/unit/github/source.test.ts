@@ -6,8 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { GitHubError, type FetchLike } from '../../../client/src/github';
-import { readSidebarSettings } from '../../../client/src/views/settings';
-import { createSidebarClient, ignoredApiUrlNotice, mayUseSession, userApiUrl, type ApiUrlInspection, type SessionOrigin } from '../../../client/src/views/source';
+import { createSidebarClient, ignoredApiUrlNotice, mayUseSession, readGitHubSettings, userApiUrl, type ApiUrlInspection, type SessionOrigin } from '../../../client/src/views/source';
 import { FakeGitHub } from '../../support/fakeGitHub';
 
 const REPO = { owner: 'modelcontextprotocol', repo: 'modelcontextprotocol' };
@@ -15,7 +14,7 @@ const TOKEN = 'gho_sourceTestTOKEN77';
 
 /** What the sidebar does at start: settings from `inspect()`, then a client for the chosen URL. */
 function sidebarClient(inspection: ApiUrlInspection, origin: SessionOrigin | undefined, fetch: FetchLike) {
-  const apiUrl = readSidebarSettings({ repository: undefined, apiUrl: userApiUrl(inspection).value, autoRefreshMinutes: undefined }).apiUrl;
+  const { apiUrl } = readGitHubSettings({ repository: undefined, apiUrl: inspection, autoRefreshMinutes: undefined });
   return createSidebarClient(apiUrl, { token: async () => TOKEN, origin: () => origin }, { fetch, retryDelaysMs: [] });
 }
 
@@ -41,6 +40,12 @@ describe('the API URL comes from user settings only', () => {
     assert.deepEqual(userApiUrl({ globalValue: 'https://ghe.example/api/v3' }), { value: 'https://ghe.example/api/v3' });
     assert.deepEqual(userApiUrl({ globalValue: 'https://ghe.example/api/v3', workspaceValue: 'https://ghe.example/api/v3' }), { value: 'https://ghe.example/api/v3' });
     assert.deepEqual(userApiUrl(undefined), { value: undefined });
+    assert.deepEqual(readGitHubSettings({ repository: 'o/r', apiUrl: { workspaceValue: 'https://evil.example/' }, autoRefreshMinutes: 0 }), {
+      repository: 'o/r',
+      apiUrl: 'https://api.github.com',
+      autoRefreshMinutes: 0,
+      ignoredApiUrl: 'https://evil.example/',
+    });
   });
 
   it('the notice is one readable line that names the setting and shortens a long value', () => {
