@@ -55,7 +55,7 @@ function webUrl(item: SepItem | undefined): string | undefined {
 }
 
 async function signIn(parts: SidebarParts): Promise<SidebarSnapshot | undefined> {
-  const replace = parts.model().problem?.kind === 'unauthorized' && parts.auth.signedIn;
+  const replace = parts.model().problem?.signInRejected === true && parts.auth.signedIn;
   if (!(await parts.auth.signIn(replace))) return undefined;
   parts.client().clearCache();
   return parts.refresh();

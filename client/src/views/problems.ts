@@ -14,6 +14,8 @@ export interface SidebarProblem {
   offerSignIn: boolean;
   /** For rate limits: when requests may resume (ISO). */
   resetAt?: string;
+  /** For a 401: GitHub rejected the token that was sent (not a request made without one). */
+  signInRejected?: boolean;
 }
 
 /** Context the message needs: which settings point where, and whether the user is signed in. */
@@ -35,7 +37,7 @@ export function describeProblem(error: unknown, ctx: ProblemContext): SidebarPro
       const message = anonymous
         ? `The server refused anonymous access (401) to ${ctx.repository}. Sign in to GitHub to list its SEPs.`
         : 'GitHub rejected your sign-in (401): the session is invalid or was revoked. Sign in again.';
-      return { kind: error.kind, message, offerSignIn: true };
+      return { kind: error.kind, message, offerSignIn: true, signInRejected: !anonymous };
     }
     case 'rateLimited': {
       const reset = error.resetAt ?? new Date(ctx.now + 60_000);

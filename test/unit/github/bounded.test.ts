@@ -156,9 +156,11 @@ describe('bounded GitHub data', () => {
     assert.match(anonymous.problem!.message, /refused anonymous access \(401\)/);
     assert.doesNotMatch(anonymous.problem!.message, /rejected your sign-in/);
     assert.equal(anonymous.problem!.offerSignIn, true);
+    assert.equal(anonymous.problem!.signInRejected, false, 'Sign in asks for a session, not a replacement');
     const signedIn = model(client(fake.url, 'gho_goodTOKEN'), fake.url, true);
     await signedIn.refresh();
     assert.match(signedIn.problem!.message, /rejected your sign-in \(401\)/);
+    assert.equal(signedIn.problem!.signInRejected, true);
   });
 
   it('while rate-limited the row says when the list refreshes by itself, and it does then', async () => {
