@@ -1,43 +1,57 @@
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, basename } from 'node:path';
-import { isSepFile, lint, parseSep, type Finding } from './sep';
+import { readFileSync } from 'node:fs';
+import { relative, basename } from 'node:path';
+import { lint, parseSep } from './sep';
 import { fixAll } from './sep/fixes';
+import { collectFiles, writeNoFollow } from './cli/files';
+import { FORMATS, formatReport, summarize, summaryLine, type FileResult, type Format } from './cli/report';
 
-const USAGE = `Usage: sep-lint [files|folders...] [--format text|json] [--fix]
+const USAGE = `Usage: sep-lint [files|folders...] [--format text|json|github] [--max-warnings N] [--fix]
 
 Checks MCP SEP Markdown files. A folder is searched for SEPs: Markdown files
 in a seps/ folder (README.md and TEMPLATE.md excepted) or whose first heading
 starts with "SEP-". Files named on the command line are always checked.
+Symbolic links are followed only to places inside the folder being checked.
 
 Options:
-  --format text|json   output format (default: text)
-  --fix                apply every automatic fix, write the files in place,
-                       then report what is left
+  --format text|json|github
+                       output format (default: text). json: an object with
+                       "summary" (files, errors, warnings, information, hints)
+                       and "findings". github: GitHub Actions annotations
+                       (::error / ::warning / ::notice workflow commands)
+  --max-warnings N     fail (exit 1) when there are more than N warnings
+  --fix                apply every automatic fix, write the files in place
+                       (never through a symbolic link), then report what is left
   -h, --help           show this help
 
-Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.`;
+Exit status: 0 no errors (and no more warnings than --max-warnings),
+1 errors found or too many warnings, 2 usage error or a path that could not
+be read (the other paths are still checked and reported).`;
 
 interface Options {
   paths: string[];
-  format: 'text' | 'json';
+  format: Format;
   fix: boolean;
+  maxWarnings?: number;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options | 'help' {
   const opts: Options = { paths: [], format: 'text', fix: false };
+  const value = (a: string, i: number): string | undefined => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[i]);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-h' || a === '--help') return 'help';
     if (a === '--fix') {
       opts.fix = true;
-      continue;
-    }
-    if (a === '--format' || a.startsWith('--format=')) {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-      if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be "text" or "json", not ${JSON.stringify(v ?? '')}`);
-      opts.format = v;
+    } else if (a === '--format' || a.startsWith('--format=')) {
+      const v = value(a, a.includes('=') ? i : ++i);
+      if (!(FORMATS as readonly string[]).includes(v ?? '')) throw new UsageError(`--format must be "text", "json" or "github", not ${JSON.stringify(v ?? '')}`);
+      opts.format = v as Format;
+    } else if (a === '--max-warnings' || a.startsWith('--max-warnings=')) {
+      const v = value(a, a.includes('=') ? i : ++i);
+      if (!v || !/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number of 0 or more, not ${JSON.stringify(v ?? '')}`);
+      opts.maxWarnings = Number(v);
     } else if (a.startsWith('-')) {
       throw new UsageError(`unknown option ${a}`);
     } else {
@@ -48,115 +62,74 @@ function parseArgs(argv: string[]): Options | 'help' {
   return opts;
 }
 
-/** Files to check: named files as given, folders searched for SEPs (node_modules and dot folders skipped). */
-function collect(paths: string[]): string[] {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      const full = join(dir, name);
-      const st = statSync(full);
-      if (st.isDirectory()) walk(full);
-      else if (/\.(md|markdown)$/i.test(name) && isSepFile(resolve(full).split('\\').join('/'), readFileSync(full, 'utf8'))) files.push(full);
-    }
-  };
-  for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      throw new UsageError(`cannot read ${p}: no such file or folder`);
-    }
-    if (st.isDirectory()) walk(p);
-    else files.push(p);
-  }
-  return files;
-}
-
-interface FileResult {
-  file: string;
-  findings: Finding[];
-}
-
-function formatText(results: FileResult[]): string {
-  const lines: string[] = [];
-  for (const { file, findings } of results) {
-    for (const f of findings) {
-      lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.rule} ${f.message}`);
-    }
-  }
-  return lines.join('\n');
-}
-
-function formatJson(results: FileResult[]): string {
-  return JSON.stringify(
-    results.flatMap(({ file, findings }) =>
-      findings.map((f) => ({
-        file,
-        line: f.range.start.line + 1,
-        column: f.range.start.character + 1,
-        endLine: f.range.end.line + 1,
-        endColumn: f.range.end.character + 1,
-        severity: f.severity,
-        rule: f.rule,
-        message: f.message,
-      })),
-    ),
-    null,
-    2,
-  );
-}
-
-/** Applies fix-all to one file and writes it back when it changed; returns the new text. */
+/** Applies fix-all to one file and writes it back when it changed; returns the text now on disk. */
 function fixFile(file: string, text: string, display: string, err: (s: string) => void): string {
   const result = fixAll(text, { fileName: basename(file) });
   if (result.text === text) return text;
-  try {
-    writeFileSync(file, result.text, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  const refused = writeNoFollow(file, result.text);
+  if (refused) {
+    err(`${display}: not fixed: ${refused}`);
+    return text;
   }
   err(`${display}: fixed ${result.applied.length} problem(s)`);
   return result.text;
 }
 
-/** Runs the CLI; returns the exit status. Output goes through the given writers so tests can capture it. */
+/** Checks (and with `--fix` fixes) one file; undefined, with the reason on stderr, when it cannot be read. */
+function checkFile(file: string, opts: Options, err: (s: string) => void): FileResult | undefined {
+  const display = relative(process.cwd(), file) || basename(file);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    err(`sep-lint: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    return undefined;
+  }
+  try {
+    if (opts.fix) text = fixFile(file, text, display, err);
+    return { file: display, findings: lint(parseSep(text, { fileName: basename(file) })) };
+  } catch (e) {
+    err(`sep-lint: ${display}: the check failed: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
+}
+
+/**
+ * Runs the CLI; returns the exit status. Output goes through the given writers so tests can capture it.
+ * A path that cannot be read is reported on stderr and the others are still checked; the run then exits 2.
+ */
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   let opts;
   try {
     opts = parseArgs(argv);
-    if (opts === 'help') {
-      out(USAGE);
-      return 0;
-    }
-    const results: FileResult[] = [];
-    for (const file of collect(opts.paths)) {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (e) {
-        throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-      }
-      const display = relative(process.cwd(), file) || basename(file);
-      if (opts.fix) text = fixFile(file, text, display, err);
-      results.push({ file: display, findings: lint(parseSep(text, { fileName: basename(file) })) });
-    }
-    const report = opts.format === 'json' ? formatJson(results) : formatText(results);
-    if (report) out(report);
-    const count = (s: string) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
-    const errors = count('error');
-    if (opts.format === 'text') {
-      err(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${errors} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)`);
-    }
-    return errors > 0 ? 1 : 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      err(`sep-lint: ${e.message}\n\n${USAGE}`);
-      return 2;
-    }
-    err(`sep-lint: ${e instanceof Error ? e.message : String(e)}`);
+    err(`sep-lint: ${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
     return 2;
   }
+  if (opts === 'help') {
+    out(USAGE);
+    return 0;
+  }
+  const { files, skipped } = collectFiles(opts.paths);
+  let failed = false;
+  for (const s of skipped) {
+    err(s.fatal ? `sep-lint: cannot read ${s.path}: ${s.reason}` : `sep-lint: skipped ${s.path}: ${s.reason}`);
+    failed ||= s.fatal;
+  }
+  const results: FileResult[] = [];
+  for (const file of files) {
+    const result = checkFile(file, opts, err);
+    if (result) results.push(result);
+    else failed = true;
+  }
+  const report = formatReport(opts.format, results);
+  if (report) out(report);
+  const summary = summarize(results);
+  if (opts.format !== 'json') err(summaryLine(summary));
+  const tooManyWarnings = opts.maxWarnings !== undefined && summary.warnings > opts.maxWarnings;
+  if (tooManyWarnings) err(`sep-lint: ${summary.warnings} warning(s), more than --max-warnings ${opts.maxWarnings}`);
+  if (failed) return 2;
+  return summary.errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
 if (require.main === module) {

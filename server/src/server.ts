@@ -8,7 +8,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisStore } from './analysis';
 import { toDiagnostic } from './diagnostics';
-import { FEATURE_CAPABILITIES, registerFeatures } from './features';
+import { FEATURE_CAPABILITIES, WorkspaceFolderPaths, registerFeatures } from './features';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 
 /**
@@ -21,6 +21,7 @@ export function startServer(connection: Connection): void {
   let pullConfiguration = false;
   const store = new AnalysisStore(() => settings);
   const pending = new Set<string>();
+  const folders = new WorkspaceFolderPaths();
 
   const validate = (uri: string): void => {
     pending.delete(uri);
@@ -56,6 +57,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     pullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    folders.initialize(params);
     settings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     return {
       capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, ...FEATURE_CAPABILITIES },
@@ -64,6 +66,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    folders.listen(connection);
     if (pullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sep' }).catch(() => undefined);
       void reloadSettings();
@@ -82,7 +85,7 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  registerFeatures({ connection, documents, store, settings: () => settings });
+  registerFeatures({ connection, documents, store, settings: () => settings, workspaceFolders: folders.get });
   documents.listen(connection);
   connection.listen();
 }

@@ -20,7 +20,9 @@ export interface TestClient {
   close(): Promise<void>;
 }
 
-export async function startClient(options: { settings?: unknown; capabilities?: Record<string, unknown>; rootUri?: string | null } = {}): Promise<TestClient> {
+export async function startClient(
+  options: { settings?: unknown; capabilities?: Record<string, unknown>; rootUri?: string | null; workspaceFolders?: { uri: string; name: string }[] } = {},
+): Promise<TestClient> {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
   let err = '';
   child.stderr.on('data', (d) => (err += String(d)));
@@ -44,6 +46,7 @@ export async function startClient(options: { settings?: unknown; capabilities?: 
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: options.rootUri ?? null,
+    workspaceFolders: options.workspaceFolders ?? null,
     capabilities: options.capabilities ?? { textDocument: { publishDiagnostics: { versionSupport: true } } },
     initializationOptions: { settings: options.settings },
   });

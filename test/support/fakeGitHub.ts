@@ -2,7 +2,9 @@
  * A local HTTP server on 127.0.0.1 that answers like GitHub's REST API for one or more repositories:
  * issue listings with Link pagination (via `/repositories/{id}/issues`, as GitHub does), ETag/304,
  * rate-limit headers and 403 when used up, 401 for unknown tokens, 404, a pull request's files and raw
- * contents. Tests inject failures (`fail()`); the e2e suite runs it as a CLI:
+ * contents. Tests inject failures (`fail()`: a status, a rate limit, a hang, malformed JSON, a redirect),
+ * once or `times` times, so "500 once, then fine" is `fail({ kind: 'status', status: 500 }, { times: 1 })`.
+ * The e2e suite runs it as a CLI:
  *
  *   node --import tsx test/support/fakeGitHub.ts --port 8787
  *
@@ -22,7 +24,9 @@ export type FakeFailure =
   | { kind: 'status'; status: number; message?: string; headers?: Record<string, string> }
   | { kind: 'rateLimited'; resetAt?: Date; retryAfter?: number }
   | { kind: 'hang' }
-  | { kind: 'malformed' };
+  | { kind: 'malformed' }
+  /** Answers with a redirect (default 302) to `location`, on this host or another. */
+  | { kind: 'redirect'; location: string; status?: number };
 
 /** Options of {@link FakeGitHub.start}. */
 export interface FakeGitHubOptions {
@@ -177,6 +181,7 @@ export class FakeGitHub {
 
   private sendFailure(failure: FakeFailure, limit: Record<string, string>, send: (s: number, b: string | undefined, h?: Record<string, string>) => void): void {
     if (failure.kind === 'malformed') return send(200, '[{"number": 1, "title": "SEP-1: trunc', limit);
+    if (failure.kind === 'redirect') return send(failure.status ?? 302, undefined, { ...limit, location: failure.location });
     if (failure.kind === 'rateLimited') {
       const headers = failure.retryAfter !== undefined ? { ...limit, 'retry-after': String(failure.retryAfter) } : limit;
       return send(403, error('API rate limit exceeded for 127.0.0.1.', 403), headers);

@@ -12,12 +12,12 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 interface Command { command: string; title?: string; category?: string; icon?: unknown }
 interface MenuItem { command: string; group?: string; when?: string }
-interface Setting { markdownDescription?: string; description?: string }
+interface Setting { markdownDescription?: string; description?: string; scope?: string }
 interface Manifest {
   name: string; displayName?: string; description?: string; publisher?: string; version: string; license?: string;
   icon?: string; main?: string; repository?: { url?: string } | string; categories?: string[]; keywords?: string[];
   engines: { vscode: string }; activationEvents?: string[];
-  capabilities?: Record<string, { supported?: boolean | string; description?: string } | undefined>;
+  capabilities?: Record<string, { supported?: boolean | string; description?: string; restrictedConfigurations?: string[] } | undefined>;
   devDependencies?: Record<string, string>;
   contributes: {
     commands?: Command[];
@@ -145,6 +145,15 @@ describe('settings', () => {
 
   test('every setting has a markdownDescription', () => {
     for (const [key, s] of Object.entries(props)) assert.ok(s.markdownDescription?.trim(), `${key} has no markdownDescription`);
+  });
+
+  test('a workspace cannot choose where the GitHub token goes: sep.github.apiUrl is user-only and restricted', () => {
+    const scope = props['sep.github.apiUrl'].scope;
+    assert.ok(scope === 'application' || scope === 'machine', `sep.github.apiUrl scope is ${scope ?? 'window (the default)'}`);
+    const trust = manifest.capabilities?.untrustedWorkspaces;
+    assert.ok(trust?.restrictedConfigurations?.includes('sep.github.apiUrl'), 'listed in untrustedWorkspaces.restrictedConfigurations');
+    assert.ok((trust?.restrictedConfigurations ?? []).every((key) => key in props), 'restricted settings are contributed settings');
+    assert.equal(props['sep.github.repository'].scope, undefined, 'the repository to list may stay per workspace');
   });
 
   test('every setting is read somewhere in client or server code', () => {

@@ -45,6 +45,11 @@ export class GitHubClient {
     return this.http.rateLimit;
   }
 
+  /** Lets the next request ask GitHub even while the rate limit was used up (an explicit Retry). */
+  forgetRateLimitWait(): void {
+    this.http.forgetRateLimitWait();
+  }
+
   /** Forgets ETags, cached pages and rate-limit waits (call when the account changes: each has its own limit). */
   clearCache(): void {
     this.http.clearCache();

@@ -15,14 +15,17 @@ export type GitHubErrorKind =
   | 'malformed'
   | 'http';
 
-/** A failed GitHub request. `resetAt` is set for `rateLimited` (when requests may resume). */
+/**
+ * A failed GitHub request. `resetAt` is set for `rateLimited` (when requests may resume);
+ * `authenticated` says whether the request carried a token (a 401 without one is not a bad sign-in).
+ */
 export class GitHubError extends Error {
   override readonly name = 'GitHubError';
 
   constructor(
     readonly kind: GitHubErrorKind,
     message: string,
-    readonly details: { status?: number; resetAt?: Date; url?: string } = {},
+    readonly details: { status?: number; resetAt?: Date; url?: string; authenticated?: boolean } = {},
   ) {
     super(message);
   }

@@ -15,6 +15,13 @@ export interface HttpOptions {
   now?: () => number;
   /** The User-Agent GitHub requires. */
   userAgent?: string;
+  /**
+   * Waits before retrying a request that met a 5xx or a network error; one entry per retry
+   * (default 500 ms then 2 s: two retries with backoff). `[]` turns retries off.
+   */
+  retryDelaysMs?: readonly number[];
+  /** How to wait `ms` (injectable for tests). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** A decoded response: the body text, its Link header and whether it came from the ETag cache. */
@@ -32,6 +39,10 @@ interface CachedBody {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_RETRY_DELAYS_MS = [500, 2000];
+/** Redirects followed per request, each only within the API's origin. */
+const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /**
  * One GitHub REST conversation: headers, timeout, rate-limit bookkeeping, conditional requests
@@ -66,13 +77,35 @@ export class GitHubHttp {
     return url;
   }
 
-  /** GETs a URL. Throws {@link GitHubError} for every failure; never includes the token in a message. */
+  /** Lets the next request through even while GitHub's rate limit was used up (a user's explicit Retry). */
+  forgetRateLimitWait(): void {
+    this.blockedUntil = 0;
+  }
+
+  /**
+   * GETs a URL. A 5xx or network error is retried with backoff (see {@link HttpOptions.retryDelaysMs});
+   * redirects are followed only within the API's origin. Throws {@link GitHubError} for every failure;
+   * never includes the token in a message.
+   */
   async get(url: URL, accept = 'application/vnd.github+json'): Promise<HttpResult> {
+    const delays = this.options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.getOnce(url, accept);
+      } catch (error) {
+        const transient = error instanceof GitHubError && (error.kind === 'server' || error.kind === 'offline');
+        if (!transient || attempt >= delays.length) throw error;
+        await (this.options.sleep ?? sleep)(delays[attempt]);
+      }
+    }
+  }
+
+  private async getOnce(url: URL, accept: string): Promise<HttpResult> {
     this.checkNotBlocked();
     const key = `${accept} ${url.href}`;
     const cached = this.cache.get(key);
     const headers = await this.headers(accept, cached?.etag);
-    const response = await this.fetchWithTimeout(url, headers);
+    const response = await this.fetchFollowing(url, headers);
     this.noteRateLimit(response.res);
     const { status } = response.res;
     if (status === 304 && cached) return { status, text: cached.text, link: cached.link, notModified: true };
@@ -82,7 +115,22 @@ export class GitHubHttp {
       if (etag) this.cache.set(key, { etag, text: response.text, link });
       return { status, text: response.text, link, notModified: false };
     }
-    throw this.statusError(response.res, response.text, url);
+    throw this.statusError(response.res, response.text, url, headers.Authorization !== undefined);
+  }
+
+  /** Fetches, following a redirect only to the API's own origin (the token never goes anywhere else). */
+  private async fetchFollowing(url: URL, headers: Record<string, string>): Promise<{ res: FetchResponse; text: string }> {
+    let target = url;
+    let response = await this.fetchWithTimeout(target, headers);
+    for (let hops = 0; REDIRECTS.has(response.res.status); hops++) {
+      const location = response.res.headers.get('location');
+      if (!location || hops >= MAX_REDIRECTS) {
+        throw new GitHubError('http', `GitHub answered ${response.res.status} for ${url.pathname} without a usable redirect.`, { status: response.res.status, url: redactUrl(url) });
+      }
+      target = this.resolve(new URL(location, target).href);
+      response = await this.fetchWithTimeout(target, headers);
+    }
+    return response;
   }
 
   private async headers(accept: string, etag: string | undefined): Promise<Record<string, string>> {
@@ -115,7 +163,7 @@ export class GitHubHttp {
     const attempt = (async () => {
       let res: FetchResponse;
       try {
-        res = await this.options.fetch(url.href, { method: 'GET', headers, signal: controller.signal });
+        res = await this.options.fetch(url.href, { method: 'GET', headers, signal: controller.signal, redirect: 'manual' });
       } catch (error) {
         if (controller.signal.aborted) return timedOut;
         throw offlineError(error, url);
@@ -150,9 +198,12 @@ export class GitHubHttp {
     if (this.now() < this.blockedUntil) throw rateLimitedError(new Date(this.blockedUntil));
   }
 
-  private statusError(res: FetchResponse, text: string, url: URL): GitHubError {
+  private statusError(res: FetchResponse, text: string, url: URL, authenticated: boolean): GitHubError {
     const status = res.status;
-    const where = { status, url: redactUrl(url) };
+    const where = { status, url: redactUrl(url), authenticated };
+    if (status === 401 && !authenticated) {
+      return new GitHubError('unauthorized', `${url.host} refused anonymous access (401) to ${url.pathname}.`, where);
+    }
     if (status === 401) {
       return new GitHubError('unauthorized', 'GitHub rejected the sign-in (401): the token is invalid or was revoked. Sign in again.', where);
     }
@@ -187,6 +238,10 @@ function rateLimitedError(resetAt: Date, status?: number): GitHubError {
     `GitHub's rate limit is used up until ${resetAt.toLocaleTimeString()} (${resetAt.toISOString()}). Signing in raises the limit.`,
     { status, resetAt },
   );
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function parseNumber(value: string | null): number | undefined {

@@ -72,6 +72,8 @@ export interface FetchInit {
   method: string;
   headers: Record<string, string>;
   signal: AbortSignal;
+  /** Always `manual`: the client follows a redirect itself, and only within the API's origin. */
+  redirect: 'manual';
 }
 
 /** A `fetch`-compatible function (the global `fetch` fits). */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { TokenProvider } from '../github/types';
+import type { SessionOrigin } from './source';
 
 /** Scopes asked for: `repo` lets the sidebar read private specification repositories too. */
 export const GITHUB_SCOPES = ['repo'];
@@ -13,6 +14,8 @@ const LOOKUP_TIMEOUT_MS = 5_000;
  */
 export class GitHubAuth implements vscode.Disposable {
   private session: vscode.AuthenticationSession | undefined;
+  /** Sessions the user signed in to from this view (as opposed to ones VS Code handed over silently). */
+  private readonly interactive = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the account signs in, out or changes. */
   readonly onDidChange = this.changed.event;
@@ -37,6 +40,10 @@ export class GitHubAuth implements vscode.Disposable {
   /** Supplies the GitHub client with the token of the current session, if any. */
   readonly token: TokenProvider = async () => this.session?.accessToken;
 
+  /** How the current session was obtained; undefined when signed out. */
+  readonly origin = (): SessionOrigin | undefined =>
+    this.session ? (this.interactive.has(this.session.id) ? 'interactive' : 'silent') : undefined;
+
   /** Silent lookup (never prompts); a missing auth provider counts as signed out. */
   async lookup(): Promise<void> {
     let session: vscode.AuthenticationSession | undefined;
@@ -57,7 +64,9 @@ export class GitHubAuth implements vscode.Disposable {
       const options: vscode.AuthenticationGetSessionOptions = replace
         ? { forceNewSession: { detail: 'GitHub rejected the saved sign-in. Sign in again to list open SEPs.' } }
         : { createIfNone: true };
-      this.set(await vscode.authentication.getSession('github', GITHUB_SCOPES, options));
+      const session = await vscode.authentication.getSession('github', GITHUB_SCOPES, options);
+      if (session) this.interactive.add(session.id);
+      this.set(session);
       return this.session !== undefined;
     } catch {
       return false;

@@ -15,7 +15,8 @@ export interface SidebarParts {
   client(): GitHubClient;
   auth: GitHubAuth;
   docs: SepDocumentProvider;
-  refresh(): Promise<SidebarSnapshot>;
+  /** `userAsked`: the user clicked (asks GitHub once even while rate-limited). */
+  refresh(options?: { userAsked?: boolean }): Promise<SidebarSnapshot>;
   log: vscode.LogOutputChannel;
 }
 
@@ -34,8 +35,8 @@ export function registerSidebarCommands(parts: SidebarParts): vscode.Disposable[
       }
     });
   return [
-    register('sep.sidebar.refresh', () => parts.refresh()),
-    register('sep.sidebar.retry', () => parts.refresh()),
+    register('sep.sidebar.refresh', () => parts.refresh({ userAsked: true })),
+    register('sep.sidebar.retry', () => parts.refresh({ userAsked: true })),
     register('sep.sidebar.signIn', () => signIn(parts)),
     register('sep.sidebar.openOnGitHub', (target: Target) => openOnGitHub(parts, target)),
     register('sep.sidebar.copyLink', (target: Target) => copyLink(parts, target)),
@@ -54,7 +55,7 @@ function webUrl(item: SepItem | undefined): string | undefined {
 }
 
 async function signIn(parts: SidebarParts): Promise<SidebarSnapshot | undefined> {
-  const replace = parts.model().problem?.kind === 'unauthorized' && parts.auth.signedIn;
+  const replace = parts.model().problem?.signInRejected === true && parts.auth.signedIn;
   if (!(await parts.auth.signIn(replace))) return undefined;
   parts.client().clearCache();
   return parts.refresh();

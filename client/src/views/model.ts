@@ -7,27 +7,32 @@ import { parseRepository, type Listing, type RepoRef } from '../github/client';
 import type { GitHubIssue } from '../github/types';
 import { Emitter } from './emitter';
 import { badApiUrlProblem, badRepositoryProblem, describeProblem, type SidebarProblem } from './problems';
+import { boundItems, readSaved, type SavedList } from './saved';
 import { isApiUrl } from './settings';
-import { SEP_STATES, toSepItem, type SepItem } from './seps';
+import { toSepItem, type SepItem } from './seps';
+
+export type { SavedList } from './saved';
 
 /** Where the model gets open issues from (a {@link GitHubClient} fits). */
 export interface SepSource {
   listOpenIssues(ref: RepoRef): Promise<Listing<GitHubIssue>>;
-}
-
-/** The list saved after each good refresh (no token, no raw GitHub payloads). */
-export interface SavedList {
-  repository: string;
-  apiUrl: string;
-  fetchedAt: string;
-  items: SepItem[];
+  /** Lets the next request ask GitHub even while its rate limit was used up. */
+  forgetRateLimitWait?(): void;
 }
 
 /** Persistence for the last good list (`context.globalState` in the extension). */
 export interface ListStore {
   get(): unknown;
   set(value: SavedList): PromiseLike<void>;
+  /** Removes a stored value that failed the checks. */
+  clear?(): PromiseLike<void>;
 }
+
+/** A one-shot timer (injectable for tests). */
+export type SetTimer = (run: () => void, ms: number) => { dispose(): void };
+
+/** The longest wait for a rate-limit reset the model schedules at once (GitHub's windows are an hour). */
+const MAX_RESET_WAIT_MS = 61 * 60_000;
 
 /** What the model needs; `now` and `store` are injectable for tests. */
 export interface SidebarModelOptions {
@@ -37,6 +42,15 @@ export interface SidebarModelOptions {
   signedIn?: () => boolean;
   store?: ListStore;
   now?: () => number;
+  /** Lines shown above everything else, e.g. that a workspace setting was ignored. */
+  notices?: readonly string[];
+  setTimer?: SetTimer;
+}
+
+/** How a refresh was asked for. */
+export interface RefreshOptions {
+  /** The user asked (Retry, Refresh): ask GitHub even while its rate limit was used up, once. */
+  userAsked?: boolean;
 }
 
 /** What a refresh did. */
@@ -56,10 +70,18 @@ export class SidebarModel {
   private currentProblem: SidebarProblem | undefined;
   private inflight: Promise<RefreshResult> | undefined;
   private readonly now: () => number;
+  private resetTimer: { dispose(): void } | undefined;
 
   constructor(private readonly options: SidebarModelOptions) {
     this.now = options.now ?? Date.now;
-    this.list = readSaved(options.store?.get(), options.repository, options.apiUrl);
+    const saved = readSaved(options.store?.get(), options.repository, options.apiUrl);
+    if (saved.kind === 'list') this.list = saved.list;
+    if (saved.kind === 'bad') void Promise.resolve(options.store?.clear?.()).catch(() => undefined);
+  }
+
+  /** Lines shown above the list (settings that were ignored, and why). */
+  get notices(): readonly string[] {
+    return this.options.notices ?? [];
   }
 
   /** The repository setting this model shows. */
@@ -99,10 +121,14 @@ export class SidebarModel {
 
   /**
    * Fetches the open SEPs. Never rejects: failures become {@link problem} and the last good list stays.
-   * While a refresh runs, further calls share it (one refresh at a time).
+   * While a refresh runs, further calls share it (one refresh at a time). After a rate limit, the
+   * model refreshes by itself when GitHub said the limit resets.
    */
-  refresh(): Promise<RefreshResult> {
+  refresh(options: RefreshOptions = {}): Promise<RefreshResult> {
+    if (options.userAsked) this.options.source.forgetRateLimitWait?.();
     if (!this.inflight) {
+      this.resetTimer?.dispose();
+      this.resetTimer = undefined;
       this.inflight = this.load().finally(() => {
         this.inflight = undefined;
         this.changed.fire();
@@ -119,7 +145,7 @@ export class SidebarModel {
     if (!isApiUrl(apiUrl)) return this.fail(badApiUrlProblem(apiUrl));
     try {
       const listing = await this.options.source.listOpenIssues(ref);
-      const items = listing.items.map(toSepItem).filter((i): i is SepItem => i !== undefined);
+      const items = boundItems(listing.items.map(toSepItem).filter((i): i is SepItem => i !== undefined));
       this.list = { repository, apiUrl, fetchedAt: new Date(this.now()).toISOString(), items };
       this.currentProblem = undefined;
       await this.save(this.list);
@@ -132,7 +158,18 @@ export class SidebarModel {
 
   private fail(problem: SidebarProblem): RefreshResult {
     this.currentProblem = problem;
+    if (problem.kind === 'rateLimited' && problem.resetAt) this.refreshAt(Date.parse(problem.resetAt));
     return { ok: false, problem };
+  }
+
+  /** Schedules a refresh a second after `time` (GitHub's reset), at most an hour ahead at once. */
+  private refreshAt(time: number): void {
+    const wait = Math.min(MAX_RESET_WAIT_MS, Math.max(1000, time - this.now() + 1000));
+    const setTimer = this.options.setTimer ?? defaultTimer;
+    this.resetTimer = setTimer(() => {
+      this.resetTimer = undefined;
+      void this.refresh();
+    }, wait);
   }
 
   private async save(list: SavedList): Promise<void> {
@@ -144,35 +181,14 @@ export class SidebarModel {
   }
 
   dispose(): void {
+    this.resetTimer?.dispose();
+    this.resetTimer = undefined;
     this.changed.dispose();
   }
 }
 
-const STATES: readonly string[] = [...SEP_STATES, 'none'];
-
-function isSavedItem(v: unknown): v is SepItem {
-  if (typeof v !== 'object' || v === null) return false;
-  const i = v as Record<string, unknown>;
-  return (
-    typeof i.number === 'number' &&
-    typeof i.title === 'string' &&
-    (i.kind === 'pull' || i.kind === 'issue') &&
-    typeof i.state === 'string' &&
-    STATES.includes(i.state) &&
-    Array.isArray(i.labels) &&
-    Array.isArray(i.assignees) &&
-    typeof i.createdAt === 'string' &&
-    typeof i.updatedAt === 'string' &&
-    typeof i.url === 'string'
-  );
-}
-
-/** The saved list when it is for this repository and API and well-formed; otherwise nothing. */
-function readSaved(value: unknown, repository: string, apiUrl: string): SavedList | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const saved = value as Partial<SavedList>;
-  if (saved.repository !== repository || saved.apiUrl !== apiUrl) return undefined;
-  if (typeof saved.fetchedAt !== 'string' || !Number.isFinite(Date.parse(saved.fetchedAt))) return undefined;
-  if (!Array.isArray(saved.items) || !saved.items.every(isSavedItem)) return undefined;
-  return { repository, apiUrl, fetchedAt: saved.fetchedAt, items: saved.items };
+function defaultTimer(run: () => void, ms: number): { dispose(): void } {
+  const timer = setTimeout(run, ms);
+  (timer as { unref?: () => void }).unref?.();
+  return { dispose: () => clearTimeout(timer) };
 }

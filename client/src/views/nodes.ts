@@ -52,9 +52,9 @@ export interface SepNode {
 
 export type SidebarNode = ProblemNode | ActionNode | NoticeNode | GroupNode | SepNode;
 
-/** The top-level rows: problem (+ sign in, + notice) first, then the state groups of the last good list. */
+/** The top-level rows: notices about ignored settings, the problem (+ sign in, + notice), then the state groups of the last good list. */
 export function rootNodes(model: SidebarModel): SidebarNode[] {
-  const nodes: SidebarNode[] = [];
+  const nodes: SidebarNode[] = model.notices.map((label, i): NoticeNode => ({ type: 'notice', id: `notice:setting:${i}`, label }));
   const problem = model.problem;
   if (problem) {
     nodes.push({ type: 'problem', id: 'problem', label: problem.message, offerSignIn: problem.offerSignIn });

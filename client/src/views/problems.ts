@@ -14,6 +14,8 @@ export interface SidebarProblem {
   offerSignIn: boolean;
   /** For rate limits: when requests may resume (ISO). */
   resetAt?: string;
+  /** For a 401: GitHub rejected the token that was sent (not a request made without one). */
+  signInRejected?: boolean;
 }
 
 /** Context the message needs: which settings point where, and whether the user is signed in. */
@@ -30,15 +32,20 @@ export function describeProblem(error: unknown, ctx: ProblemContext): SidebarPro
     return { kind: 'unexpected', message: 'Loading SEPs failed unexpectedly. Retry, or see the SEP output channel.', offerSignIn: false };
   }
   switch (error.kind) {
-    case 'unauthorized':
-      return { kind: error.kind, message: 'GitHub rejected your sign-in (401): the session is invalid or was revoked. Sign in again.', offerSignIn: true };
+    case 'unauthorized': {
+      const anonymous = error.details.authenticated === false || (error.details.authenticated === undefined && !ctx.signedIn);
+      const message = anonymous
+        ? `The server refused anonymous access (401) to ${ctx.repository}. Sign in to GitHub to list its SEPs.`
+        : 'GitHub rejected your sign-in (401): the session is invalid or was revoked. Sign in again.';
+      return { kind: error.kind, message, offerSignIn: true, signInRejected: !anonymous };
+    }
     case 'rateLimited': {
       const reset = error.resetAt ?? new Date(ctx.now + 60_000);
       const minutes = Math.max(1, Math.ceil((reset.getTime() - ctx.now) / 60_000));
       const hint = ctx.signedIn ? '' : ' Sign in to GitHub for a higher limit.';
       return {
         kind: error.kind,
-        message: `GitHub rate limit reached until ${clock(reset)} (in ${minutes} min).${hint}`,
+        message: `GitHub rate limit reached: the list refreshes by itself at ${clock(reset)} (in ${minutes} min).${hint}`,
         offerSignIn: !ctx.signedIn,
         resetAt: reset.toISOString(),
       };

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { GitHubClient } from '../github/client';
+import type { GitHubClient } from '../github/client';
 import { GitHubAuth } from './auth';
 import { registerSidebarCommands } from './commands';
 import { SepDocumentProvider } from './documentProvider';
 import { SidebarModel, type ListStore } from './model';
 import { fetchedText, snapshot, statusLine, type SidebarSnapshot } from './nodes';
 import { SEP_GITHUB_SCHEME } from './sepDocuments';
-import { DEFAULT_API_URL, isApiUrl, mayCarryToken, readSidebarSettings, type SidebarSettings } from './settings';
+import { createSidebarClient, ignoredApiUrlNotice, readGitHubSettings, type GitHubSettings } from './source';
 import { SepTreeDataProvider } from './treeAdapter';
 
 /** The tree view id (package.json `contributes.views`). */
@@ -16,7 +16,7 @@ const STORE_KEY = 'sep.sidebar.lastGoodList';
 /** What {@link registerSidebar} hands back: the live model and a refresh (for integration tests). */
 export interface SidebarApi {
   readonly model: SidebarModel;
-  refresh(): Promise<SidebarSnapshot>;
+  refresh(options?: { userAsked?: boolean }): Promise<SidebarSnapshot>;
 }
 
 /**
@@ -28,6 +28,7 @@ export function registerSidebar(context: vscode.ExtensionContext): SidebarApi {
   const sidebar = new Sidebar({
     get: () => context.globalState.get(STORE_KEY),
     set: (value) => context.globalState.update(STORE_KEY, value),
+    clear: () => context.globalState.update(STORE_KEY, undefined),
   });
   context.subscriptions.push(sidebar, ...sidebar.register());
   sidebar.start();
@@ -35,7 +36,7 @@ export function registerSidebar(context: vscode.ExtensionContext): SidebarApi {
     get model() {
       return sidebar.model;
     },
-    refresh: () => sidebar.refresh(),
+    refresh: (options) => sidebar.refresh(options),
   };
 }
 
@@ -43,7 +44,7 @@ export function registerSidebar(context: vscode.ExtensionContext): SidebarApi {
 class Sidebar implements vscode.Disposable {
   readonly log = vscode.window.createOutputChannel('SEP Sidebar', { log: true });
   readonly auth = new GitHubAuth();
-  private settings = currentSettings();
+  private settings: GitHubSettings = currentSettings();
   client: GitHubClient;
   model: SidebarModel;
   private readonly tree: SepTreeDataProvider;
@@ -52,6 +53,7 @@ class Sidebar implements vscode.Disposable {
   private modelSubscription: { dispose(): void };
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly store: ListStore;
+  private loggedIgnored: string | undefined;
 
   constructor(store: ListStore) {
     this.store = store;
@@ -67,7 +69,7 @@ class Sidebar implements vscode.Disposable {
   register(): vscode.Disposable[] {
     return [
       vscode.workspace.registerTextDocumentContentProvider(SEP_GITHUB_SCHEME, this.docs),
-      ...registerSidebarCommands({ model: () => this.model, client: () => this.client, auth: this.auth, docs: this.docs, refresh: () => this.refresh(), log: this.log }),
+      ...registerSidebarCommands({ model: () => this.model, client: () => this.client, auth: this.auth, docs: this.docs, refresh: (o) => this.refresh(o), log: this.log }),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('sep.github') && this.reconfigure()),
       this.auth.onDidChange(() => {
         this.client.clearCache();
@@ -88,9 +90,9 @@ class Sidebar implements vscode.Disposable {
   }
 
   /** Refreshes (never rejects, never prompts) and resolves to what the tree shows. */
-  async refresh(): Promise<SidebarSnapshot> {
+  async refresh(options: { userAsked?: boolean } = {}): Promise<SidebarSnapshot> {
     const model = this.model;
-    const running = model.refresh();
+    const running = model.refresh(options);
     void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => running).then(undefined, () => undefined);
     const result = await running;
     if (result.ok) this.log.info(`Listed ${model.items?.length ?? 0} open SEPs in ${model.repository}${result.notModified ? ' (unchanged, 304)' : ''}.`);
@@ -108,7 +110,7 @@ class Sidebar implements vscode.Disposable {
 
   private reconfigure(): void {
     const next = currentSettings();
-    const sourceChanged = next.repository !== this.settings.repository || next.apiUrl !== this.settings.apiUrl;
+    const sourceChanged = next.repository !== this.settings.repository || next.apiUrl !== this.settings.apiUrl || next.ignoredApiUrl !== this.settings.ignoredApiUrl;
     this.settings = next;
     this.schedule();
     if (!sourceChanged) return;
@@ -129,19 +131,15 @@ class Sidebar implements vscode.Disposable {
   }
 
   private createClient(): GitHubClient {
-    const apiUrl = isApiUrl(this.settings.apiUrl) ? this.settings.apiUrl : DEFAULT_API_URL;
-    const sendToken = mayCarryToken(apiUrl);
-    return new GitHubClient({
-      apiUrl,
-      token: async () => (sendToken ? this.auth.token() : undefined),
-      fetch: (url, init) => fetch(url, init),
-      userAgent: 'sep-authoring-vscode',
-    });
+    return createSidebarClient(this.settings.apiUrl, this.auth, { fetch: (url, init) => fetch(url, init), userAgent: 'sep-authoring-vscode' });
   }
 
   private createModel(): SidebarModel {
-    const { repository, apiUrl } = this.settings;
-    return new SidebarModel({ source: this.client, repository, apiUrl, store: this.store, signedIn: () => this.auth.signedIn });
+    const { repository, apiUrl, ignoredApiUrl } = this.settings;
+    const notices = ignoredApiUrl !== undefined ? [ignoredApiUrlNotice(ignoredApiUrl)] : [];
+    if (ignoredApiUrl !== undefined && ignoredApiUrl !== this.loggedIgnored) this.log.warn(notices[0]);
+    this.loggedIgnored = ignoredApiUrl;
+    return new SidebarModel({ source: this.client, repository, apiUrl, notices, store: this.store, signedIn: () => this.auth.signedIn });
   }
 
   dispose(): void {
@@ -152,11 +150,12 @@ class Sidebar implements vscode.Disposable {
   }
 }
 
-function currentSettings(): SidebarSettings {
+/** The settings, with `apiUrl` from user settings only (see {@link readGitHubSettings}). */
+function currentSettings(): GitHubSettings {
   const config = vscode.workspace.getConfiguration('sep.github');
-  return readSidebarSettings({
+  return readGitHubSettings({
     repository: config.get('repository'),
-    apiUrl: config.get('apiUrl'),
+    apiUrl: config.inspect('apiUrl'),
     autoRefreshMinutes: config.get('autoRefreshMinutes'),
   });
 }

@@ -25,7 +25,7 @@ export interface FeatureEnv {
 
 /** Builds the handlers' environment from the server's feature context. */
 export function createEnv(ctx: FeatureContext): FeatureEnv {
-  const indexer = new WorkspaceIndexer();
+  const indexer = new WorkspaceIndexer(ctx.workspaceFolders);
   return {
     documentContext(uri) {
       const document = ctx.documents.get(uri);

@@ -8,6 +8,7 @@ import { createEnv, type FeatureEnv } from './env';
 import { FixAllRequest, computeFixAll } from './fixAll';
 
 export { FixAllRequest, FIX_ALL_KIND };
+export { WorkspaceFolderPaths } from './folders';
 
 /** What the editing features need from the server. */
 export interface FeatureContext {
@@ -16,6 +17,8 @@ export interface FeatureContext {
   store: AnalysisStore;
   /** The current settings (rule severities matter to fix-all); defaults when not given. */
   settings: () => ServerSettings;
+  /** The workspace folders' paths: the only places the server reads besides open documents. */
+  workspaceFolders?: () => readonly string[];
 }
 
 /** Capabilities of the editing features registered by {@link registerFeatures}. */
@@ -25,6 +28,7 @@ export const FEATURE_CAPABILITIES: ServerCapabilities = {
   hoverProvider: true,
   documentLinkProvider: { resolveProvider: false },
   definitionProvider: true,
+  workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };
 
 /**

@@ -1,10 +1,10 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isInside } from '../paths';
 import { EMPTY_WORKSPACE, indexSep, parseMaintainers, type Maintainer, type WorkspaceIndex, type WorkspaceSep } from '../sep/workspace';
 
 const MAX_FILE = 2 * 1024 * 1024;
-const MAX_UP = 8;
 
 interface Cached<T> {
   mtimeMs: number;
@@ -13,14 +13,19 @@ interface Cached<T> {
 }
 
 /**
- * Builds the engine's {@link WorkspaceIndex} for a document from disk: the
- * SEPs in the nearest `seps/` folder (the document's own folder or one
- * found walking up) and the maintainers in the nearest MAINTAINERS.md.
- * Files are re-read only when their size or modification time changes.
+ * Builds the engine's {@link WorkspaceIndex} for a document from disk, reading only inside the
+ * workspace folder that holds the document (or, outside every folder, the document's own folder):
+ * the SEPs of the nearest `seps/` folder and the maintainers of the nearest MAINTAINERS.md, looked
+ * for from the document's folder up to that root and never above it. A file or folder whose real
+ * path (after symbolic links) leaves the root is not read. Files are re-read only when their size
+ * or modification time changes.
  */
 export class WorkspaceIndexer {
   private seps = new Map<string, Cached<WorkspaceSep | undefined>>();
   private maintainers = new Map<string, Cached<Maintainer[]>>();
+
+  /** @param folders the workspace folders' file-system paths, asked for on every lookup (they change). */
+  constructor(private readonly folders: () => readonly string[] = () => []) {}
 
   /** The index for a document URI; empty for non-file URIs or when nothing is found. */
   forDocument(uri: string): WorkspaceIndex {
@@ -32,15 +37,40 @@ export class WorkspaceIndexer {
       return EMPTY_WORKSPACE;
     }
     const dir = dirname(path);
-    const sepsDir = findUp(dir, (d) => (basename(d) === 'seps' ? d : isDir(join(d, 'seps')) ? join(d, 'seps') : undefined));
-    const maintainersFile = findUp(dir, (d) => (isFile(join(d, 'MAINTAINERS.md')) ? join(d, 'MAINTAINERS.md') : undefined));
+    const root = this.rootOf(dir);
+    const realRoot = realPath(root);
+    if (!realRoot) return EMPTY_WORKSPACE;
+    const confined = (p: string): boolean => {
+      const real = realPath(p);
+      return real !== undefined && isInside(realRoot, real);
+    };
+    const sepsDir = findUp(dir, root, (d) => {
+      const candidate = basename(d) === 'seps' ? d : join(d, 'seps');
+      return isDir(candidate) && confined(candidate) ? candidate : undefined;
+    });
+    const maintainersFile = findUp(dir, root, (d) => {
+      const candidate = join(d, 'MAINTAINERS.md');
+      return isFile(candidate) && confined(candidate) ? candidate : undefined;
+    });
     return {
-      seps: sepsDir ? this.readSeps(sepsDir) : [],
+      seps: sepsDir ? this.readSeps(sepsDir, confined) : [],
       maintainers: maintainersFile ? this.cached(this.maintainers, maintainersFile, (t) => parseMaintainers(t)) ?? [] : [],
     };
   }
 
-  private readSeps(dir: string): WorkspaceSep[] {
+  /** The innermost workspace folder holding `dir`; `dir` itself when none does. */
+  private rootOf(dir: string): string {
+    // Windows paths compare without case (a drive letter comes as c: or C: depending on the client).
+    const fold = (p: string): string => (process.platform === 'win32' ? p.toLowerCase() : p);
+    let best: string | undefined;
+    for (const folder of this.folders()) {
+      if (isInside(fold(folder), fold(dir)) && (!best || folder.length > best.length)) best = folder;
+    }
+    // Spelled as the document's path spells it, so the walk up from the document stops there.
+    return best !== undefined ? join(dir, relative(fold(dir), fold(best))) : dir;
+  }
+
+  private readSeps(dir: string, confined: (p: string) => boolean): WorkspaceSep[] {
     let names: string[];
     try {
       names = readdirSync(dir).filter((n) => /^\d+-.*\.md$/i.test(n));
@@ -50,6 +80,7 @@ export class WorkspaceIndexer {
     const out: WorkspaceSep[] = [];
     for (const name of names) {
       const full = join(dir, name);
+      if (isSymbolicLink(full) && !confined(full)) continue;
       const sep = this.cached(this.seps, full, (t) => indexSep(name, t, pathToFileURL(full).href));
       if (sep) out.push(sep);
     }
@@ -71,9 +102,10 @@ export class WorkspaceIndexer {
   }
 }
 
-function findUp(start: string, test: (dir: string) => string | undefined): string | undefined {
+/** Tests `start` and its parents up to and including `root`; never looks above `root`. */
+function findUp(start: string, root: string, test: (dir: string) => string | undefined): string | undefined {
   let dir = start;
-  for (let i = 0; i < MAX_UP; i++) {
+  while (isInside(root, dir)) {
     const found = test(dir);
     if (found) return found;
     const parent = dirname(dir);
@@ -81,6 +113,22 @@ function findUp(start: string, test: (dir: string) => string | undefined): strin
     dir = parent;
   }
   return undefined;
+}
+
+function isSymbolicLink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function realPath(p: string): string | undefined {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return undefined;
+  }
 }
 
 function isDir(p: string): boolean {

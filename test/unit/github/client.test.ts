@@ -21,7 +21,7 @@ async function failure(fn: () => Promise<unknown>): Promise<GitHubError> {
 describe('GitHub client against the fake GitHub server', () => {
   let fake: FakeGitHub;
   const client = (token?: string, extra: { timeoutMs?: number; fetch?: FetchLike } = {}): GitHubClient =>
-    new GitHubClient({ apiUrl: fake.url, token: async () => token, fetch: extra.fetch ?? fetch, timeoutMs: extra.timeoutMs });
+    new GitHubClient({ apiUrl: fake.url, token: async () => token, fetch: extra.fetch ?? fetch, timeoutMs: extra.timeoutMs, sleep: async () => undefined });
 
   before(async () => {
     fake = await FakeGitHub.start({ tokens: [TOKEN] });
@@ -160,11 +160,12 @@ describe('GitHub client against the fake GitHub server', () => {
     assert.equal(error.status, 404);
   });
 
-  it('500 is a server error', async () => {
+  it('500 is a server error once two retries failed too', async () => {
     fake.fail({ kind: 'status', status: 500 });
     const error = await failure(() => client(TOKEN).listOpenIssues(REPO));
     assert.equal(error.kind, 'server');
     assert.equal(error.status, 500);
+    assert.deepEqual(fake.requests.map((r) => r.status), [500, 500, 500]);
   });
 
   it('a hanging response times out', async () => {
@@ -231,7 +232,7 @@ describe('GitHub client network failures', () => {
     const fake = await FakeGitHub.start();
     const url = fake.url;
     await fake.close();
-    const c = new GitHubClient({ apiUrl: url, token: async () => TOKEN, fetch });
+    const c = new GitHubClient({ apiUrl: url, token: async () => TOKEN, fetch, retryDelaysMs: [] });
     const error = await failure(() => c.listOpenIssues(REPO));
     assert.equal(error.kind, 'offline');
     assert.match(error.message, /Cannot reach 127\.0\.0\.1:\d+: ECONNREFUSED/);
@@ -241,7 +242,7 @@ describe('GitHub client network failures', () => {
     const dnsFailure: FetchLike = async () => {
       throw new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND api.github.test'), { code: 'ENOTFOUND' }) });
     };
-    const c = new GitHubClient({ apiUrl: 'https://api.github.test', token: async () => TOKEN, fetch: dnsFailure });
+    const c = new GitHubClient({ apiUrl: 'https://api.github.test', token: async () => TOKEN, fetch: dnsFailure, retryDelaysMs: [] });
     const error = await failure(() => c.listOpenIssues(REPO));
     assert.equal(error.kind, 'offline');
     assert.match(error.message, /api\.github\.test: ENOTFOUND \(the host name could not be resolved\)/);

@@ -1,0 +1,43 @@
+import type { Connection, InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The workspace folders as file-system paths: what the server may read besides open documents.
+ * Taken from `initialize` (`workspaceFolders`, else `rootUri`) and kept current from
+ * `workspace/didChangeWorkspaceFolders` when the client sends it.
+ */
+export class WorkspaceFolderPaths {
+  private paths: string[] = [];
+  private supported = false;
+
+  /** The current folders' paths. */
+  readonly get = (): readonly string[] => this.paths;
+
+  /** Reads the folders from the `initialize` request. */
+  initialize(params: InitializeParams): void {
+    this.supported = Boolean(params.capabilities.workspace?.workspaceFolders);
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+    this.paths = toPaths(folders);
+  }
+
+  /** Follows folder changes (call once `initialized` arrived); a client without the capability sends none. */
+  listen(connection: Connection): void {
+    if (!this.supported) return;
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = new Set(toPaths(e.removed));
+      this.paths = [...this.paths.filter((p) => !removed.has(p)), ...toPaths(e.added)];
+    });
+  }
+}
+
+function toPaths(folders: readonly WorkspaceFolder[]): string[] {
+  const out: string[] = [];
+  for (const f of folders) {
+    try {
+      if (f.uri.startsWith('file:')) out.push(fileURLToPath(f.uri));
+    } catch {
+      // a folder URI Node cannot map to a path holds nothing the server could read
+    }
+  }
+  return out;
+}
