@@ -13,7 +13,7 @@ export function rulesTable(): string {
   const rows = RULES.map(
     (r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.defaultSeverity} | ${fixColumn(r.fixKinds)} | ${r.description.replace(/\|/g, '\\|')} |`,
   );
-  return ['| Rule | Default severity | Quick fix | What it checks |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  return ['| Rule | Default severity | Fix | What it checks |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 /** `certain` (fix-all applies it), `suggestion` (quick fix only), both, or nothing. */

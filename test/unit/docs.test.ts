@@ -42,3 +42,14 @@ test('the README rule table matches the registry (run `npm run docs:rules` to up
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   assert.equal(readme, withRulesTable(readme));
 });
+
+test('each doc page says which kinds of fix its rule offers, as the rule declares them', () => {
+  for (const rule of RULES) {
+    const text = readFileSync(join(root, 'docs', 'rules', `${rule.id}.md`), 'utf8');
+    const section = /## Quick fix\n\n([\s\S]*?)(?=\n## |$)/.exec(text)?.[1];
+    assert.ok(section, `${rule.id}: no "Quick fix" section`);
+    assert.equal(section.includes('**Certain**'), rule.fixKinds.includes('certain'), `${rule.id}: certain`);
+    assert.equal(section.includes('**Suggestion**') || section.includes('a **suggestion**'), rule.fixKinds.includes('suggestion'), `${rule.id}: suggestion`);
+    assert.equal(section.startsWith('None'), rule.fixKinds.length === 0, `${rule.id}: none`);
+  }
+});

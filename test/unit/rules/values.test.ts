@@ -256,3 +256,10 @@ test('value fixes keep CRLF line endings and a BOM intact', () => {
   const created = one('created-format', text);
   assert.equal(fixed(text, created, 'Change to "2026-07-04"'), text.replace('July 4, 2026\r\n', '2026-07-04\r\n'));
 });
+
+test('a value wrapped in HTML tags is read without them, and never quoted cut mid-tag', () => {
+  none('type-invalid', doc({ set: { Type: '</b> Standards Track<br>' } }));
+  none('type-noncanonical', doc({ set: { Type: '</b> Standards Track<br>' } }));
+  const f = one('type-invalid', doc({ set: { Type: '</b> Sideways Track<br>' } }));
+  assert.match(f.message, /^"Sideways Track" is not a SEP type/);
+});

@@ -28,14 +28,19 @@ export const TYPE_VOCABULARY: Vocabulary = { key: 'type', values: TYPES, synonym
 
 const fold = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
 
+/** An HTML tag, its attributes bounded so that matching stays linear. */
+const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>]{0,200})?\/?>/g;
+
 /**
  * The word(s) of a value that name the status or type: the value up to a
  * parenthesis, ` - `, `,` or `;`, with `*`, `_` and backticks around it
  * ignored. Offsets are into the value.
  */
 export function valueCore(value: string): { text: string; at: number; end: number } {
-  const cut = value.search(/\s*(?:\(|\s[-–—]\s|[,;])/);
-  const head = cut === -1 ? value : value.slice(0, cut);
+  // HTML tags (`</b> Standards Track<br>` in issue-era preambles) are markup, not words: blanked, offsets kept.
+  const plain = value.includes('<') ? value.replace(HTML_TAG, (t) => ' '.repeat(t.length)) : value;
+  const cut = plain.search(/\s*(?:\(|\s[-–—]\s|[,;])/);
+  const head = cut === -1 ? plain : plain.slice(0, cut);
   // Emphasis, code marks, emoji and other symbols around the words are not part of them.
   const { lead, trail } = trimToWords(head);
   return { text: head.slice(lead, head.length - trail), at: lead, end: head.length - trail };
