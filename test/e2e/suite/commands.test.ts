@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, cleanUp, withPrompts, workspaceRoot } from './helpers';
+import { activateExtension, cleanUp, ruleId, waitForDiagnostics, withPrompts, workspaceRoot } from './helpers';
 
 /** Today as YYYY-MM-DD, local and UTC (the two differ around midnight). */
 function todays(): string[] {
@@ -54,6 +54,16 @@ describe('commands', function () {
     assert.match(text, /\*\*Sponsor\*\*: None/);
     assert.ok(todays().some((day) => text.includes(`**Created**: ${day}`)), 'Created is today');
     assert.match(text, /^## Abstract$/m);
+
+    // A new draft opens quiet: what is expected at this stage (sections still to write, no PR number yet) is at most
+    // a hint, never a squiggle. The empty sections' hints show that the server has checked the file.
+    const diagnostics = await waitForDiagnostics(
+      editor.document.uri,
+      (ds) => ds.some((d) => d.source === 'sep'),
+      'the SEP server checks the new draft',
+    );
+    const loud = diagnostics.filter((d) => d.source === 'sep' && d.severity <= vscode.DiagnosticSeverity.Warning);
+    assert.deepEqual(loud.map((d) => `${ruleId(d)}: ${d.message}`), [], 'no error or warning on a new draft');
   });
 
   it('SEP: Set PR Number… renames 0000-<slug>.md and updates the title and PR field', async () => {

@@ -79,7 +79,11 @@ export type Corruption =
   | { kind: 'created-format' }
   | { kind: 'drop-field'; key: string }
   | { kind: 'near-miss' }
-  | { kind: 'level' };
+  | { kind: 'level' }
+  | { kind: 'meaning-rename' }
+  | { kind: 'status-synonym' }
+  | { kind: 'swap-fields' }
+  | { kind: 'empty-value'; key: string };
 
 export const corruptionArb: fc.Arbitrary<Corruption> = fc.oneof(
   fc.constant<Corruption>({ kind: 'status-case' }),
@@ -88,7 +92,14 @@ export const corruptionArb: fc.Arbitrary<Corruption> = fc.oneof(
   fc.constantFrom('status', 'type', 'created', 'authors', 'sponsor', 'pr').map((key): Corruption => ({ kind: 'drop-field', key })),
   fc.constant<Corruption>({ kind: 'near-miss' }),
   fc.constant<Corruption>({ kind: 'level' }),
+  fc.constant<Corruption>({ kind: 'meaning-rename' }),
+  fc.constant<Corruption>({ kind: 'status-synonym' }),
+  fc.constant<Corruption>({ kind: 'swap-fields' }),
+  fc.constantFrom('status', 'type', 'created', 'sponsor').map((key): Corruption => ({ kind: 'empty-value', key })),
 );
+
+/** Headings of another name an author might give a standard section: renaming them back is a guess. */
+const MEANING_RENAMES: Record<string, string> = { Abstract: 'Summary', Rationale: 'Design decisions', 'Backward Compatibility': 'Breaking Changes', 'Reference Implementation': 'Prototype Implementation' };
 
 /** Applies one corruption (a no-op when the document lacks what it damages). */
 export function corrupt(text: string, fileName: string, c: Corruption): string {
@@ -120,6 +131,26 @@ export function corrupt(text: string, fileName: string, c: Corruption): string {
       const m = sectionModel(doc).present.get('Backward Compatibility') ?? sectionModel(doc).present.get('Security Implications');
       if (!m || m.kind !== 'exact') return text;
       return replaceRange(m.section.heading.textRange, m.spec.name === 'Backward Compatibility' ? 'Backwards Compatibility' : 'Security Considerations');
+    }
+    case 'meaning-rename': {
+      const m = [...sectionModel(doc).present.values()].find((x) => x.kind === 'exact' && MEANING_RENAMES[x.spec.name]);
+      return m ? replaceRange(m.section.heading.textRange, MEANING_RENAMES[m.spec.name]) : text;
+    }
+    case 'status-synonym': {
+      const f = field('status');
+      return f ? replaceRange(f.valueRange, f.value === 'Final' ? 'Done' : 'Approved') : text;
+    }
+    case 'swap-fields': {
+      const a = field('status');
+      const b = field('type');
+      if (!a || !b || doc.header.style !== 'bullets' || b.range.start.line !== a.range.start.line + 1) return text;
+      const la = index.lineText(a.range.start.line);
+      const lb = index.lineText(b.range.start.line);
+      return replaceRange({ start: { line: a.range.start.line, character: 0 }, end: { line: b.range.start.line, character: lb.length } }, `${lb}\n${la}`);
+    }
+    case 'empty-value': {
+      const f = field(c.key);
+      return f && doc.header.style === 'bullets' ? replaceRange(f.valueRange, '') : text;
     }
     case 'level': {
       const m = sectionModel(doc).present.get('Rationale');
