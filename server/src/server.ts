@@ -2,6 +2,7 @@ import {
   DidChangeConfigurationNotification,
   TextDocumentSyncKind,
   TextDocuments,
+  type ClientCapabilities,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
@@ -22,6 +23,7 @@ export function startServer(connection: Connection): void {
   const store = new AnalysisStore(() => settings);
   const pending = new Set<string>();
   const folders = new WorkspaceFolderPaths();
+  let clientCapabilities: ClientCapabilities = {};
 
   const validate = (uri: string): void => {
     pending.delete(uri);
@@ -56,6 +58,7 @@ export function startServer(connection: Connection): void {
   };
 
   connection.onInitialize((params): InitializeResult => {
+    clientCapabilities = params.capabilities;
     pullConfiguration = Boolean(params.capabilities.workspace?.configuration);
     folders.initialize(params);
     settings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
@@ -66,7 +69,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    folders.listen(connection);
+    folders.listen(connection, () => files.reset());
+    files.watch(clientCapabilities);
     if (pullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sep' }).catch(() => undefined);
       void reloadSettings();
@@ -85,7 +89,7 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  registerFeatures({ connection, documents, store, settings: () => settings, workspaceFolders: folders.get });
+  const files = registerFeatures({ connection, documents, store, settings: () => settings, workspaceFolders: folders.get });
   documents.listen(connection);
   connection.listen();
 }

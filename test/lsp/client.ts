@@ -17,6 +17,8 @@ export interface TestClient {
   open(uri: string, text: string, version?: number): void;
   change(uri: string, version: number, changes: { range?: Diagnostic['range']; text: string }[]): void;
   stderr(): string;
+  /** The capabilities the server registered with `client/registerCapability`, in order. */
+  registrations: { method: string; registerOptions?: unknown }[];
   close(): Promise<void>;
 }
 
@@ -41,7 +43,11 @@ export async function startClient(
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
     params.items.map(() => options.settings ?? null),
   );
-  connection.onRequest('client/registerCapability', () => null);
+  const registrations: TestClient['registrations'] = [];
+  connection.onRequest('client/registerCapability', (p: { registrations: TestClient['registrations'] }) => {
+    registrations.push(...p.registrations);
+    return null;
+  });
   connection.listen();
   await connection.sendRequest('initialize', {
     processId: process.pid,
@@ -54,6 +60,7 @@ export async function startClient(
   return {
     connection,
     process: child,
+    registrations,
     diagnostics(uri, version, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri}@${version} within ${timeoutMs} ms; server stderr: ${err}`)), timeoutMs);

@@ -76,3 +76,46 @@ test('outside every workspace folder only the document\'s own folder is read', (
   const other = new WorkspaceIndexer(() => [outside]);
   assert.deepEqual(numbers(other, doc), [], 'a folder that does not hold the document confines nothing to it');
 });
+
+test('the index is read once and kept current from file events: no request re-reads the disk', () => {
+  const dir = join(base, 'events');
+  const docFile = write(join(dir, 'seps', '0050-open.md'), sep(50, 'Open'));
+  write(join(dir, 'MAINTAINERS.md'), maintainers('first-maintainer'));
+  const indexer = new WorkspaceIndexer(() => [dir]);
+  assert.deepEqual(numbers(indexer, docFile), ['50']);
+  assert.deepEqual(handles(indexer, docFile), ['first-maintainer']);
+
+  // Files written behind the index's back are not seen: requests do not go to the disk...
+  const added = write(join(dir, 'seps', '0051-added.md'), sep(51, 'Added'));
+  write(join(dir, 'MAINTAINERS.md'), maintainers('second-maintainer'));
+  assert.deepEqual(numbers(indexer, docFile), ['50']);
+  assert.deepEqual(handles(indexer, docFile), ['first-maintainer']);
+
+  // ...until the client reports them.
+  indexer.fileChanged(pathToFileURL(added).href, 'created');
+  indexer.fileChanged(pathToFileURL(join(dir, 'MAINTAINERS.md')).href, 'changed');
+  assert.deepEqual(numbers(indexer, docFile), ['50', '51']);
+  assert.deepEqual(handles(indexer, docFile), ['second-maintainer']);
+  assert.equal(indexer.forDocument(pathToFileURL(docFile).href).seps.find((s) => s.number === '51')?.title, 'Added');
+
+  write(added, sep(51, 'Renamed proposal'));
+  indexer.fileChanged(pathToFileURL(added).href, 'changed');
+  assert.equal(indexer.forDocument(pathToFileURL(docFile).href).seps.find((s) => s.number === '51')?.title, 'Renamed proposal');
+
+  rmSync(added);
+  indexer.fileChanged(pathToFileURL(added).href, 'deleted');
+  assert.deepEqual(numbers(indexer, docFile), ['50']);
+});
+
+test('without file events the index is trusted for maxAgeMs only', () => {
+  const dir = join(base, 'no-events');
+  const docFile = write(join(dir, 'seps', '0060-open.md'), sep(60, 'Open'));
+  let now = 1_000;
+  const indexer = new WorkspaceIndexer(() => [dir], 5_000, () => now);
+  assert.deepEqual(numbers(indexer, docFile), ['60']);
+  write(join(dir, 'seps', '0061-added.md'), sep(61, 'Added'));
+  now += 4_000;
+  assert.deepEqual(numbers(indexer, docFile), ['60']);
+  now += 2_000;
+  assert.deepEqual(numbers(indexer, docFile), ['60', '61']);
+});

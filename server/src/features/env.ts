@@ -24,8 +24,7 @@ export interface FeatureEnv {
 }
 
 /** Builds the handlers' environment from the server's feature context. */
-export function createEnv(ctx: FeatureContext): FeatureEnv {
-  const indexer = new WorkspaceIndexer(ctx.workspaceFolders);
+export function createEnv(ctx: FeatureContext, indexer: WorkspaceIndexer): FeatureEnv {
   return {
     documentContext(uri) {
       const document = ctx.documents.get(uri);

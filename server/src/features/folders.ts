@@ -20,12 +20,16 @@ export class WorkspaceFolderPaths {
     this.paths = toPaths(folders);
   }
 
-  /** Follows folder changes (call once `initialized` arrived); a client without the capability sends none. */
-  listen(connection: Connection): void {
+  /**
+   * Follows folder changes (call once `initialized` arrived); a client without the capability sends none.
+   * @param changed called after each change
+   */
+  listen(connection: Connection, changed: () => void = () => undefined): void {
     if (!this.supported) return;
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       const removed = new Set(toPaths(e.removed));
       this.paths = [...this.paths.filter((p) => !removed.has(p)), ...toPaths(e.added)];
+      changed();
     });
   }
 }

@@ -1,4 +1,12 @@
-import { CodeActionKind, type Connection, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type ClientCapabilities,
+  type Connection,
+  type ServerCapabilities,
+  type TextDocuments,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisStore } from '../analysis';
 import type { ServerSettings } from '../settings';
@@ -6,6 +14,7 @@ import { FIX_ALL_KIND, codeActions } from './codeActions';
 import { completion, definition, documentLinks, hover } from './editing';
 import { createEnv, type FeatureEnv } from './env';
 import { FixAllRequest, computeFixAll } from './fixAll';
+import { WorkspaceIndexer, type FileChange } from './workspace';
 
 export { FixAllRequest, FIX_ALL_KIND };
 export { WorkspaceFolderPaths } from './folders';
@@ -36,8 +45,9 @@ export const FEATURE_CAPABILITIES: ServerCapabilities = {
  * (code actions and the `sep/fixAll` request), completion, hover, document
  * links and go to definition. A failing handler logs and answers empty.
  */
-export function registerFeatures(ctx: FeatureContext): void {
-  const env = createEnv(ctx);
+export function registerFeatures(ctx: FeatureContext): WorkspaceFiles {
+  const indexer = new WorkspaceIndexer(ctx.workspaceFolders);
+  const env = createEnv(ctx, indexer);
   const { connection } = ctx;
   const guard = <P, R>(name: string, empty: R, fn: (env: FeatureEnv, p: P) => R) => (p: P): R => {
     try {
@@ -58,4 +68,39 @@ export function registerFeatures(ctx: FeatureContext): void {
     const { edits, applied } = computeFixAll(c.document, c.fileName, { rules: e.rules(), today: e.today(), workspace: c.workspace });
     return { version: c.document.version, edits, applied };
   }));
+  return new WorkspaceFiles(connection, indexer);
 }
+
+const CHANGE: Record<FileChangeType, FileChange> = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' };
+
+/** Keeps the workspace index current from the client's file events, so requests never read the disk. */
+export class WorkspaceFiles {
+  constructor(private readonly connection: Connection, private readonly indexer: WorkspaceIndexer) {
+    connection.onDidChangeWatchedFiles((e) => {
+      for (const c of e.changes) indexer.fileChanged(c.uri, CHANGE[c.type]);
+    });
+  }
+
+  /**
+   * Asks the client to watch the files the index is made of (call once `initialized` arrived). A client that
+   * cannot register watchers gets an index that is re-read at most every few seconds instead.
+   */
+  watch(capabilities: ClientCapabilities): void {
+    if (!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      this.indexer.maxAgeMs = STALE_WITHOUT_EVENTS_MS;
+      return;
+    }
+    const watchers = ['**/seps/*.md', '**/seps', '**/MAINTAINERS.md'].map((globPattern) => ({ globPattern }));
+    this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => {
+      this.indexer.maxAgeMs = STALE_WITHOUT_EVENTS_MS;
+    });
+  }
+
+  /** Forgets what was read (the workspace folders changed). */
+  reset(): void {
+    this.indexer.forgetAll();
+  }
+}
+
+/** How long an index is trusted when the client sends no file events. */
+const STALE_WITHOUT_EVENTS_MS = 5000;

@@ -6,40 +6,88 @@ import { EMPTY_WORKSPACE, indexSep, parseMaintainers, type Maintainer, type Work
 
 const MAX_FILE = 2 * 1024 * 1024;
 
-interface Cached<T> {
-  mtimeMs: number;
-  size: number;
-  value: T;
+/** What a document's folder resolves to: the `seps/` folder and MAINTAINERS.md it sees, and the root confining them. */
+interface Location {
+  sepsDir?: string;
+  maintainersFile?: string;
+  realRoot: string;
 }
 
+/** A change the client reports for a watched file (`workspace/didChangeWatchedFiles`). */
+export type FileChange = 'created' | 'changed' | 'deleted';
+
 /**
- * Builds the engine's {@link WorkspaceIndex} for a document from disk, reading only inside the
- * workspace folder that holds the document (or, outside every folder, the document's own folder):
- * the SEPs of the nearest `seps/` folder and the maintainers of the nearest MAINTAINERS.md, looked
- * for from the document's folder up to that root and never above it. A file or folder whose real
- * path (after symbolic links) leaves the root is not read. Files are re-read only when their size
- * or modification time changes.
+ * The engine's {@link WorkspaceIndex} for each document, read from disk only inside the workspace folder that
+ * holds the document (or, outside every folder, the document's own folder): the SEPs of the nearest `seps/` folder
+ * and the maintainers of the nearest MAINTAINERS.md, looked for from the document's folder up to that root and
+ * never above it. A file or folder whose real path (after symbolic links) leaves the root is not read.
+ *
+ * The index is built once per folder and kept current from file events ({@link fileChanged}), so a request
+ * (hover, completion, links, code actions) never touches the disk. A client that sends no file events gets the
+ * index re-read at most once every `maxAgeMs`.
  */
 export class WorkspaceIndexer {
-  private seps = new Map<string, Cached<WorkspaceSep | undefined>>();
-  private maintainers = new Map<string, Cached<Maintainer[]>>();
+  private locations = new Map<string, Location>();
+  /** Per `seps/` folder: the root confining it and its SEPs by file name. */
+  private sepDirs = new Map<string, { realRoot: string; seps: Map<string, WorkspaceSep> }>();
+  private maintainerLists = new Map<string, Maintainer[]>();
+  private builtAt = 0;
 
-  /** @param folders the workspace folders' file-system paths, asked for on every lookup (they change). */
-  constructor(private readonly folders: () => readonly string[] = () => []) {}
+  /**
+   * @param folders the workspace folders' file-system paths, asked for on every lookup (they change)
+   * @param maxAgeMs how long the index is trusted without file events (Infinity when the client sends them)
+   */
+  constructor(
+    private readonly folders: () => readonly string[] = () => [],
+    public maxAgeMs = Infinity,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The index for a document URI; empty for non-file URIs or when nothing is found. */
   forDocument(uri: string): WorkspaceIndex {
-    let path: string;
-    try {
-      if (!uri.startsWith('file:')) return EMPTY_WORKSPACE;
-      path = fileURLToPath(uri);
-    } catch {
-      return EMPTY_WORKSPACE;
-    }
+    const path = filePath(uri);
+    if (!path) return EMPTY_WORKSPACE;
+    if (this.now() - this.builtAt > this.maxAgeMs) this.forgetAll();
+    if (this.builtAt === 0) this.builtAt = this.now();
     const dir = dirname(path);
+    let location = this.locations.get(dir);
+    if (!location) {
+      location = this.locate(dir);
+      this.locations.set(dir, location);
+    }
+    const { sepsDir, maintainersFile } = location;
+    return {
+      seps: sepsDir ? [...this.sepsIn(sepsDir, location.realRoot).values()] : [],
+      maintainers: maintainersFile ? this.maintainersIn(maintainersFile) : [],
+    };
+  }
+
+  /** Applies a file event: re-reads the one SEP or MAINTAINERS.md that changed; a new or removed folder re-resolves. */
+  fileChanged(uri: string, change: FileChange): void {
+    const path = filePath(uri);
+    if (!path) return;
+    const name = basename(path);
+    if (change !== 'changed' && (name === 'seps' || name === 'MAINTAINERS.md' || !name.includes('.'))) this.locations.clear();
+    if (name === 'seps' && change === 'deleted') this.sepDirs.delete(path);
+    if (name === 'MAINTAINERS.md') this.maintainerLists.delete(path);
+    const folder = this.sepDirs.get(dirname(path));
+    if (folder && SEP_FILE.test(name)) {
+      folder.seps.delete(name);
+      if (change !== 'deleted') this.readSep(folder.seps, path, folder.realRoot);
+    }
+  }
+
+  /** Drops everything read so far (settings or folders changed). */
+  forgetAll(): void {
+    this.locations.clear();
+    this.sepDirs.clear();
+    this.maintainerLists.clear();
+    this.builtAt = 0;
+  }
+
+  private locate(dir: string): Location {
     const root = this.rootOf(dir);
-    const realRoot = realPath(root);
-    if (!realRoot) return EMPTY_WORKSPACE;
+    const realRoot = realPath(root) ?? root;
     const confined = (p: string): boolean => {
       const real = realPath(p);
       return real !== undefined && isInside(realRoot, real);
@@ -52,10 +100,7 @@ export class WorkspaceIndexer {
       const candidate = join(d, 'MAINTAINERS.md');
       return isFile(candidate) && confined(candidate) ? candidate : undefined;
     });
-    return {
-      seps: sepsDir ? this.readSeps(sepsDir, confined) : [],
-      maintainers: maintainersFile ? this.cached(this.maintainers, maintainersFile, (t) => parseMaintainers(t)) ?? [] : [],
-    };
+    return { sepsDir, maintainersFile, realRoot };
   }
 
   /** The innermost workspace folder holding `dir`; `dir` itself when none does. */
@@ -70,35 +115,56 @@ export class WorkspaceIndexer {
     return best !== undefined ? join(dir, relative(fold(dir), fold(best))) : dir;
   }
 
-  private readSeps(dir: string, confined: (p: string) => boolean): WorkspaceSep[] {
-    let names: string[];
+  private sepsIn(dir: string, realRoot: string): Map<string, WorkspaceSep> {
+    const known = this.sepDirs.get(dir);
+    if (known) return known.seps;
+    const seps = new Map<string, WorkspaceSep>();
+    this.sepDirs.set(dir, { realRoot, seps });
+    let names: string[] = [];
     try {
-      names = readdirSync(dir).filter((n) => /^\d+-.*\.md$/i.test(n));
+      names = readdirSync(dir).filter((n) => SEP_FILE.test(n)).sort();
     } catch {
-      return [];
+      // an unreadable folder lists nothing
     }
-    const out: WorkspaceSep[] = [];
-    for (const name of names) {
-      const full = join(dir, name);
-      if (isSymbolicLink(full) && !confined(full)) continue;
-      const sep = this.cached(this.seps, full, (t) => indexSep(name, t, pathToFileURL(full).href));
-      if (sep) out.push(sep);
-    }
-    return out;
+    for (const name of names) this.readSep(seps, join(dir, name), realRoot);
+    return seps;
   }
 
-  private cached<T>(cache: Map<string, Cached<T>>, file: string, read: (text: string) => T): T | undefined {
-    try {
-      const st = statSync(file);
-      const hit = cache.get(file);
-      if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.value;
-      if (!st.isFile() || st.size > MAX_FILE) return undefined;
-      const value = read(readFileSync(file, 'utf8'));
-      cache.set(file, { mtimeMs: st.mtimeMs, size: st.size, value });
-      return value;
-    } catch {
-      return undefined;
+  private readSep(seps: Map<string, WorkspaceSep>, file: string, realRoot: string): void {
+    if (isSymbolicLink(file) && !isInside(realRoot, realPath(file) ?? '\0')) return;
+    const name = basename(file);
+    const text = readSmallFile(file);
+    const sep = text === undefined ? undefined : indexSep(name, text, pathToFileURL(file).href);
+    if (sep) seps.set(name, sep);
+  }
+
+  private maintainersIn(file: string): Maintainer[] {
+    let list = this.maintainerLists.get(file);
+    if (!list) {
+      const text = readSmallFile(file);
+      list = text === undefined ? [] : parseMaintainers(text);
+      this.maintainerLists.set(file, list);
     }
+    return list;
+  }
+}
+
+const SEP_FILE = /^\d+-.*\.md$/i;
+
+function filePath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readSmallFile(file: string): string | undefined {
+  try {
+    const st = statSync(file);
+    return st.isFile() && st.size <= MAX_FILE ? readFileSync(file, 'utf8') : undefined;
+  } catch {
+    return undefined;
   }
 }
 
