@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { plainMessage, ruleDocPath, type Finding, type Severity } from './sep';
+import type { StatusParams } from '../../common/protocol';
+import type { Analysis } from './analysis';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -78,4 +80,12 @@ export function findingOf(findings: readonly Finding[], d: Diagnostic): Finding 
       f.range.end.line === d.range.end.line && f.range.end.character === d.range.end.character &&
       plainMessage(f.message) === d.message,
   );
+}
+
+/** What the status bar shows for one analysed version of a document (the `sep/status` notification). */
+export function statusOf(analysis: Analysis | undefined, uri: string, version: number): StatusParams {
+  if (!analysis?.doc) return { uri, version, isSep: false, errors: 0, warnings: 0, other: 0 };
+  const count = (s: Severity) => analysis.findings.filter((f) => f.severity === s).length;
+  const status = analysis.doc.header.fields.find((f) => f.key === 'status')?.value;
+  return { uri, version, isSep: true, ...(status !== undefined ? { status } : {}), errors: count('error'), warnings: count('warning'), other: count('information') + count('hint') };
 }

@@ -8,7 +8,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisStore } from './analysis';
-import { toDiagnostic } from './diagnostics';
+import { statusOf, toDiagnostic } from './diagnostics';
+import { STATUS_NOTIFICATION } from '../../common/protocol';
 import { FEATURE_CAPABILITIES, WorkspaceFolderPaths, registerFeatures } from './features';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 
@@ -33,6 +34,7 @@ export function startServer(connection: Connection): void {
       const analysis = settings.validate.enable ? store.analyze(document) : undefined;
       const diagnostics = analysis ? analysis.findings.map(toDiagnostic) : [];
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+      void connection.sendNotification(STATUS_NOTIFICATION, statusOf(analysis, uri, document.version));
     } catch (err) {
       connection.console.error(`SEP check failed for ${uri}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     }
