@@ -20,3 +20,19 @@ export interface StatusParams {
   /** Information and hints. */
   other: number;
 }
+
+/** `sep/validateWorkspace` (client → server): check every SEP file in the workspace folders. */
+export const VALIDATE_WORKSPACE_REQUEST = 'sep/validateWorkspace';
+
+/** What a workspace check did: the command shows it, tests read it. */
+export interface ValidationSummary {
+  /** SEP files found in the workspace. */
+  seps: number;
+  /** Of those, checked from disk (the rest are open in editors and checked as they are typed). */
+  checked: number;
+  errors: number;
+  warnings: number;
+  /** Files that could not be read. */
+  unreadable: number;
+  cancelled: boolean;
+}

@@ -9,8 +9,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisStore } from './analysis';
 import { statusOf, toDiagnostic } from './diagnostics';
-import { STATUS_NOTIFICATION } from '../../common/protocol';
-import { FEATURE_CAPABILITIES, WorkspaceFolderPaths, registerFeatures } from './features';
+import { STATUS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST } from '../../common/protocol';
+import { FEATURE_CAPABILITIES, WorkspaceCheck, WorkspaceFolderPaths, registerFeatures } from './features';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 
 /**
@@ -57,6 +57,7 @@ export function startServer(connection: Connection): void {
     }
     store.invalidate();
     for (const d of documents.all()) schedule(d.uri);
+    workspaceCheck.settingsChanged();
   };
 
   connection.onInitialize((params): InitializeResult => {
@@ -86,12 +87,19 @@ export function startServer(connection: Connection): void {
 
   // Fired on open as well as on every change.
   documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidOpen((e) => workspaceCheck.opened(e.document.uri));
   documents.onDidClose((e) => {
     store.close(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    workspaceCheck.closed(e.document.uri);
   });
 
   const files = registerFeatures({ connection, documents, store, settings: () => settings, workspaceFolders: folders.get });
+  const workspaceCheck = new WorkspaceCheck({ connection, documents, store, settings: () => settings, folders: folders.get, today: () => new Date().toISOString().slice(0, 10) });
+  files.onChange((uri, change) => workspaceCheck.fileChanged(uri, change));
+  connection.onRequest(VALIDATE_WORKSPACE_REQUEST, (_params: unknown, token) => {
+    files.watchAllMarkdown();
+    return workspaceCheck.run(token);
+  });
   documents.listen(connection);
   connection.listen();
 }

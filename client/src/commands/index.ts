@@ -3,7 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { newSep } from './newSep';
 import { setPrNumber } from './setPrNumber';
 import { registerStatusBar } from './statusBar';
-import { WorkspaceValidator } from './validateWorkspace';
+import { validateWorkspace } from './validateWorkspace';
 
 /**
  * Registers the palette commands (New SEP, Set PR Number, Validate All SEPs
@@ -12,7 +12,6 @@ import { WorkspaceValidator } from './validateWorkspace';
  * error message and a line in the language client's output channel.
  */
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
-  const validator = new WorkspaceValidator(context.extensionUri);
   const guard = <A extends unknown[], R>(what: string, run: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R | undefined> => {
       try {
@@ -25,10 +24,9 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
       }
     };
   context.subscriptions.push(
-    validator,
     registerStatusBar(client),
     vscode.commands.registerCommand('sep.newSep', guard('New SEP', newSep)),
     vscode.commands.registerCommand('sep.setPrNumber', guard('Set PR Number', (uri?: unknown) => setPrNumber(uri instanceof vscode.Uri ? uri : undefined))),
-    vscode.commands.registerCommand('sep.validateWorkspace', guard('Validate All SEPs', () => validator.validateAll())),
+    vscode.commands.registerCommand('sep.validateWorkspace', guard('Validate All SEPs', () => validateWorkspace(client))),
   );
 }

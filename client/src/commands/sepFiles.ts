@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isSepFile, plainMessage, ruleDocPath, type Finding, type Severity } from '../../../server/src/sep';
+import { isSepFile } from '../../../server/src/sep';
 import { DEFAULT_REPOSITORY } from '../../../server/src/sep/scaffold';
 import { normalizeSettings, type ServerSettings } from '../../../server/src/settings';
 import { CHECKED_SCHEMES } from '../languageClient';
@@ -38,22 +38,6 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  information: vscode.DiagnosticSeverity.Information,
-  hint: vscode.DiagnosticSeverity.Hint,
-};
-
-/** A finding as a VS Code diagnostic, shaped like the server's (source `sep`, code = rule id linking to its page). */
-export function toDiagnostic(f: Finding, extensionUri: vscode.Uri): vscode.Diagnostic {
-  const { start, end } = f.range;
-  const d = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), plainMessage(f.message), SEVERITY[f.severity]);
-  d.source = 'sep';
-  d.code = { value: f.rule, target: vscode.Uri.joinPath(extensionUri, ruleDocPath(f.rule)) };
-  return d;
 }
 
 /** Today as `YYYY-MM-DD` in UTC, the calendar the engine checks Created against. */

@@ -18,6 +18,7 @@ import { WorkspaceIndexer, type FileChange } from './workspace';
 
 export { FixAllRequest, FIX_ALL_KIND };
 export { WorkspaceFolderPaths } from './folders';
+export { WorkspaceCheck } from './workspaceCheck';
 
 /** What the editing features need from the server. */
 export interface FeatureContext {
@@ -75,10 +76,29 @@ const CHANGE: Record<FileChangeType, FileChange> = { [FileChangeType.Created]: '
 
 /** Keeps the workspace index current from the client's file events, so requests never read the disk. */
 export class WorkspaceFiles {
+  private readonly listeners: ((uri: string, change: FileChange) => void)[] = [];
+  private canWatch = false;
+  private watchingMarkdown = false;
+
   constructor(private readonly connection: Connection, private readonly indexer: WorkspaceIndexer) {
     connection.onDidChangeWatchedFiles((e) => {
-      for (const c of e.changes) indexer.fileChanged(c.uri, CHANGE[c.type]);
+      for (const c of e.changes) {
+        indexer.fileChanged(c.uri, CHANGE[c.type]);
+        for (const listener of this.listeners) listener(c.uri, CHANGE[c.type]);
+      }
     });
+  }
+
+  /** Also tells `listener` of every file event. */
+  onChange(listener: (uri: string, change: FileChange) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Asks the client to watch every Markdown file too (once), for the workspace check. */
+  watchAllMarkdown(): void {
+    if (!this.canWatch || this.watchingMarkdown) return;
+    this.watchingMarkdown = true;
+    void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }] }).catch(() => undefined);
   }
 
   /**
@@ -90,6 +110,7 @@ export class WorkspaceFiles {
       this.indexer.maxAgeMs = STALE_WITHOUT_EVENTS_MS;
       return;
     }
+    this.canWatch = true;
     const watchers = ['**/seps/*.md', '**/seps', '**/MAINTAINERS.md'].map((globPattern) => ({ globPattern }));
     this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => {
       this.indexer.maxAgeMs = STALE_WITHOUT_EVENTS_MS;
