@@ -40,13 +40,17 @@ export const EXTRA_SCENARIOS: ExtraScenario[] = [
   { label: 'no folder', suite: 'suite-empty', open: () => '' },
 ];
 
-/** Runs one extra window to the end of its suite; artifacts go to `outDir/<suite>/`. Undefined when no result came. */
+/**
+ * Runs one extra window to the end of its suite; artifacts go to `outDir/<suite>/`. Undefined when no result came.
+ * `env` is added to code-server's environment (the extension host inherits it).
+ */
 export async function runExtraScenario(
   cs: CodeServerInstall,
   vsixFiles: string[],
   scenario: ExtraScenario,
   settings: Record<string, unknown>,
   outDir: string,
+  env: NodeJS.ProcessEnv = {},
 ): Promise<SuiteResult | undefined> {
   const tmp = mkdtempSync(join(tmpdir(), `sep-e2e-${scenario.suite}-`));
   const out = join(outDir, scenario.suite);
@@ -63,7 +67,7 @@ export async function runExtraScenario(
       ...dirs,
       configDir: join(tmp, 'config'),
       logFile: join(out, 'code-server.log'),
-      env: { SEP_E2E_RESULT: resultFile, SEP_E2E_SUITE: scenario.suite },
+      env: { ...env, SEP_E2E_RESULT: resultFile, SEP_E2E_SUITE: scenario.suite },
     });
     return await inBrowser(server, `${server.url}/${query}`, resultFile, out);
   } finally {

@@ -1,0 +1,168 @@
+/**
+ * `npm run bench:editor`: the in-editor benchmark. Runs a fresh code-server profile with our .vsix and VS Code's
+ * built-in Markdown link validation turned on, opens the largest reference SEP and types into it
+ * (test/e2e/suite-bench/editor.test.ts does the timing inside the extension host), then reports, for ours and
+ * for the built-in timed in the same window: activation, open → first diagnostics, and keystroke → diagnostics
+ * of that version (p50 / p95). Writes bench/editor-results.json (ignored) and the "In the editor" section of
+ * bench/RESULTS.md, and judges the targets of issue 14.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildRunner, packageExtension } from '../test/e2e/build';
+import { ensureCodeServer } from '../test/e2e/codeServer';
+import { runExtraScenario } from '../test/e2e/scenarios';
+import { stats, type Stats } from './report';
+
+const repo = resolve(__dirname, '..');
+const sepsDir = resolve(repo, '..', 'shared', 'reference', 'seps');
+const BENCH_FILE = 'bench-largest.md';
+
+/** What the suite writes. */
+interface Samples {
+  activation: { ours: number; builtin: number };
+  open: { ours: number; builtin: number };
+  keystroke: { ours: number[]; builtin: number[] };
+  failures: string[];
+  lines: number;
+  length: number;
+}
+
+/** The largest reference SEP, with a line whose digits the edits change: a SEP mention (ours) and a broken link (the built-in's). */
+function benchDocument(): { name: string; text: string } {
+  const files = readdirSync(sepsDir).filter((f) => /^\d+-.*\.md$/.test(f));
+  const name = files.sort((a, b) => statSync(join(sepsDir, b)).size - statSync(join(sepsDir, a)).size)[0];
+  const text = readFileSync(join(sepsDir, name), 'utf8');
+  return { name, text: `${text.trimEnd()}\n\nThis benchmark copy mentions SEP-1 and [notes](./no-such-notes-1.md).\n` };
+}
+
+function settings(): Record<string, unknown> {
+  return {
+    'security.workspace.trust.enabled': false,
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'chat.disableAIFeatures': true,
+    'git.enabled': false,
+    'files.autoSave': 'off',
+    // The peer: VS Code's own Markdown diagnostics (link validation), off by default.
+    'markdown.validate.enabled': true,
+  };
+}
+
+async function main(): Promise<number> {
+  if (!existsSync(sepsDir)) {
+    console.error(`The reference SEPs are not at ${sepsDir}; the benchmark needs them.`);
+    return 1;
+  }
+  const doc = benchDocument();
+  const loadStart = loadavg();
+  const vsixFiles = [packageExtension(), await buildRunner()];
+  const cs = ensureCodeServer(join(repo, '.cache', 'code-server'));
+  const tmp = mkdtempSync(join(tmpdir(), 'sep-bench-editor-'));
+  const out = join(tmp, 'samples.json');
+  try {
+    const result = await runExtraScenario(
+      cs,
+      vsixFiles,
+      {
+        label: 'in-editor benchmark',
+        suite: 'suite-bench',
+        open: (dir) => {
+          mkdirSync(join(dir, 'seps'), { recursive: true });
+          writeFileSync(join(dir, 'seps', BENCH_FILE), doc.text);
+          return `?folder=${encodeURIComponent(dir)}`;
+        },
+      },
+      settings(),
+      join(repo, 'test-output', 'bench-editor'),
+      { SEP_BENCH_OUT: out },
+    );
+    if (!existsSync(out)) {
+      console.error(`The benchmark window wrote no samples: ${JSON.stringify(result?.tests ?? result, null, 2)}`);
+      return 1;
+    }
+    const samples = JSON.parse(readFileSync(out, 'utf8')) as Samples;
+    const report = judge(samples);
+    const md = render(samples, report, doc.name, loadStart, loadavg());
+    console.log(md);
+    writeFileSync(join(repo, 'bench', 'editor-results.json'), JSON.stringify({ samples, report }, null, 2));
+    writeSection(md);
+    return report.every((r) => r.met) ? 0 : 1;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+interface Verdict {
+  target: string;
+  value: string;
+  met: boolean;
+}
+
+function judge(s: Samples): Verdict[] {
+  const ours = stats(s.keystroke.ours);
+  const builtin = stats(s.keystroke.builtin);
+  const ms = (x: number) => `${x.toFixed(1)} ms`;
+  const times = (x: number) => `${x.toFixed(2)}×`;
+  return [
+    { target: 'keystroke → diagnostics p95 ≤ 20 ms', value: ms(ours.p95), met: ours.p95 <= 20 },
+    { target: 'keystroke p95 ≤ 0.4× the built-in\'s', value: times(ours.p95 / builtin.p95), met: ours.p95 <= 0.4 * builtin.p95 },
+    { target: 'open → first diagnostics ≤ 0.4× the built-in\'s', value: times(s.open.ours / s.open.builtin), met: s.open.ours <= 0.4 * s.open.builtin },
+    { target: 'activation ≤ the built-in\'s + 100 ms', value: `${ms(s.activation.ours)} vs ${ms(s.activation.builtin)}`, met: s.activation.ours <= s.activation.builtin + 100 },
+    { target: 'every edit got its diagnostics', value: `${s.failures.length} missed`, met: s.failures.length === 0 },
+  ];
+}
+
+function render(s: Samples, verdicts: Verdict[], name: string, start: number[], end: number[]): string {
+  const row = (who: string, k: Stats, activation: number, open: number) =>
+    `| ${who} | ${activation.toFixed(1)} | ${open.toFixed(1)} | ${k.p50.toFixed(1)} | ${k.p95.toFixed(1)} | ${k.max.toFixed(1)} | ${k.n} |`;
+  const commit = (() => {
+    try {
+      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
+    } catch {
+      return 'unknown';
+    }
+  })();
+  const lines = [
+    '## In the editor',
+    '',
+    `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on commit \`${commit}\` (\`npm run bench:editor\`): code-server (VS Code 1.139) with a fresh profile, headless Chromium, ${availableParallelism()} CPUs; load average ${start.map((x) => x.toFixed(2)).join(' / ')} at start, ${end.map((x) => x.toFixed(2)).join(' / ')} at end. Document: ${name} (${s.length} characters, ${s.lines} lines) plus one line of ours; ${s.keystroke.ours.length} single-character edits. Times in ms, measured in the extension host from the edit (or the open) to the diagnostics of that version.`,
+    '',
+    '| extension | open → active | open → first diagnostics | keystroke p50 | keystroke p95 | keystroke max | edits |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    row('SEP Authoring', stats(s.keystroke.ours), s.activation.ours, s.open.ours),
+    row('VS Code Markdown (link validation)', stats(s.keystroke.builtin), s.activation.builtin, s.open.builtin),
+    '',
+    '| target | value | met |',
+    '| --- | --- | --- |',
+    ...verdicts.map((v) => `| ${v.target} | ${v.value} | ${v.met ? 'yes' : '**no**'} |`),
+  ];
+  if (s.failures.length) lines.push('', `Missed: ${s.failures.slice(0, 5).join('; ')}`);
+  return lines.join('\n');
+}
+
+const START = '<!-- editor:start -->';
+const END = '<!-- editor:end -->';
+
+/** Puts the section into bench/RESULTS.md between its markers (appended the first time). */
+function writeSection(md: string): void {
+  const file = join(repo, 'bench', 'RESULTS.md');
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const block = `${START}\n${md}\n${END}`;
+  const s = old.indexOf(START);
+  const e = old.indexOf(END);
+  writeFileSync(file, s !== -1 && e !== -1 ? old.slice(0, s) + block + old.slice(e + END.length) : `${old.trimEnd()}\n\n${block}\n`);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.stack ?? err.message : String(err));
+    process.exit(1);
+  },
+);

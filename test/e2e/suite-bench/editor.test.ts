@@ -1,0 +1,113 @@
+/// <reference types="mocha" />
+/**
+ * The in-editor benchmark (`npm run bench:editor`), run inside code-server's extension host on a fresh profile:
+ * the largest reference SEP, copied into the workspace by the launcher, opened in an editor, then edited one
+ * character at a time. It times, for our extension and for VS Code's built-in Markdown extension (its link
+ * validation, `markdown.validate.enabled`) in the same window:
+ * - activation: from opening the document to the extension being active;
+ * - open: from opening the document to its first diagnostics from that extension;
+ * - keystroke: from each single-character edit to the diagnostics of that version. Each edit changes a digit that
+ *   the extension's message quotes (a `SEP-N` mention for ours, a broken link's target for the built-in), so the
+ *   diagnostics of that version are told apart from earlier ones.
+ * Writes the samples as JSON to `SEP_BENCH_OUT`; the launcher computes and reports the figures.
+ */
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import { workspaceRoot } from '../suite/helpers';
+
+export const BENCH_FILE = 'bench-largest.md';
+const EDITS = Number(process.env.SEP_BENCH_EDITS ?? 100);
+const OURS = 'sep-authoring.sep-authoring';
+const BUILTIN = 'vscode.markdown-language-features';
+
+/** Resolves with the time at which `predicate` first holds for the document's diagnostics (checked now and on each change). */
+function whenDiagnostics(uri: vscode.Uri, predicate: (ds: vscode.Diagnostic[]) => boolean, ms = 15_000): Promise<number> {
+  if (predicate(vscode.languages.getDiagnostics(uri))) return Promise.resolve(performance.now());
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`diagnostics not seen within ${ms} ms`));
+    }, ms);
+    const listener = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
+      if (!predicate(vscode.languages.getDiagnostics(uri))) return;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(performance.now());
+    });
+  });
+}
+
+/** Resolves with the time at which the extension is active (polled every millisecond). */
+async function whenActive(id: string, ms = 30_000): Promise<number> {
+  const ext = vscode.extensions.getExtension(id);
+  assert.ok(ext, `${id} is installed`);
+  const until = performance.now() + ms;
+  while (!ext.isActive) {
+    if (performance.now() > until) throw new Error(`${id} not active within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  return performance.now();
+}
+
+const fromSep = (d: vscode.Diagnostic) => d.source === 'sep';
+const fromBuiltin = (d: vscode.Diagnostic) => d.source === 'markdown';
+const mentions = (needle: string, from: (d: vscode.Diagnostic) => boolean) => (ds: vscode.Diagnostic[]) =>
+  ds.some((d) => from(d) && d.message.includes(needle));
+
+describe('in-editor benchmark', function () {
+  this.timeout(15 * 60_000);
+
+  it('times activation, first diagnostics and keystrokes for SEP Authoring and the built-in Markdown extension', async () => {
+    const out = process.env.SEP_BENCH_OUT;
+    assert.ok(out, 'SEP_BENCH_OUT names the result file');
+    const uri = vscode.Uri.file(join(workspaceRoot(), 'seps', BENCH_FILE));
+    assert.equal(vscode.extensions.getExtension(OURS)?.isActive, false, 'nothing opened a Markdown file yet');
+
+    const t0 = performance.now();
+    const activeOurs = whenActive(OURS);
+    const activeBuiltin = whenActive(BUILTIN);
+    const firstOurs = whenDiagnostics(uri, (ds) => ds.some(fromSep), 60_000);
+    const firstBuiltin = whenDiagnostics(uri, (ds) => ds.some(fromBuiltin), 60_000);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const result = {
+      activation: { ours: (await activeOurs) - t0, builtin: (await activeBuiltin) - t0 },
+      open: { ours: (await firstOurs) - t0, builtin: (await firstBuiltin) - t0 },
+      keystroke: { ours: [] as number[], builtin: [] as number[] },
+      failures: [] as string[],
+      lines: editor.document.lineCount,
+      length: editor.document.getText().length,
+    };
+
+    // The digit after `SEP-` in the mention the launcher added (ours) and after `no-such-notes-` (the built-in).
+    const digitAfter = (marker: string): vscode.Position => {
+      const text = editor.document.getText();
+      const at = text.lastIndexOf(marker);
+      assert.ok(at >= 0, `${marker} in the document`);
+      return editor.document.positionAt(at + marker.length);
+    };
+    const series: [keyof typeof result.keystroke, string, (d: vscode.Diagnostic) => boolean, (digit: string) => string][] = [
+      ['ours', 'mentions SEP-', fromSep, (digit) => `Link SEP-${digit} so`],
+      ['builtin', 'no-such-notes-', fromBuiltin, (digit) => `no-such-notes-${digit}.md`],
+    ];
+    for (let i = 0; i < EDITS; i++) {
+      for (const [who, marker, from, quoted] of series) {
+        const digit = String(1 + ((i + 1) % 9));
+        const at = digitAfter(marker);
+        const seen = whenDiagnostics(uri, mentions(quoted(digit), from));
+        const start = performance.now();
+        await editor.edit((b) => b.replace(new vscode.Range(at, at.translate(0, 1)), digit), { undoStopBefore: false, undoStopAfter: false });
+        try {
+          result.keystroke[who].push((await seen) - start);
+        } catch (err) {
+          result.failures.push(`${who} edit ${i}: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
+    }
+    writeFileSync(out, JSON.stringify(result, null, 2));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
