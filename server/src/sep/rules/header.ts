@@ -1,6 +1,7 @@
 import type { HeaderField, SepDocument, Severity } from '../types';
 import { FIELDS, fieldByKey } from '../vocabulary';
 import { field, missingRange, placeholdersIn, valuePart } from './support';
+import { sepStage } from './facts';
 import type { Report, Rule } from './types';
 
 /**
@@ -35,6 +36,8 @@ interface RequiredFieldOptions {
   hint: string;
   /** Another field whose presence makes a different rule report the absence instead. */
   unlessPresent?: string;
+  /** The message for an unnumbered draft, where the absence is expected (reported as a hint). */
+  whileUnnumbered?: string;
 }
 
 /** `field-<key>-missing`: a required header field is absent. Carries `data.field` for the insertion fix. */
@@ -49,6 +52,9 @@ export function requiredField(key: string, options: RequiredFieldOptions): Rule 
     check(doc) {
       if (!doc.header.fields.length || field(doc, key)) return [];
       if (options.unlessPresent && field(doc, options.unlessPresent)) return [];
+      if (options.whileUnnumbered && sepStage(doc) === 'unnumbered') {
+        return [{ range: missingRange(doc), message: options.whileUnnumbered, data: { field: key }, stage: 'expected' }];
+      }
       return [
         {
           range: missingRange(doc),
@@ -144,8 +150,17 @@ const fieldEmpty = perField(
   'warning',
   'Header fields have a value.',
   true,
-  (f) => (f.value.trim() === '' ? { message: `**${f.name}** has no value. Fill it in or remove the line.`, data: { field: f.key ?? f.name } } : undefined),
+  (f, doc) => {
+    if (f.value.trim() !== '') return undefined;
+    if (f.key === 'status' && sepStage(doc) === 'unnumbered') {
+      return { message: STATUS_LEFT_TO_SPONSOR, data: { field: 'status' }, stage: 'expected' };
+    }
+    return { message: `**${f.name}** has no value. Fill it in or remove the line.`, data: { field: f.key ?? f.name } };
+  },
 );
+
+/** The drafting guide: "`Status:` — leave blank or omit"; the sponsor sets it. */
+const STATUS_LEFT_TO_SPONSOR = 'Status is left to the sponsor: a draft leaves it blank or omits it, and the sponsor sets it to Draft on agreeing to sponsor the SEP.';
 
 /** `field-placeholder`: a value (or the title's name) still holds the template's placeholder text. */
 function fieldPlaceholder(): Rule {
@@ -156,18 +171,59 @@ function fieldPlaceholder(): Rule {
     fixable: true,
     check(doc) {
       const out: Report[] = [];
+      const stage = sepStage(doc);
       for (const f of doc.header.fields) {
-        const [first] = placeholdersIn(f.value);
+        const [first] = placeholdersIn(f.value).filter((p) => !(stage === 'numbered' && leftoverOnceNumbered(f, p.text)));
         if (!first) continue;
         // On a wrapped value the joined text no longer maps to offsets: mark the whole value.
         // The `A | B | ...` choice lists run to the end of the value.
         const end = first.text.includes(' | ') ? f.value.length : first.at + first.text.length;
         const range = f.continuationLines ? f.valueRange : valuePart(doc, f, first.at, end);
-        out.push({ range, message: placeholderMessage(f.name, first.text), data: { field: f.key ?? f.name } });
+        if (first.text === '{NUMBER}' && stage === 'unnumbered') {
+          out.push({ range, message: NUMBER_EXPECTED, data: { field: f.key ?? f.name }, stage: 'expected' });
+        } else {
+          out.push({ range, message: placeholderMessage(f.name, first.text), data: { field: f.key ?? f.name } });
+        }
       }
       const t = doc.title;
       if (t?.nameRange && /^\{title\}$/i.test(t.name)) {
         out.push({ range: t.nameRange, message: 'The title still reads `{Title}`. Replace it with a short descriptive name of the proposal.' });
+      }
+      return out;
+    },
+  };
+}
+
+const NUMBER_EXPECTED = '{NUMBER} stays until the pull request exists; then run "SEP: Set PR Number…" to write its number here, in the title and in the file name.';
+
+/** Placeholders a numbered SEP may not keep: `{NUMBER}` anywhere, any template text in a required field. */
+function leftoverOnceNumbered(f: HeaderField, placeholder: string): boolean {
+  return placeholder === '{NUMBER}' || (f.key !== undefined && fieldByKey(f.key).required && placeholder !== '{Title}');
+}
+
+/**
+ * `field-placeholder-numbered`: once the SEP carries its number, template text
+ * left in a required header field, or `{NUMBER}` anywhere, is an error.
+ */
+function fieldPlaceholderNumbered(): Rule {
+  return {
+    id: 'field-placeholder-numbered',
+    defaultSeverity: 'error',
+    description: 'Once the SEP has its number, no required header field holds template text (`@github-username`, `Name <email>`, `Draft | In-Review | ...`, `YYYY-MM-DD`) and `{NUMBER}` is gone from the title and header.',
+    fixable: false,
+    check(doc) {
+      if (sepStage(doc) !== 'numbered') return [];
+      const out: Report[] = [];
+      for (const f of doc.header.fields) {
+        const [first] = placeholdersIn(f.value).filter((p) => leftoverOnceNumbered(f, p.text));
+        if (!first) continue;
+        const end = first.text.includes(' | ') ? f.value.length : first.at + first.text.length;
+        const range = f.continuationLines ? f.valueRange : valuePart(doc, f, first.at, end);
+        out.push({ range, message: `${placeholderMessage(f.name, first.text)} This SEP already has its number, so the template text must go.`, data: { field: f.key ?? f.name } });
+      }
+      const t = doc.title;
+      if (t?.numberRange && /^\{number\}$/i.test(t.number ?? '')) {
+        out.push({ range: t.numberRange, message: `The title still reads SEP-${t.number}, but this SEP has its number: write it in the title (run "SEP: Set PR Number…").` });
       }
       return out;
     },
@@ -235,7 +291,7 @@ function longestOrderedRun(rank: number[]): Set<number> {
 /** Header rules, in documentation order. */
 export const HEADER_RULES: Rule[] = [
   headerMissing(),
-  requiredField('status', { severity: 'error', hint: 'the SEP\'s status, e.g. `Draft`' }),
+  requiredField('status', { severity: 'error', hint: 'the SEP\'s status, e.g. `Draft`', whileUnnumbered: STATUS_LEFT_TO_SPONSOR }),
   requiredField('type', { severity: 'error', hint: 'the SEP\'s type, e.g. `Standards Track`' }),
   requiredField('created', { severity: 'warning', hint: 'the date the SEP was started, as `YYYY-MM-DD`' }),
   requiredField('authors', { severity: 'error', hint: 'the authors as `Name <email> (@handle)`, comma-separated' }),
@@ -247,4 +303,5 @@ export const HEADER_RULES: Rule[] = [
   fieldOrder(),
   fieldEmpty,
   fieldPlaceholder(),
+  fieldPlaceholderNumbered(),
 ];

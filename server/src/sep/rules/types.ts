@@ -16,6 +16,12 @@ export interface Report {
   /** Facts a fix needs (e.g. `{ section: 'Motivation' }`, `{ expected: 'Draft' }`); plain JSON. */
   data?: Record<string, string | number | boolean>;
   fixes?: Fix[];
+  /**
+   * `expected`: what the rule sees is what the SEP process asks for at the document's stage (an
+   * unnumbered draft's blank Status, its `{NUMBER}` placeholders): shown as a hint whatever the
+   * configured severity, unless the rule is off.
+   */
+  stage?: 'expected';
 }
 
 /** A report after policy is applied: carries its rule id and effective severity. */
