@@ -1,8 +1,8 @@
 import type { HeaderField, SepDocument, Severity } from '../types';
-import { FIELDS, fieldByKey } from '../vocabulary';
-import { field, missingRange, placeholdersIn, valuePart } from './support';
-import { sepStage } from './facts';
-import type { Report, Rule } from './types';
+import { FIELDS, fieldByKey, STATUSES, TYPES } from '../vocabulary';
+import { field, missingRange, placeholdersIn, replaceFix, valuePart } from './support';
+import { issueEra, sepStage } from './facts';
+import type { Fix, Report, Rule } from './types';
 
 /**
  * Rules about the header: the `- **Status**: ...` bullets (or table, or
@@ -20,6 +20,16 @@ function headerMissing(): Rule {
     fixable: true,
     check(doc) {
       if (doc.header.fields.length) return [];
+      const misplaced = doc.header.misplaced;
+      if (misplaced) {
+        const where = misplaced.in === 'front-matter' ? 'YAML front matter' : 'a code block';
+        return [
+          {
+            range: misplaced.range,
+            message: `The header is written as ${where}, where SEP tools and the website do not read it. Write the fields as Markdown bullets under the title instead, one per line: \`- **Status**: Draft\`, \`- **Type**: ...\`, \`- **Created**: YYYY-MM-DD\`, \`- **Author(s)**: ...\`, \`- **Sponsor**: ...\`, \`- **PR**: #...\`.`,
+          },
+        ];
+      }
       return [
         {
           range: missingRange(doc),
@@ -38,6 +48,8 @@ interface RequiredFieldOptions {
   unlessPresent?: string;
   /** The message for an unnumbered draft, where the absence is expected (reported as a hint). */
   whileUnnumbered?: string;
+  /** The field did not exist in the issue-based workflow: issue-era SEPs are not asked for it. */
+  notIssueEra?: boolean;
 }
 
 /** `field-<key>-missing`: a required header field is absent. Carries `data.field` for the insertion fix. */
@@ -52,6 +64,7 @@ export function requiredField(key: string, options: RequiredFieldOptions): Rule 
     check(doc) {
       if (!doc.header.fields.length || field(doc, key)) return [];
       if (options.unlessPresent && field(doc, options.unlessPresent)) return [];
+      if (options.notIssueEra && issueEra(doc)) return [];
       if (options.whileUnnumbered && sepStage(doc) === 'unnumbered') {
         return [{ range: missingRange(doc), message: options.whileUnnumbered, data: { field: key }, stage: 'expected' }];
       }
@@ -75,7 +88,7 @@ function issueInsteadOfPr(): Rule {
     fixable: true,
     check(doc) {
       const issue = field(doc, 'issue');
-      if (!issue || field(doc, 'pr')) return [];
+      if (!issue || field(doc, 'pr') || issueEra(doc)) return [];
       return [
         {
           range: issue.range,
@@ -136,8 +149,8 @@ const fieldUnknown = perField(
   'information',
   'Header fields are the ones the SEP template defines.',
   false,
-  (f) =>
-    f.key
+  (f, doc) =>
+    f.key || (doc.header.preamble && /^title$/i.test(f.name))
       ? undefined
       : {
           range: f.nameRange,
@@ -210,8 +223,8 @@ function fieldPlaceholderNumbered(): Rule {
     id: 'field-placeholder-numbered',
     defaultSeverity: 'error',
     description: 'Once the SEP has its number, no required header field holds template text (`@github-username`, `Name <email>`, `Draft | In-Review | ...`, `YYYY-MM-DD`) and `{NUMBER}` is gone from the title and header.',
-    fixable: false,
-    check(doc) {
+    fixable: true,
+    check(doc, ctx) {
       if (sepStage(doc) !== 'numbered') return [];
       const out: Report[] = [];
       for (const f of doc.header.fields) {
@@ -219,7 +232,12 @@ function fieldPlaceholderNumbered(): Rule {
         if (!first) continue;
         const end = first.text.includes(' | ') ? f.value.length : first.at + first.text.length;
         const range = f.continuationLines ? f.valueRange : valuePart(doc, f, first.at, end);
-        out.push({ range, message: `${placeholderMessage(f.name, first.text)} This SEP already has its number, so the template text must go.`, data: { field: f.key ?? f.name } });
+        out.push({
+          range,
+          message: `${placeholderMessage(f.name, first.text)} This SEP already has its number, so the template text must go.`,
+          data: { field: f.key ?? f.name },
+          fixes: placeholderChoices(f, ctx.today),
+        });
       }
       const t = doc.title;
       if (t?.numberRange && /^\{number\}$/i.test(t.number ?? '')) {
@@ -228,6 +246,13 @@ function fieldPlaceholderNumbered(): Rule {
       return out;
     },
   };
+}
+
+/** Suggestions (never automatic) for a placeholder left in Created, Status or Type: today, or each allowed value. */
+function placeholderChoices(f: HeaderField, today: string): Fix[] {
+  if (f.key === 'created') return [replaceFix(`Change to today, "${today}"`, f.valueRange, today, false)];
+  const values = f.key === 'status' ? STATUSES : f.key === 'type' ? TYPES : [];
+  return values.map((v) => replaceFix(`Change to "${v.value}"`, f.valueRange, v.value, false));
 }
 
 function placeholderMessage(name: string, placeholder: string): string {
@@ -296,7 +321,7 @@ export const HEADER_RULES: Rule[] = [
   requiredField('created', { severity: 'warning', hint: 'the date the SEP was started, as `YYYY-MM-DD`' }),
   requiredField('authors', { severity: 'error', hint: 'the authors as `Name <email> (@handle)`, comma-separated' }),
   requiredField('sponsor', { severity: 'warning', hint: 'the sponsoring maintainer\'s `@handle`, or `None` while you look for one' }),
-  requiredField('pr', { severity: 'error', hint: 'the pull request that adds this file, `#<number>` or its URL; `#{NUMBER}` until the pull request exists', unlessPresent: 'issue' }),
+  requiredField('pr', { severity: 'error', hint: 'the pull request that adds this file, `#<number>` or its URL; `#{NUMBER}` until the pull request exists', unlessPresent: 'issue', notIssueEra: true }),
   issueInsteadOfPr(),
   fieldDuplicate,
   fieldUnknown,
