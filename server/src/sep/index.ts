@@ -8,3 +8,4 @@ export { RULES, ruleById, ruleDocUrl } from './rules/registry';
 export type { Finding, Fix, Report, Rule, RuleContext } from './rules/types';
 export * from './types';
 export { isSepFile, firstHeadingIsSep, DEFAULT_INCLUDE } from './detect';
+export { describesSep } from './rules/document';

@@ -110,5 +110,52 @@ function unclosedCodeFence(): Rule {
   };
 }
 
+/**
+ * Whether the body of a pull request is itself a SEP (a header of at least two
+ * known fields, or a `SEP-` heading) rather than a description pointing at one.
+ */
+export function describesSep(doc: SepDocument): boolean {
+  return doc.header.fields.filter((f) => f.key).length >= 2 || doc.headings.some((h) => /^SEP-/i.test(h.text));
+}
+
+/** The `seps/<name>.md` file a pull request description points to, if it names one. */
+function sepFileNamed(doc: SepDocument): string | undefined {
+  const path = /(?:^|[^\w/.-])(?:[\w.-]+\/)*seps\/(?!readme\.md|template\.md)([\w.-]+\.md)\b/i;
+  for (const t of doc.linkTargets) {
+    const m = path.exec(t.url);
+    if (m) return `seps/${m[1]}`;
+  }
+  const m = path.exec(doc.text);
+  return m ? `seps/${m[1]}` : undefined;
+}
+
+/**
+ * `pull-description-not-sep`: a pull request's description opened from the
+ * sidebar that is not a SEP document. It is not checked; one line says where
+ * the SEP is. The server runs only this rule on such a description.
+ */
+function pullDescriptionNotSep(): Rule {
+  return {
+    id: 'pull-description-not-sep',
+    defaultSeverity: 'information',
+    description: 'A pull request description that is not itself a SEP is not checked; the finding names the SEP file it points to.',
+    fixable: false,
+    check(doc) {
+      if (doc.origin?.kind !== 'pull' || describesSep(doc)) return [];
+      const file = sepFileNamed(doc);
+      const index = lineIndex(doc);
+      return [
+        {
+          range: index.range(0, index.lineEnd(0)),
+          message: file
+            ? `This pull request description is not a SEP, so it is not checked: the SEP is the file ${file}.`
+            : 'This pull request description is not a SEP, so it is not checked, and it names no seps/ file that holds one.',
+          ...(file ? { data: { file } } : {}),
+        },
+      ];
+    },
+  };
+}
+
 /** Document rules, in documentation order. */
-export const DOCUMENT_RULES: Rule[] = [fileNameFormat(), sepReferenceUnlinked(), unclosedCodeFence()];
+export const DOCUMENT_RULES: Rule[] = [fileNameFormat(), sepReferenceUnlinked(), unclosedCodeFence(), pullDescriptionNotSep()];

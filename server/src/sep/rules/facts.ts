@@ -45,3 +45,12 @@ export function sepStage(doc: SepDocument): 'unnumbered' | 'numbered' | undefine
   if (/^0+-/.test(doc.fileName ?? '') || doc.title?.number !== undefined) return 'unnumbered';
   return undefined;
 }
+
+/**
+ * Whether the SEP is from the issue-based era (2025): the body of a GitHub
+ * issue, or a header under a `Preamble` heading. Such SEPs had no pull
+ * request, and their title was the issue's title.
+ */
+export function issueEra(doc: SepDocument): boolean {
+  return doc.origin?.kind === 'issue' || doc.header.preamble !== undefined;
+}

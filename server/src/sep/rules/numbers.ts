@@ -75,6 +75,8 @@ function issueNames(doc: SepDocument, numbers: (string | undefined)[]): boolean 
 interface Numbers {
   title?: string;
   titleRange?: Range;
+  /** The title is the issue's, not a line of the document: nothing to edit. */
+  titleFromIssue?: boolean;
   file?: string;
   pr: string[];
   prRange?: Range;
@@ -85,6 +87,7 @@ function numbersOf(doc: SepDocument): Numbers {
   return {
     title: realNumber(doc.title?.number),
     titleRange: doc.title?.numberRange,
+    titleFromIssue: doc.title?.fromIssue,
     file: fileNumber(doc),
     pr: pr.numbers,
     prRange: pr.range,
@@ -96,7 +99,7 @@ function numbersOf(doc: SepDocument): Numbers {
  * the value of the field or heading on the finding's line.
  */
 function changeTitleNumber(n: Numbers, to: string): Fix[] {
-  return n.titleRange ? [replaceFix(`Change to "${to}"`, n.titleRange, to, false)] : [];
+  return n.titleRange && !n.titleFromIssue ? [replaceFix(`Change to "${to}"`, n.titleRange, to, false)] : [];
 }
 
 /** `title-file-number-mismatch`: title number against the file name's number. */

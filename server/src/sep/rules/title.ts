@@ -1,5 +1,6 @@
 import type { SepTitle } from '../types';
 import { missingRange, replaceFix } from './support';
+import { issueEra } from './facts';
 import type { Report, Rule } from './types';
 
 /**
@@ -16,7 +17,8 @@ function titleMissing(): Rule {
     // The fix (a title made from the file name) is computed by fixes/ from the document.
     fixable: true,
     check(doc) {
-      if (doc.title) return [];
+      // An issue-era SEP's title was the issue's title; without the issue at hand there is nothing to check.
+      if (doc.title || issueEra(doc)) return [];
       return [
         {
           range: missingRange(doc),
@@ -45,6 +47,7 @@ function titleMalformed(): Rule {
       const t = doc.title;
       if (!t) return [];
       const reports: Report[] = [];
+      if (t.fromIssue) return issueTitleReports(t);
       if (t.form !== 'ok') {
         const fix = separatorFix(t);
         reports.push({ range: t.range, message: FORM_MESSAGES[t.form], ...(fix ? { fixes: [fix] } : {}) });
@@ -55,6 +58,17 @@ function titleMalformed(): Rule {
       return reports;
     },
   };
+}
+
+/**
+ * The title of an issue (or pull request) whose body is the SEP. The 2025 guidelines only asked
+ * the sponsor to "ensure the SEP number is in the title", so `SEP-12 - Name` is not reported; a
+ * title without the number or a name is. No fix: the title is not in the document.
+ */
+function issueTitleReports(t: SepTitle): Report[] {
+  if (t.form === 'ok' || t.form === 'bad-separator') return [];
+  const what = t.form === 'no-name' ? 'has no name after the SEP number' : t.form === 'no-number' ? 'has no SEP number' : `does not start with "SEP-<number>"`;
+  return [{ range: t.range, message: `The issue's title "${t.raw}" ${what}. On GitHub, give the issue the title "SEP-<number>: <name>".` }];
 }
 
 /** For `SEP 12 - Name`, `SEP-12 Name`, `sep-12:Name`: rewrite only the part before the name. */
