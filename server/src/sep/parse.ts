@@ -7,6 +7,7 @@ import { blockFacts, type BlockFacts } from './blocks';
 import { extractHeader } from './header';
 import { parseTitle } from './title';
 import { withHtmlHeadings } from './html';
+import { strayStatuses } from './statuses';
 import type { Range, SepComment, SepDocument, SepHeading, SepMention, SepOrigin, SepSection, SepTitle } from './types';
 
 export interface ParseOptions {
@@ -81,6 +82,7 @@ function buildModel(text: string, root: Root, fileName: string | undefined, orig
     .filter((n) => n.type === 'code' && isUnclosedFence(n, text))
     .map((n) => range(n));
 
+  const header = extractHeader({ text, index, top, headings: headingNodes, title: titleHeading, sections });
   return {
     text,
     fileName,
@@ -89,7 +91,8 @@ function buildModel(text: string, root: Root, fileName: string | undefined, orig
     lineCount: index.lineCount,
     frontMatter: frontMatterNode ? range(frontMatterNode) : undefined,
     title,
-    header: extractHeader({ text, index, top, headings: headingNodes, title: titleHeading, sections }),
+    header,
+    strayStatuses: strayStatuses(top, text, index, header),
     headings,
     sections,
     comments,

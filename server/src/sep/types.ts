@@ -72,6 +72,17 @@ export interface SepHeader {
   misplaced?: { in: 'front-matter' | 'code-fence'; range: Range };
 }
 
+/** A Status (or State) written outside the header: a second preamble, a callout, a table row, a line elsewhere. */
+export interface StrayStatus {
+  in: 'preamble' | 'callout' | 'table' | 'line';
+  /** `Status` or `State`, as written. */
+  name: string;
+  value: string;
+  /** The whole line (or table row). */
+  range: Range;
+  valueRange: Range;
+}
+
 /** The GitHub issue or pull request whose body the document is, when it is one (opened from the sidebar). */
 export interface SepOrigin {
   kind: 'issue' | 'pull';
@@ -143,6 +154,8 @@ export interface SepDocument {
   mentions: SepMention[];
   /** Inline links, autolinks and link reference definitions, with the range of the whole link. */
   linkTargets: { url: string; range: Range }[];
+  /** Status statements outside the header (see statuses.ts). */
+  strayStatuses: StrayStatus[];
   /** Fenced code blocks whose closing fence is missing. */
   unclosedFences: Range[];
 }

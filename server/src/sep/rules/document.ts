@@ -67,7 +67,7 @@ function sepReferenceUnlinked(): Rule {
     fixable: true,
     check(doc) {
       const own = new Set([realNumber(doc.title?.number), fileNumber(doc)].filter((n) => n !== undefined));
-      const linked = new Set(doc.mentions.filter((m) => m.linked).map((m) => realNumber(m.number)));
+      const linked = new Set([...doc.mentions.filter((m) => m.linked).map((m) => realNumber(m.number)), ...linkedInHeadings(doc)]);
       const header = doc.header.range;
       const seen = new Set<string>();
       const out: Report[] = [];
@@ -85,6 +85,22 @@ function sepReferenceUnlinked(): Rule {
       return out;
     },
   };
+}
+
+/** SEP numbers that are the text of a link in a heading (`### [SEP-1330: …](…)`); headings hold no mentions. */
+function linkedInHeadings(doc: SepDocument): string[] {
+  const index = lineIndex(doc);
+  const headingLines = new Set(doc.headings.flatMap((h) => (h.range.start.line === h.range.end.line ? [h.range.start.line] : [h.range.start.line, h.range.end.line])));
+  const out: string[] = [];
+  for (const t of doc.linkTargets) {
+    if (!headingLines.has(t.range.start.line) || !doc.headings.some((h) => rangeContains(h.range, t.range.start))) continue;
+    const source = doc.text.slice(index.offset(t.range.start), index.offset(t.range.end));
+    for (const m of source.matchAll(/\bSEP-(\d+)\b/g)) {
+      const n = realNumber(m[1]);
+      if (n) out.push(n);
+    }
+  }
+  return out;
 }
 
 /** `unclosed-code-fence`: a fenced code block that runs to the end of the document. */
