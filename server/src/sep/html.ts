@@ -12,7 +12,8 @@ import { span } from './mdast';
 const HEADING_LINE = /^([ \t]*<h([1-6])(?:\s[^>]*)?>)(.*?)<\/h\2>[ \t]*$/i;
 const CANDIDATE = /<h[1-6][\s>]/i;
 
-const cache = new WeakMap<Html, RootContent[]>();
+/** Splits by node, valid while the node starts where it did: the incremental parser shifts reused nodes in place. */
+const cache = new WeakMap<Html, { start: number; out: RootContent[] }>();
 
 /** The top-level blocks with HTML heading lines split out as headings; the same array when there are none. */
 export function withHtmlHeadings(top: RootContent[], text: string): RootContent[] {
@@ -21,9 +22,9 @@ export function withHtmlHeadings(top: RootContent[], text: string): RootContent[
 }
 
 function split(node: Html, text: string): RootContent[] {
-  const known = cache.get(node);
-  if (known) return known;
   const [start, end] = span(node);
+  const known = cache.get(node);
+  if (known?.start === start) return known.out;
   const out: RootContent[] = [];
   let restStart: number | undefined;
   let restEnd = start;
@@ -47,7 +48,7 @@ function split(node: Html, text: string): RootContent[] {
     at = lineEnd + 1;
   }
   flush();
-  cache.set(node, out);
+  cache.set(node, { start, out });
   return out;
 }
 

@@ -1,7 +1,7 @@
 /** Issue-era SEPs (issue bodies and `Preamble` headers) and pull request descriptions, with our own fixtures. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describesSep, lint, parseSep, type Finding, type SepOrigin } from '../../../server/src/sep';
+import { describesSep, IncrementalMarkdownParser, lint, parseSep, type Finding, type SepOrigin } from '../../../server/src/sep';
 import { HTML_BODY, NUMBERED_BODY, PLAIN_BODY, POINTER_DESCRIPTION } from '../../support/issueEra';
 import { TODAY } from './helpers';
 
@@ -72,4 +72,15 @@ test('a pull request description that only points at a file is not a SEP; one th
   assert.equal(describesSep(sep), true);
   assert.deepEqual(rules(lint(sep, { today: TODAY })).filter((r) => r === 'pull-description-not-sep'), []);
   assert.deepEqual(rules(lintBody(POINTER_DESCRIPTION, ISSUE)).filter((r) => r === 'pull-description-not-sep'), []);
+});
+
+test('HTML headings stay in place when an edit above them shifts the block (incremental parse)', () => {
+  const parser = new IncrementalMarkdownParser();
+  const first = parseSep(HTML_BODY, { fileName: FILE, parser });
+  const edited = `Intro line added above.\n\n${HTML_BODY}`;
+  const second = parseSep(edited, { fileName: FILE, parser });
+  const fresh = parseSep(edited, { fileName: FILE });
+  assert.deepEqual(second.headings, fresh.headings);
+  assert.deepEqual(second.header.fields, fresh.header.fields);
+  assert.notDeepEqual(first.headings.map((h) => h.range), second.headings.map((h) => h.range));
 });
