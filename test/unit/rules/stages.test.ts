@@ -4,6 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { lint, parseSep, type Finding } from '../../../server/src/sep';
 import { newSepText, pullRequestUrl, setPrNumberEdits } from '../../../server/src/sep/scaffold';
 import { applyEdits } from '../../../server/src/sep/fixes';
@@ -127,4 +129,25 @@ test('a SEP freshly made by New SEP (author with a handle) shows no error or war
   assert.deepEqual(of(after, 'field-placeholder-numbered'), []);
   assert.ok(numbered.includes(pullRequestUrl('modelcontextprotocol/modelcontextprotocol', '5150')));
   assert.ok(of(after, 'section-empty').every((f) => f.severity === 'warning'));
+});
+
+test('the real TEMPLATE.md: unfilled as a 0000- draft it warns; renamed to its number, every placeholder is an error', (t) => {
+  const path = resolve(import.meta.dirname, '../../../../shared/reference/seps/TEMPLATE.md');
+  if (!existsSync(path)) {
+    if (process.env.CI === 'true') assert.fail(`${path} is missing`);
+    t.skip('../shared/reference is not present');
+    return;
+  }
+  const text = readFileSync(path, 'utf8');
+  const draft = lintAs(text, '0000-lantern-negotiation.md');
+  assert.deepEqual(draft.filter((f) => f.severity === 'error').map((f) => f.rule), []);
+  assert.deepEqual(of(draft, 'field-placeholder-numbered'), []);
+  const placeholders = of(draft, 'field-placeholder');
+  assert.deepEqual(placeholders.filter((f) => f.severity === 'hint').map((f) => f.data?.field), ['pr']);
+  assert.ok(placeholders.filter((f) => f.severity === 'warning').length >= 5);
+  const numbered = lintAs(text, '5150-lantern-negotiation.md');
+  const errors = of(numbered, 'field-placeholder-numbered');
+  assert.match(errors[0].message, /title still reads SEP-\{NUMBER\}/);
+  assert.deepEqual(errors.slice(1).map((f) => f.data?.field), ['status', 'type', 'created', 'authors', 'sponsor', 'pr']);
+  assert.ok(errors.every((f) => f.severity === 'error'));
 });
