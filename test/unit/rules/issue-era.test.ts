@@ -46,8 +46,12 @@ test('issue-era bodies get no title-missing, header-missing, field-pr-missing or
   assert.ok(rules(lintBody(bare)).includes('title-missing'));
 });
 
-test('the title rules check the issue title: no number or no name is reported, with no fix', () => {
-  const noNumber = lintBody(NUMBERED_BODY, { kind: 'issue', title: 'SEP: Lantern Negotiation' }).filter((f) => f.rule === 'title-malformed');
+test('the title rules check the issue title: no number (past proposal) or no name is reported, with no fix', () => {
+  // NUMBERED_BODY's Status is `proposal`: the number comes with the sponsor, so its absence is fine.
+  assert.deepEqual(lintBody(NUMBERED_BODY, { kind: 'issue', title: 'SEP: Lantern Negotiation' }).filter((f) => f.rule === 'title-malformed'), []);
+  const noName = lintBody(NUMBERED_BODY, { kind: 'issue', title: 'SEP-4242:' }).filter((f) => f.rule === 'title-malformed');
+  assert.match(noName[0].message, /has no name/);
+  const noNumber = lintBody(HTML_BODY, { kind: 'issue', title: 'SEP: Lantern Negotiation' }).filter((f) => f.rule === 'title-malformed');
   assert.equal(noNumber.length, 1);
   assert.match(noNumber[0].message, /issue's title "SEP: Lantern Negotiation" has no SEP number/);
   assert.deepEqual(noNumber[0].fixes ?? [], []);

@@ -1,6 +1,6 @@
-import type { SepTitle } from '../types';
+import type { SepDocument, SepTitle } from '../types';
 import { missingRange, replaceFix } from './support';
-import { issueEra } from './facts';
+import { issueEra, sepStatus } from './facts';
 import type { Report, Rule } from './types';
 
 /**
@@ -47,7 +47,7 @@ function titleMalformed(): Rule {
       const t = doc.title;
       if (!t) return [];
       const reports: Report[] = [];
-      if (t.fromIssue) return issueTitleReports(t);
+      if (t.fromIssue) return issueTitleReports(t, doc);
       if (t.form !== 'ok') {
         const fix = separatorFix(t);
         reports.push({ range: t.range, message: FORM_MESSAGES[t.form], ...(fix ? { fixes: [fix] } : {}) });
@@ -62,11 +62,14 @@ function titleMalformed(): Rule {
 
 /**
  * The title of an issue (or pull request) whose body is the SEP. The 2025 guidelines only asked
- * the sponsor to "ensure the SEP number is in the title", so `SEP-12 - Name` is not reported; a
- * title without the number or a name is. No fix: the title is not in the document.
+ * the sponsor, on taking the SEP to draft, to "ensure the SEP number is in the title": `SEP-12 - Name`
+ * is not reported, nor a title without a number while the SEP is a proposal (or its status is
+ * unknown); a title without a name always is. No fix: the title is not in the document.
  */
-function issueTitleReports(t: SepTitle): Report[] {
+function issueTitleReports(t: SepTitle, doc: SepDocument): Report[] {
   if (t.form === 'ok' || t.form === 'bad-separator') return [];
+  const status = sepStatus(doc)?.value;
+  if (t.form !== 'no-name' && (!status || status === 'proposal')) return [];
   const what = t.form === 'no-name' ? 'has no name after the SEP number' : t.form === 'no-number' ? 'has no SEP number' : `does not start with "SEP-<number>"`;
   return [{ range: t.range, message: `The issue's title "${t.raw}" ${what}. On GitHub, give the issue the title "SEP-<number>: <name>".` }];
 }
