@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { IncrementalMarkdownParser, isSepFile, lint, parseSep, type Finding, type SepDocument } from './sep';
+import { describesSep, IncrementalMarkdownParser, isSepFile, lint, parseSep, ruleById, type Finding, type SepDocument } from './sep';
+import { originOf } from './origin';
 import type { ServerSettings } from './settings';
 
 /** The engine's view of one open document at one version. */
@@ -43,10 +44,13 @@ export class AnalysisStore {
     if (!isSepFile(path, text, settings.files.include)) {
       analysis = { uri: document.uri, version: document.version, findings: [] };
     } else {
-      const doc = parseSep(text, { fileName: path.slice(path.lastIndexOf('/') + 1), parser: entry.parser });
+      const origin = originOf(document.uri);
+      const doc = parseSep(text, { fileName: path.slice(path.lastIndexOf('/') + 1), parser: entry.parser, origin });
       entry.parsed = true;
       this.releaseParsers();
-      analysis = { uri: document.uri, version: document.version, doc, findings: lint(doc, { rules: settings.rules, today: this.today() }) };
+      // A pull request's description that only points at its SEP file is not checked as a SEP.
+      const ruleSet = origin?.kind === 'pull' && !describesSep(doc) ? [ruleById('pull-description-not-sep')!] : undefined;
+      analysis = { uri: document.uri, version: document.version, doc, findings: lint(doc, { rules: settings.rules, today: this.today(), ruleSet }) };
     }
     entry.last = analysis;
     return analysis;

@@ -107,7 +107,13 @@ async function openSep(parts: SidebarParts, target: Target, file?: string): Prom
 }
 
 async function chooseDocument(parts: SidebarParts, item: SepItem, repo: { owner: string; repo: string }, file?: string): Promise<SepDocRef | undefined> {
-  const issueBody: SepDocRef = { kind: 'issue-body', ...repo, number: item.number, name: issueDocName(item.sepNumber ?? item.number, item.title) };
+  const issueBody: SepDocRef = {
+    kind: 'issue-body',
+    ...repo,
+    number: item.number,
+    name: issueDocName(item.sepNumber ?? item.number, item.title),
+    origin: { kind: item.kind === 'issue' ? 'issue' : 'pull', title: item.title },
+  };
   if (item.kind === 'issue') return issueBody;
   const { sha, files } = await pullSepFiles(parts.client(), repo, item.number);
   if (files.length === 0) {

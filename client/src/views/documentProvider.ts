@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { GitHubClient } from '../github/client';
-import { fetchSepDoc, parseSepDocPath, SEP_GITHUB_SCHEME, sepDocPath, type SepDocRef } from './sepDocuments';
+import { fetchSepDoc, parseSepDocPath, SEP_GITHUB_SCHEME, sepDocPath, sepDocQuery, type SepDocRef } from './sepDocuments';
 
 /**
  * Serves `sep-github:` documents: read-only Markdown fetched from GitHub, never written to the
@@ -19,7 +19,7 @@ export class SepDocumentProvider implements vscode.TextDocumentContentProvider, 
 
   /** The URI for a document reference. */
   static uri(ref: SepDocRef): vscode.Uri {
-    return vscode.Uri.from({ scheme: SEP_GITHUB_SCHEME, path: sepDocPath(ref) });
+    return vscode.Uri.from({ scheme: SEP_GITHUB_SCHEME, path: sepDocPath(ref), query: sepDocQuery(ref) });
   }
 
   /** Fetches a document's text now (so failures surface before an editor opens) and remembers it. */

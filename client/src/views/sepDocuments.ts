@@ -5,6 +5,8 @@
  */
 import type { GitHubClient, RepoRef } from '../github/client';
 import type { GitHubPullFile } from '../github/types';
+import { originQuery } from '../../../server/src/origin';
+import type { SepOrigin } from '../../../server/src/sep';
 
 /** The URI scheme of documents opened from the sidebar (the language client checks it too). */
 export const SEP_GITHUB_SCHEME = 'sep-github';
@@ -12,7 +14,7 @@ export const SEP_GITHUB_SCHEME = 'sep-github';
 /** What a `sep-github:` document shows. */
 export type SepDocRef =
   | { kind: 'pull-file'; owner: string; repo: string; number: number; sha: string; path: string }
-  | { kind: 'issue-body'; owner: string; repo: string; number: number; name: string };
+  | { kind: 'issue-body'; owner: string; repo: string; number: number; name: string; origin?: SepOrigin };
 
 const seg = encodeURIComponent;
 
@@ -21,6 +23,14 @@ export function sepDocPath(ref: SepDocRef): string {
   const base = `/${seg(ref.owner)}/${seg(ref.repo)}`;
   if (ref.kind === 'pull-file') return `${base}/pull/${ref.number}/${ref.sha}/${ref.path.split('/').map(seg).join('/')}`;
   return `${base}/issues/${ref.number}/seps/${seg(ref.name)}`;
+}
+
+/**
+ * The URI query for a document: an issue body carries its issue's (or pull request's) title and
+ * kind, which the server needs (see server/src/origin.ts); other documents have none.
+ */
+export function sepDocQuery(ref: SepDocRef): string | undefined {
+  return ref.kind === 'issue-body' && ref.origin ? originQuery(ref.origin) : undefined;
 }
 
 /** Reads a path made by {@link sepDocPath}; undefined for anything else. */

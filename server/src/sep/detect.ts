@@ -1,21 +1,23 @@
 import picomatch from 'picomatch';
 
 /** Files that live in `seps/` but are not proposals. */
-const NOT_SEPS = new Set(['readme.md', 'template.md']);
+const NOT_SEPS = new Set(['readme.md', 'template.md', 'changelog.md']);
 
 export const DEFAULT_INCLUDE = ['**/seps/*.md'];
 
 /**
- * Whether a Markdown file is a SEP: its path matches one of the `include`
- * globs (by default a file in a `seps/` folder), or its first heading starts
- * with `SEP-`. `README.md` and `TEMPLATE.md` never are.
+ * Whether a Markdown file is a SEP: its name starts with digits and a hyphen
+ * (`1686-tasks.md`, `0000-draft.md`) and its path matches one of the `include`
+ * globs (by default a file in a `seps/` folder), or, anywhere, its first
+ * heading starts with `SEP-`. `README.md`, `TEMPLATE.md`, `CHANGELOG.md` and
+ * companion files in `seps/` (`sep-3182-idempotency-faq.md`) are not.
  * @param path forward-slash path (absolute or relative)
  */
 export function isSepFile(path: string, text: string, include: readonly string[] = DEFAULT_INCLUDE): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   if (NOT_SEPS.has(base)) return false;
   if (!base.endsWith('.md') && !base.endsWith('.markdown')) return false;
-  if (include.length && picomatch.isMatch(path, include as string[], { dot: true, nocase: true })) return true;
+  if (/^\d+-/.test(base) && include.length && picomatch.isMatch(path, include as string[], { dot: true, nocase: true })) return true;
   return firstHeadingIsSep(text);
 }
 

@@ -32,16 +32,43 @@ export function extractHeader(input: HeaderInput): SepHeader {
   if (to === -1) to = top.length;
   let fields = readBlocks(input, top.slice(from, to));
   let style: HeaderStyle = fields.style;
+  let preamble: SepHeader['preamble'];
   if (fields.fields.length === 0) {
-    const pre = headings.find((h) => /^\s*preamble\s*:?\s*$/i.test(plain(h.node)));
+    const pre = headings.find((h) => PREAMBLE.test(plain(h.node)));
     if (pre) {
       let end = top.findIndex((n, i) => i > pre.at && n.type === 'heading' && n.depth <= pre.node.depth);
       if (end === -1) end = top.length;
       fields = readBlocks(input, top.slice(pre.at + 1, end));
       style = fields.fields.length ? 'preamble' : 'none';
+      if (fields.fields.length) preamble = input.index.range(...span(pre.node));
     }
   }
-  return { style: fields.fields.length ? style : 'none', fields: fields.fields, range: fields.range };
+  if (!fields.fields.length) return { style: 'none', fields: [], ...misplacedHeader(input, top.slice(0, to)) };
+  return { style, fields: fields.fields, range: fields.range, ...(preamble ? { preamble } : {}) };
+}
+
+/** `Preamble`, `1. Preamble`, `Preamble:` as a heading's text. */
+const PREAMBLE = /^\s*(?:(?:\d+\.)+\d*\s+|\d+\)\s+)?preamble\s*:?\s*$/i;
+
+/**
+ * Header fields put where the SEP format does not read them: YAML front
+ * matter, or a fenced code block above the first section.
+ */
+function misplacedHeader(input: HeaderInput, blocks: RootContent[]): Pick<SepHeader, 'misplaced'> {
+  for (const block of blocks) {
+    const where = block.type === 'yaml' || (block.type as string) === 'toml' ? 'front-matter' : block.type === 'code' ? 'code-fence' : undefined;
+    if (!where) continue;
+    const [s, e] = span(block);
+    const known = input.text
+      .slice(s, e)
+      .split('\n')
+      .filter((line) => {
+        const m = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Za-z][A-Za-z()\- ]{0,30}?)(?:\*\*)?\s*[:=]/.exec(line);
+        return m !== null && fieldFor(m[1]) !== undefined;
+      });
+    if (known.length >= 2) return { misplaced: { in: where, range: input.index.range(s, e) } };
+  }
+  return {};
 }
 
 function readBlocks(input: HeaderInput, blocks: RootContent[]): { style: HeaderStyle; fields: HeaderField[]; range?: SepHeader['range'] } {
@@ -60,7 +87,7 @@ function readBlocks(input: HeaderInput, blocks: RootContent[]): { style: HeaderS
 }
 
 function readBlock(input: HeaderInput, block: RootContent): { style: HeaderStyle; fields: HeaderField[] } {
-  if (block.type === 'list' || block.type === 'paragraph') {
+  if (block.type === 'list' || block.type === 'paragraph' || (block.type === 'html' && !block.value.startsWith('<!--'))) {
     return { style: block.type === 'list' ? 'bullets' : 'preamble', fields: readLines(input, block) };
   }
   if (block.type === 'table') return { style: 'table', fields: readTable(input, block) };
@@ -78,6 +105,12 @@ function readLines(input: HeaderInput, block: RootContent): HeaderField[] {
   for (let line = startLine; line <= endLine; line++) {
     const lineStart = index.starts[line];
     const lineText = index.lineText(line);
+    const tagged = HTML_FIELD_LINE.exec(lineText);
+    if (tagged) {
+      current = htmlField(index, lineStart, tagged);
+      fields.push(current);
+      continue;
+    }
     const m = FIELD_LINE.exec(lineText);
     const bold = m?.[2] !== undefined;
     const name = m ? (bold ? m[3] : m[6]).trim() : '';
@@ -110,6 +143,26 @@ function readLines(input: HeaderInput, block: RootContent): HeaderField[] {
   }
   void text;
   return fields;
+}
+
+/** `<b>Title:</b> value<br>`, `<strong>Status</strong>: Final`: issue-era HTML preambles. Named groups carry offsets. */
+const HTML_FIELD_LINE = /^(?<lead>\s*(?:[-*+]\s+)?<(?<tag>b|strong)>\s*)(?<name>[^<:\n]{1,40}?)\s*:?\s*<\/\k<tag>>\s*:?[ \t]*(?<value>.*?)\s*(?:<br\s*\/?>)?\s*$/di;
+
+function htmlField(index: LineIndex, lineStart: number, m: RegExpExecArray): HeaderField {
+  const groups = m.groups!;
+  const name = groups.name.trim();
+  const [ns] = m.indices!.groups!.name;
+  const [vs] = m.indices!.groups!.value;
+  const lineEnd = lineStart + m[0].replace(/\s+$/, '').length;
+  return {
+    name,
+    key: fieldFor(name)?.key,
+    value: groups.value.trim(),
+    range: index.range(lineStart + groups.lead.replace(/<.*$/, '').length, lineEnd),
+    nameRange: index.range(lineStart + ns, lineStart + ns + name.length),
+    valueRange: index.range(lineStart + vs, lineStart + vs + groups.value.length),
+    continuationLines: 0,
+  };
 }
 
 /** Reads a two-column table whose first column names fields. */

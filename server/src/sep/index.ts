@@ -9,3 +9,4 @@ export type { Finding, Fix, FixContext, FixKind, Report, Rule, RuleContext } fro
 export * from './types';
 export { plainMessage } from './plain';
 export { isSepFile, firstHeadingIsSep, DEFAULT_INCLUDE } from './detect';
+export { describesSep } from './rules/document';

@@ -36,7 +36,7 @@ export function lint(doc: SepDocument, options: LintOptions = {}): Finding[] {
       continue;
     }
     for (const r of reports) {
-      if (!directives.disabled(rule.id, r.range)) findings.push({ ...r, rule: rule.id, severity: level });
+      if (!directives.disabled(rule.id, r.range)) findings.push({ ...r, rule: rule.id, severity: r.stage === 'expected' ? 'hint' : level });
     }
   }
   // Rule ids are ASCII: a code-unit comparison orders them the same in every locale, and does not

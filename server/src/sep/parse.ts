@@ -6,28 +6,32 @@ import { LineIndex } from './text';
 import { blockFacts, type BlockFacts } from './blocks';
 import { extractHeader } from './header';
 import { parseTitle } from './title';
-import type { Range, SepComment, SepDocument, SepHeading, SepMention, SepSection } from './types';
+import { withHtmlHeadings } from './html';
+import { strayStatuses } from './statuses';
+import type { Range, SepComment, SepDocument, SepHeading, SepMention, SepOrigin, SepSection, SepTitle } from './types';
 
 export interface ParseOptions {
   /** Base name of the file (`1686-tasks.md`); rules about the file name need it. */
   fileName?: string;
   /** Reuse the parses of unchanged parts of an earlier version of the same document. */
   parser?: IncrementalMarkdownParser;
+  /** The text is the body of this GitHub issue or pull request: its title is the SEP's title. */
+  origin?: SepOrigin;
 }
 
 /** Builds the document model of a SEP. Never throws on any input text. */
 export function parseSep(text: string, options: ParseOptions = {}): SepDocument {
   const root = options.parser ? options.parser.parse(text) : parseMarkdown(text);
-  return buildModel(text, root, options.fileName);
+  return buildModel(text, root, options.fileName, options.origin);
 }
 
-function buildModel(text: string, root: Root, fileName: string | undefined): SepDocument {
+function buildModel(text: string, root: Root, fileName: string | undefined, origin: SepOrigin | undefined): SepDocument {
   const index = new LineIndex(text);
   const range = (n: Node): Range => {
     const [s, e] = span(n);
     return index.range(s, e);
   };
-  const top = root.children;
+  const top = withHtmlHeadings(root.children, text);
   const facts = top.map((n) => blockFacts(n, text));
   const frontMatterNode = top.find((n) => n.type === 'yaml' || (n.type as string) === 'toml');
 
@@ -62,7 +66,7 @@ function buildModel(text: string, root: Root, fileName: string | undefined): Sep
   const titleHeading = titleIdx === 0 || (titleIdx > 0 && headings[titleIdx].depth === 1 && /^\s*SEP\b/i.test(headings[titleIdx].raw))
     ? headings[titleIdx]
     : undefined;
-  const title = titleHeading ? parseTitle(titleHeading) : undefined;
+  const title = origin ? issueTitle(origin.title) : titleHeading ? parseTitle(titleHeading) : undefined;
 
   const comments: SepComment[] = [];
   const mentions: SepMention[] = [];
@@ -78,14 +82,17 @@ function buildModel(text: string, root: Root, fileName: string | undefined): Sep
     .filter((n) => n.type === 'code' && isUnclosedFence(n, text))
     .map((n) => range(n));
 
+  const header = extractHeader({ text, index, top, headings: headingNodes, title: titleHeading, sections });
   return {
     text,
     fileName,
+    ...(origin ? { origin } : {}),
     eol: text.includes('\r\n') ? '\r\n' : '\n',
     lineCount: index.lineCount,
     frontMatter: frontMatterNode ? range(frontMatterNode) : undefined,
     title,
-    header: extractHeader({ text, index, top, headings: headingNodes, title: titleHeading, sections }),
+    header,
+    strayStatuses: strayStatuses(top, text, index, header),
     headings,
     sections,
     comments,
@@ -93,6 +100,14 @@ function buildModel(text: string, root: Root, fileName: string | undefined): Sep
     linkTargets,
     unclosedFences,
   };
+}
+
+/** An issue's title read as a SEP title; its ranges are empty at the document's start, where findings about it go. */
+function issueTitle(raw: string): SepTitle {
+  const at: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const text = raw.replace(/\s+/g, ' ').trim();
+  const t = parseTitle({ depth: 1, raw: text, text, range: at, textRange: at, setext: false });
+  return { ...t, range: at, fromIssue: true, ...(t.numberRange ? { numberRange: at } : {}), ...(t.nameRange ? { nameRange: at } : {}) };
 }
 
 /**

@@ -79,7 +79,7 @@ export interface NewSep {
  * and, under each section, what it must hold as an HTML comment (comments do
  * not count as content, so the engine still reports the sections as empty).
  * The PR field holds the template's `{NUMBER}` placeholder until Set PR Number
- * fills it in: a draft has no pull request yet, and the engine says so as a warning.
+ * fills it in: a draft has no pull request yet, and the engine shows that as a hint.
  */
 export function newSepText(input: NewSepInput): NewSep {
   const value: Record<string, string> = {

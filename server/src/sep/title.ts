@@ -18,7 +18,10 @@ export function parseTitle(h: SepHeading): SepTitle {
   if (!m) {
     return { ...base, name: raw.trim(), nameRange: at(0, raw.length), form: 'no-prefix' };
   }
-  const [, prefix, sep1, number, , sep2, , name] = m;
+  const [, prefix, sep1, number, , sep2, , written] = m;
+  // `SEP-1034: : Name`, `SEP-1577: - Name`: a second separator is not part of the name.
+  const extra = /^[:\-–—.|]+(?=\s|$)\s*/.exec(written)?.[0] ?? '';
+  const name = written.slice(extra.length);
   const numberStart = prefix.length + sep1.length;
   const nameStart = raw.length - name.length;
   const title: SepTitle = {
@@ -33,7 +36,7 @@ export function parseTitle(h: SepHeading): SepTitle {
   }
   if (prefix !== 'SEP') title.form = 'bad-separator';
   else if (number === undefined) title.form = 'no-number';
-  else if (sep1 !== '-' || sep2 !== ':' || !/^:\s/.test(raw.slice(numberStart + number.length) + ' '))
+  else if (sep1 !== '-' || sep2 !== ':' || extra || !/^:\s/.test(raw.slice(numberStart + number.length) + ' '))
     title.form = 'bad-separator';
   else if (name.trim() === '') title.form = 'no-name';
   return title;

@@ -24,8 +24,10 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /** The title line, `# SEP-1234: Title`, as the author wrote it. */
 export interface SepTitle {
-  /** Whole heading line. */
+  /** Whole heading line; empty, at the document's start, when the title is the issue's ({@link fromIssue}). */
   range: Range;
+  /** The title is the GitHub issue's (or pull request's) title, not a line of the document: no edit can change it. */
+  fromIssue?: boolean;
   /** Heading depth: 1 for a well-placed title. */
   depth: number;
   /** Heading text without the `#` marks. */
@@ -64,6 +66,28 @@ export interface SepHeader {
   fields: HeaderField[];
   /** The list, table or preamble block holding the fields. */
   range?: Range;
+  /** The `Preamble` heading (`## Preamble`, `## 1. Preamble`, `<h2>Preamble</h2>`) the fields sit under, on issue-era SEPs. */
+  preamble?: Range;
+  /** When there is no header: header fields written where the SEP format does not read them. */
+  misplaced?: { in: 'front-matter' | 'code-fence'; range: Range };
+}
+
+/** A Status (or State) written outside the header: a second preamble, a callout, a table row, a line elsewhere. */
+export interface StrayStatus {
+  in: 'preamble' | 'callout' | 'table' | 'line';
+  /** `Status` or `State`, as written. */
+  name: string;
+  value: string;
+  /** The whole line (or table row). */
+  range: Range;
+  valueRange: Range;
+}
+
+/** The GitHub issue or pull request whose body the document is, when it is one (opened from the sidebar). */
+export interface SepOrigin {
+  kind: 'issue' | 'pull';
+  /** The issue's or pull request's title: an issue-era SEP's title is there, not in the body. */
+  title: string;
 }
 
 /** Any heading outside code, in document order. */
@@ -115,6 +139,8 @@ export interface SepDocument {
   text: string;
   /** Base name of the file, e.g. `1686-tasks.md`, when known. */
   fileName?: string;
+  /** Set when the text is the body of a GitHub issue or pull request. */
+  origin?: SepOrigin;
   /** `\r\n` when the document uses CRLF line endings, else `\n`. */
   eol: string;
   lineCount: number;
@@ -128,6 +154,8 @@ export interface SepDocument {
   mentions: SepMention[];
   /** Inline links, autolinks and link reference definitions, with the range of the whole link. */
   linkTargets: { url: string; range: Range }[];
+  /** Status statements outside the header (see statuses.ts). */
+  strayStatuses: StrayStatus[];
   /** Fenced code blocks whose closing fence is missing. */
   unclosedFences: Range[];
 }

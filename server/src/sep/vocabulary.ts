@@ -21,6 +21,8 @@ export const FIELDS: readonly FieldSpec[] = [
   { key: 'accepted', label: 'Accepted', required: false, aliases: [] },
   { key: 'authors', label: 'Author(s)', required: true, aliases: ['author', 'authors', 'author(s)'] },
   { key: 'sponsor', label: 'Sponsor', required: true, aliases: ['sponsors', 'sponsor(s)', 'core maintainer sponsor'] },
+  /** Extensions Track only (SEP-2133): `io.modelcontextprotocol/<name>`. */
+  { key: 'extension', label: 'Extension Identifier', required: false, aliases: ['extension id', 'extension identifier', 'extension-identifier'] },
   { key: 'pr', label: 'PR', required: true, aliases: ['pull request', 'pull-request', 'pr(s)', 'prs'] },
   { key: 'issue', label: 'Issue', required: false, aliases: ['issues', 'github issue'] },
   { key: 'discussion', label: 'Discussion', required: false, aliases: ['discussions'] },

@@ -11,7 +11,8 @@ test('missing Type is inserted after Status with a placeholder the author must r
   const out = quickFix(text, 'field-type-missing', { fileName: F });
   assert.equal(out, sep(undefined, [HEADER[0], '- **Type**: Standards Track | Informational | Process | Extensions Track', ...HEADER.slice(2)]));
   assert.deepEqual(findingsOf(out, 'field-type-missing', F), []);
-  assert.deepEqual(findingsOf(out, 'field-placeholder', F).map((f) => f.severity), ['warning']);
+  // The SEP has its number (4242): the placeholder the fix wrote is an Error until the author picks a type.
+  assert.deepEqual(findingsOf(out, 'field-placeholder-numbered', F).map((f) => f.severity), ['error']);
 });
 
 test('missing Created gets today\'s date', () => {
@@ -163,7 +164,11 @@ test('a Created date in the future can become today', () => {
 
 test('template placeholders left in Created and Type: today, or a type to pick', () => {
   const created = sep(undefined, [...HEADER.slice(0, 2), '- **Created**: YYYY-MM-DD', ...HEADER.slice(3)]);
-  assert.equal(quickFix(created, 'field-placeholder', { fileName: F }), sep(undefined, [...HEADER.slice(0, 2), '- **Created**: 2026-03-04', ...HEADER.slice(3)]));
+  assert.equal(quickFix(created, 'field-placeholder-numbered', { fileName: F }), sep(undefined, [...HEADER.slice(0, 2), '- **Created**: 2026-03-04', ...HEADER.slice(3)]));
   const type = sep(undefined, [HEADER[0], '- **Type**: Standards Track | Informational | Process | Extensions Track', ...HEADER.slice(2)]);
-  assert.equal(quickFix(type, 'field-placeholder', { fileName: F, title: 'Change to "Standards Track"' }), sep());
+  assert.equal(quickFix(type, 'field-placeholder-numbered', { fileName: F, title: 'Change to "Standards Track"' }), sep());
+  // The same placeholders in an unnumbered draft are field-placeholder's, with the same fixes.
+  const draft = (text: string) => text.replace('# SEP-4242:', '# SEP-{NUMBER}:').replace('#4242', '#{NUMBER}');
+  const draftCreated = draft(created);
+  assert.equal(quickFix(draftCreated, 'field-placeholder', { fileName: '0000-weather-reports.md' }), draftCreated.replace('YYYY-MM-DD', '2026-03-04'));
 });

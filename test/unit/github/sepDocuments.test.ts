@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { GitHubClient, type RepoRef } from '../../../client/src/github';
-import { fetchSepDoc, issueDocName, parseSepDocPath, pullSepFiles, sepDocPath, sepFilesOf, type SepDocRef } from '../../../client/src/views/sepDocuments';
+import { fetchSepDoc, issueDocName, parseSepDocPath, pullSepFiles, sepDocPath, sepDocQuery, sepFilesOf, type SepDocRef } from '../../../client/src/views/sepDocuments';
+import { originOf } from '../../../server/src/origin';
 import { FakeGitHub, headSha } from '../../support/fakeGitHub';
 
 const REPO: RepoRef = { owner: 'modelcontextprotocol', repo: 'modelcontextprotocol' };
@@ -18,6 +19,22 @@ describe('sep-github document paths', () => {
 
   it('paths end in seps/<name>.md so the server sees a SEP', () => {
     assert.match(sepDocPath({ kind: 'issue-body', owner: 'o', repo: 'r', number: 7, name: issueDocName(7, 'Logging levels: v2!') }), /\/seps\/7-logging-levels-v2\.md$/);
+  });
+
+  it('an issue body carries its title and kind in the query, which the server reads back', () => {
+    const title = 'SEP-12: Logging & levels = "v2" ?#/%';
+    for (const kind of ['issue', 'pull'] as const) {
+      const ref: SepDocRef = { kind: 'issue-body', owner: 'o', repo: 'r', number: 12, name: '12-logging.md', origin: { kind, title } };
+      const query = sepDocQuery(ref)!;
+      assert.match(query, /^origin=[A-Za-z0-9_-]+$/, 'safe in a URI without further encoding');
+      assert.deepEqual(originOf(`sep-github:${sepDocPath(ref)}?${query}`), { kind, title });
+      // VS Code percent-encodes `=` in a query when it turns the URI into a string.
+      assert.deepEqual(originOf(`sep-github:${sepDocPath(ref)}?${query.replace('=', '%3D')}`), { kind, title });
+    }
+    assert.equal(sepDocQuery({ kind: 'pull-file', owner: 'o', repo: 'r', number: 1, sha: 'a'.repeat(40), path: 'seps/1-a.md' }), undefined);
+    for (const uri of ['file:///w/seps/1-a.md', 'sep-github:/o/r/issues/1/seps/1-a.md?origin=not-base64', 'sep-github:/x?origin=' + Buffer.from('{"kind":"wiki","title":"x"}').toString('base64url')]) {
+      assert.equal(originOf(uri), undefined, uri);
+    }
   });
 
   it('rejects other paths', () => {

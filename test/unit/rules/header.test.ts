@@ -117,19 +117,21 @@ test('field-empty: a field with no value', () => {
   none('field-empty', doc());
 });
 
-test('field-placeholder: template text left in values, each on its own range', () => {
-  const status = doc({ set: { Status: 'Draft | In-Review | Accepted | Rejected' } });
-  const s = one('field-placeholder', status);
+test('field-placeholder: template text left in values, each on its own range (a SEP whose stage is unknown)', () => {
+  // No file name and no number in the title: neither a draft nor a numbered SEP (field-placeholder-numbered's case).
+  const unnumbered = (set: Record<string, string>) => doc({ title: '# SEP: Lantern Negotiation', set });
+  const status = unnumbered({ Status: 'Draft | In-Review | Accepted | Rejected' });
+  const s = one('field-placeholder', status, null);
   assert.deepEqual(s.range, rangeOf(status, 'Draft | In-Review | Accepted | Rejected'));
   assert.match(s.message, /\*\*Status\*\* still holds the template text/);
-  const created = doc({ set: { Created: 'YYYY-MM-DD' } });
-  assert.deepEqual(one('field-placeholder', created).range, rangeOf(created, 'YYYY-MM-DD'));
-  const pr = doc({ set: { PR: 'https://github.com/modelcontextprotocol/modelcontextprotocol/pull/{NUMBER}' } });
-  assert.deepEqual(one('field-placeholder', pr).range, rangeOf(pr, '{NUMBER}'));
-  const authors = doc({ set: { 'Author(s)': 'Name <email> (@github-username)' } });
-  assert.deepEqual(one('field-placeholder', authors).range, rangeOf(authors, 'Name <email>'));
-  const sponsor = doc({ set: { Sponsor: '@github-username (or "None" if seeking sponsor)' } });
-  assert.deepEqual(one('field-placeholder', sponsor).range, rangeOf(sponsor, '@github-username'));
+  const created = unnumbered({ Created: 'YYYY-MM-DD' });
+  assert.deepEqual(one('field-placeholder', created, null).range, rangeOf(created, 'YYYY-MM-DD'));
+  const pr = unnumbered({ PR: 'https://github.com/modelcontextprotocol/modelcontextprotocol/pull/{NUMBER}' });
+  assert.deepEqual(one('field-placeholder', pr, null).range, rangeOf(pr, '{NUMBER}'));
+  const authors = unnumbered({ 'Author(s)': 'Name <email> (@github-username)' });
+  assert.deepEqual(one('field-placeholder', authors, null).range, rangeOf(authors, 'Name <email>'));
+  const sponsor = unnumbered({ Sponsor: '@github-username (or "None" if seeking sponsor)' });
+  assert.deepEqual(one('field-placeholder', sponsor, null).range, rangeOf(sponsor, '@github-username'));
 });
 
 test('field-placeholder: the title `{Title}`, but not a `{NUMBER}` title of a draft', () => {

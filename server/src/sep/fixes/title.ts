@@ -16,7 +16,7 @@ export function prNumber(doc: SepDocument): string | undefined {
 /** Sets the title's number to `n`. */
 export function titleNumberFix(doc: SepDocument, n: string, why: string, kind: FixKind): Fix | undefined {
   const t = doc.title;
-  if (!t?.numberRange || t.number === n) return undefined;
+  if (!t?.numberRange || t.number === n || t.fromIssue) return undefined;
   return { title: `Change the title to SEP-${n} (${why})`, kind, edits: [{ range: t.numberRange, newText: n }] };
 }
 
@@ -54,7 +54,7 @@ export function titleFromFileName(fileName: string | undefined): string {
 
 /** Renames the file after the title's number (`0000-x.md` → `1850-x.md`): a suggestion, the author decides which is right. */
 export function renameFileFix(doc: SepDocument): Fix | undefined {
-  const to = renamedFileName(doc);
+  const to = doc.title?.fromIssue ? undefined : renamedFileName(doc);
   return to ? { title: `Rename the file to ${to} (the title's number)`, kind: 'suggestion', edits: [], renameTo: to } : undefined;
 }
 
@@ -74,7 +74,7 @@ export function addTitleFix(doc: SepDocument): Fix | undefined {
  */
 export function normalizeTitleFix(doc: SepDocument): Fix | undefined {
   const t = doc.title;
-  if (!t || t.form !== 'bad-separator' || !t.number || !/^\d+$/.test(t.number) || !t.nameRange || !t.name) return undefined;
+  if (!t || t.fromIssue || t.form !== 'bad-separator' || !t.number || !/^\d+$/.test(t.number) || !t.nameRange || !t.name) return undefined;
   if (t.nameRange.start.line !== t.nameRange.end.line) return undefined;
   // nameRange ends where the heading text ends, so the text starts raw.length before it.
   const begin = { line: t.nameRange.start.line, character: t.nameRange.end.character - t.raw.length };

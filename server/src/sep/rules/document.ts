@@ -69,7 +69,7 @@ function sepReferenceUnlinked(): Rule {
     fixKinds: ['suggestion'],
     check(doc) {
       const own = new Set([realNumber(doc.title?.number), fileNumber(doc)].filter((n) => n !== undefined));
-      const linked = new Set(doc.mentions.filter((m) => m.linked).map((m) => realNumber(m.number)));
+      const linked = new Set([...doc.mentions.filter((m) => m.linked).map((m) => realNumber(m.number)), ...linkedInHeadings(doc)]);
       const header = doc.header.range;
       const seen = new Set<string>();
       const out: Report[] = [];
@@ -97,6 +97,22 @@ function linkMentionFixes(m: SepMention, n: string, ctx: FixContext): Fix[] {
   const pr = `https://github.com/modelcontextprotocol/modelcontextprotocol/pull/${n}`;
   const link = (title: string, url: string): Fix => ({ title, kind: 'suggestion', edits: [{ range: m.range, newText: `[SEP-${m.number}](${url})` }] });
   return [...(target ? [link(`Link to ${target.fileName}`, `./${target.fileName}`)] : []), link(`Link to pull request #${n} on GitHub`, pr)];
+}
+
+/** SEP numbers that are the text of a link in a heading (`### [SEP-1330: …](…)`); headings hold no mentions. */
+function linkedInHeadings(doc: SepDocument): string[] {
+  const index = lineIndex(doc);
+  const headingLines = new Set(doc.headings.flatMap((h) => (h.range.start.line === h.range.end.line ? [h.range.start.line] : [h.range.start.line, h.range.end.line])));
+  const out: string[] = [];
+  for (const t of doc.linkTargets) {
+    if (!headingLines.has(t.range.start.line) || !doc.headings.some((h) => rangeContains(h.range, t.range.start))) continue;
+    const source = doc.text.slice(index.offset(t.range.start), index.offset(t.range.end));
+    for (const m of source.matchAll(/\bSEP-(\d+)\b/g)) {
+      const n = realNumber(m[1]);
+      if (n) out.push(n);
+    }
+  }
+  return out;
 }
 
 /** `unclosed-code-fence`: a fenced code block that runs to the end of the document. */
@@ -132,5 +148,52 @@ function closeFenceFix(doc: SepDocument, fence: string): Fix {
   return { title: 'Close the code block at the end of the document', kind: 'suggestion', edits: [{ range: { start: end, end }, newText: `${lead}${fence}${doc.eol}` }] };
 }
 
+/**
+ * Whether the body of a pull request is itself a SEP (a header of at least two
+ * known fields, or a `SEP-` heading) rather than a description pointing at one.
+ */
+export function describesSep(doc: SepDocument): boolean {
+  return doc.header.fields.filter((f) => f.key).length >= 2 || doc.headings.some((h) => /^SEP-/i.test(h.text));
+}
+
+/** The `seps/<name>.md` file a pull request description points to, if it names one. */
+function sepFileNamed(doc: SepDocument): string | undefined {
+  const path = /(?:^|[^\w/.-])(?:[\w.-]+\/)*seps\/(?!readme\.md|template\.md)([\w.-]+\.md)\b/i;
+  for (const t of doc.linkTargets) {
+    const m = path.exec(t.url);
+    if (m) return `seps/${m[1]}`;
+  }
+  const m = path.exec(doc.text);
+  return m ? `seps/${m[1]}` : undefined;
+}
+
+/**
+ * `pull-description-not-sep`: a pull request's description opened from the
+ * sidebar that is not a SEP document. It is not checked; one line says where
+ * the SEP is. The server runs only this rule on such a description.
+ */
+function pullDescriptionNotSep(): Rule {
+  return {
+    id: 'pull-description-not-sep',
+    defaultSeverity: 'information',
+    description: 'A pull request description that is not itself a SEP is not checked; the finding names the SEP file it points to.',
+    fixKinds: [],
+    check(doc) {
+      if (doc.origin?.kind !== 'pull' || describesSep(doc)) return [];
+      const file = sepFileNamed(doc);
+      const index = lineIndex(doc);
+      return [
+        {
+          range: index.range(0, index.lineEnd(0)),
+          message: file
+            ? `This pull request description is not a SEP, so it is not checked: the SEP is the file ${file}.`
+            : 'This pull request description is not a SEP, so it is not checked, and it names no seps/ file that holds one.',
+          ...(file ? { data: { file } } : {}),
+        },
+      ];
+    },
+  };
+}
+
 /** Document rules, in documentation order. */
-export const DOCUMENT_RULES: Rule[] = [fileNameFormat(), sepReferenceUnlinked(), unclosedCodeFence()];
+export const DOCUMENT_RULES: Rule[] = [fileNameFormat(), sepReferenceUnlinked(), unclosedCodeFence(), pullDescriptionNotSep()];

@@ -1,5 +1,6 @@
 import type { HeaderField, SepDocument } from '../types';
-import { checkable, field } from './support';
+import { fileNumber } from './numbers';
+import { checkable, field, realNumber } from './support';
 import { STATUS_VOCABULARY, TYPE_VOCABULARY, matchValue, valueCore, type Vocabulary } from './values';
 
 /**
@@ -31,4 +32,25 @@ export function sepType(doc: SepDocument): string | undefined {
 export function sepCreated(doc: SepDocument): string | undefined {
   const m = /^\s*(\d{4}-\d{2}-\d{2})\b/.exec(field(doc, 'created')?.value ?? '');
   return m?.[1];
+}
+
+/**
+ * Where the SEP stands in the file-based workflow: `unnumbered` while it is a
+ * draft without its pull request (`0000-<slug>.md`, `SEP-{NUMBER}`), `numbered`
+ * once the file name or the title carries a real number, `undefined` when the
+ * document says neither (no file name and no number in the title).
+ */
+export function sepStage(doc: SepDocument): 'unnumbered' | 'numbered' | undefined {
+  if (fileNumber(doc) || realNumber(doc.title?.number)) return 'numbered';
+  if (/^0+-/.test(doc.fileName ?? '') || doc.title?.number !== undefined) return 'unnumbered';
+  return undefined;
+}
+
+/**
+ * Whether the SEP is from the issue-based era (2025): the body of a GitHub
+ * issue, or a header under a `Preamble` heading. Such SEPs had no pull
+ * request, and their title was the issue's title.
+ */
+export function issueEra(doc: SepDocument): boolean {
+  return doc.origin?.kind === 'issue' || doc.header.preamble !== undefined;
 }

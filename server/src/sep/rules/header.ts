@@ -1,7 +1,9 @@
 import type { HeaderField, SepDocument, Severity } from '../types';
-import { FIELDS, STATUSES, TYPES, fieldByKey } from '../vocabulary';
+import { FIELDS, fieldByKey } from '../vocabulary';
 import { addFieldFix, addHeaderFix, fieldPlaceholder as placeholderFor, reorderFieldsFix, replaceValueFix } from '../fixes/header';
 import { field, lineIndex, missingRange, placeholdersIn, valuePart } from './support';
+import { issueEra, sepStage } from './facts';
+import { fieldPlaceholderNumbered, leftoverOnceNumbered, placeholderChoices, placeholderMessage } from './placeholders';
 import type { Fix, Report, Rule } from './types';
 
 /**
@@ -20,6 +22,16 @@ function headerMissing(): Rule {
     fixKinds: ['suggestion'],
     check(doc, ctx) {
       if (doc.header.fields.length) return [];
+      const misplaced = doc.header.misplaced;
+      if (misplaced) {
+        const where = misplaced.in === 'front-matter' ? 'YAML front matter' : 'a code block';
+        return [
+          {
+            range: misplaced.range,
+            message: `The header is written as ${where}, where SEP tools and the website do not read it. Write the fields as Markdown bullets under the title instead, one per line: \`- **Status**: Draft\`, \`- **Type**: ...\`, \`- **Created**: YYYY-MM-DD\`, \`- **Author(s)**: ...\`, \`- **Sponsor**: ...\`, \`- **PR**: #...\`.`,
+          },
+        ];
+      }
       return [
         {
           range: missingRange(doc),
@@ -37,6 +49,10 @@ interface RequiredFieldOptions {
   hint: string;
   /** Another field whose presence makes a different rule report the absence instead. */
   unlessPresent?: string;
+  /** The message for an unnumbered draft, where the absence is expected (reported as a hint). */
+  whileUnnumbered?: string;
+  /** The field did not exist in the issue-based workflow: issue-era SEPs are not asked for it. */
+  notIssueEra?: boolean;
 }
 
 /** Kind: a required header field is absent; the fix inserts it with a placeholder. */
@@ -50,6 +66,10 @@ export function requiredField(id: string, key: string, options: RequiredFieldOpt
     check(doc, ctx) {
       if (!doc.header.fields.length || field(doc, key)) return [];
       if (options.unlessPresent && field(doc, options.unlessPresent)) return [];
+      if (options.notIssueEra && issueEra(doc)) return [];
+      if (options.whileUnnumbered && sepStage(doc) === 'unnumbered') {
+        return [{ range: missingRange(doc), message: options.whileUnnumbered, data: { field: key }, stage: 'expected' }];
+      }
       return [
         {
           range: missingRange(doc),
@@ -71,7 +91,7 @@ function issueInsteadOfPr(): Rule {
     fixKinds: ['suggestion'],
     check(doc, ctx) {
       const issue = field(doc, 'issue');
-      if (!issue || field(doc, 'pr')) return [];
+      if (!issue || field(doc, 'pr') || issueEra(doc)) return [];
       return [
         {
           range: issue.range,
@@ -133,8 +153,8 @@ const fieldUnknown = perField(
   'information',
   'Header fields are the ones the SEP template defines.',
   [],
-  (f) =>
-    f.key
+  (f, doc) =>
+    f.key || (doc.header.preamble && /^title$/i.test(f.name))
       ? undefined
       : {
           range: f.nameRange,
@@ -147,11 +167,17 @@ const fieldEmpty = perField(
   'warning',
   'Header fields have a value.',
   ['suggestion'],
-  (f, doc, _seen, today) =>
-    f.value.trim() === ''
-      ? { message: `**${f.name}** has no value. Fill it in or remove the line.`, data: { field: f.key ?? f.name }, fixes: () => [fillPlaceholderFix(doc, f, today)] }
-      : undefined,
+  (f, doc, _seen, today) => {
+    if (f.value.trim() !== '') return undefined;
+    if (f.key === 'status' && sepStage(doc) === 'unnumbered') {
+      return { message: STATUS_LEFT_TO_SPONSOR, data: { field: 'status' }, stage: 'expected' };
+    }
+    return { message: `**${f.name}** has no value. Fill it in or remove the line.`, data: { field: f.key ?? f.name }, fixes: () => [fillPlaceholderFix(doc, f, today)] };
+  },
 );
+
+/** The drafting guide: "`Status:` — leave blank or omit"; the sponsor sets it. */
+const STATUS_LEFT_TO_SPONSOR = 'Status is left to the sponsor: a draft leaves it blank or omits it, and the sponsor sets it to Draft on agreeing to sponsor the SEP.';
 
 /** Puts the template's placeholder into an empty value, with a space after a separator that has none. */
 function fillPlaceholderFix(doc: SepDocument, f: HeaderField, today: string): Fix | undefined {
@@ -173,14 +199,19 @@ function fieldPlaceholder(): Rule {
     fixKinds: ['suggestion'],
     check(doc, ctx) {
       const out: Report[] = [];
+      const stage = sepStage(doc);
       for (const f of doc.header.fields) {
-        const [first] = placeholdersIn(f.value);
+        const [first] = placeholdersIn(f.value).filter((p) => !(stage === 'numbered' && leftoverOnceNumbered(f, p.text)));
         if (!first) continue;
         // On a wrapped value the joined text no longer maps to offsets: mark the whole value.
         // The `A | B | ...` choice lists run to the end of the value.
         const end = first.text.includes(' | ') ? f.value.length : first.at + first.text.length;
         const range = f.continuationLines ? f.valueRange : valuePart(doc, f, first.at, end);
-        out.push({ range, message: placeholderMessage(f.name, first.text), data: { field: f.key ?? f.name }, fixes: () => placeholderChoices(f, ctx.today) });
+        if (first.text === '{NUMBER}' && stage === 'unnumbered') {
+          out.push({ range, message: NUMBER_EXPECTED, data: { field: f.key ?? f.name }, stage: 'expected' });
+        } else {
+          out.push({ range, message: placeholderMessage(f.name, first.text), data: { field: f.key ?? f.name }, fixes: () => placeholderChoices(f, ctx.today) });
+        }
       }
       const t = doc.title;
       if (t?.nameRange && /^\{title\}$/i.test(t.name)) {
@@ -191,26 +222,7 @@ function fieldPlaceholder(): Rule {
   };
 }
 
-/** The values an author may pick for a field still holding a placeholder. */
-function placeholderChoices(f: HeaderField, today: string): Fix[] {
-  if (f.key === 'created') return [replaceValueFix(f, today, 'suggestion')];
-  if (f.key === 'status') return STATUSES.map((v) => replaceValueFix(f, v.value, 'suggestion'));
-  if (f.key === 'type') return TYPES.map((v) => replaceValueFix(f, v.value, 'suggestion'));
-  return [];
-}
-
-function placeholderMessage(name: string, placeholder: string): string {
-  const what: Record<string, string> = {
-    'Draft | In-Review': 'one status, e.g. `Draft`',
-    'Standards Track | Informational': 'one type, e.g. `Standards Track`',
-    'YYYY-MM-DD': 'the date you started the SEP, e.g. `2025-07-22`',
-    '{NUMBER}': 'the pull request number once the pull request exists',
-    '@github-username': 'a real GitHub handle',
-    'Name <email>': 'your name (and e-mail if you wish)',
-    '(or "None" if seeking sponsor)': 'either the sponsor\'s handle or `None`, not both',
-  };
-  return `**${name}** still holds the template text \`${placeholder}\`. Replace it with ${what[placeholder] ?? 'the real value'}.`;
-}
+const NUMBER_EXPECTED = '{NUMBER} stays until the pull request exists; then run "SEP: Set PR Number…" to write its number here, in the title and in the file name.';
 
 /** `field-order`: known fields out of the template's order. Reports the fewest fields that need to move. */
 function fieldOrder(): Rule {
@@ -261,16 +273,17 @@ function longestOrderedRun(rank: number[]): Set<number> {
 /** Header rules, in documentation order. */
 export const HEADER_RULES: Rule[] = [
   headerMissing(),
-  requiredField('field-status-missing', 'status', { severity: 'error', hint: 'the SEP\'s status, e.g. `Draft`' }),
+  requiredField('field-status-missing', 'status', { severity: 'error', hint: 'the SEP\'s status, e.g. `Draft`', whileUnnumbered: STATUS_LEFT_TO_SPONSOR }),
   requiredField('field-type-missing', 'type', { severity: 'error', hint: 'the SEP\'s type, e.g. `Standards Track`' }),
   requiredField('field-created-missing', 'created', { severity: 'warning', hint: 'the date the SEP was started, as `YYYY-MM-DD`' }),
   requiredField('field-authors-missing', 'authors', { severity: 'error', hint: 'the authors as `Name <email> (@handle)`, comma-separated' }),
   requiredField('field-sponsor-missing', 'sponsor', { severity: 'warning', hint: 'the sponsoring maintainer\'s `@handle`, or `None` while you look for one' }),
-  requiredField('field-pr-missing', 'pr', { severity: 'error', hint: 'the pull request that adds this file, `#<number>` or its URL; `#{NUMBER}` until the pull request exists', unlessPresent: 'issue' }),
+  requiredField('field-pr-missing', 'pr', { severity: 'error', hint: 'the pull request that adds this file, `#<number>` or its URL; `#{NUMBER}` until the pull request exists', unlessPresent: 'issue', notIssueEra: true }),
   issueInsteadOfPr(),
   fieldDuplicate,
   fieldUnknown,
   fieldOrder(),
   fieldEmpty,
   fieldPlaceholder(),
+  fieldPlaceholderNumbered(),
 ];

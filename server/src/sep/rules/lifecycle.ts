@@ -1,4 +1,5 @@
-import type { SepDocument, Severity } from '../types';
+import type { SepDocument, Severity, StrayStatus } from '../types';
+import { STATUS_VOCABULARY, matchValue, valueCore } from './values';
 import { sepCreated, sepStatus, sepType } from './facts';
 import { field, lineIndex } from './support';
 import { findSection } from './section-model';
@@ -64,7 +65,29 @@ const GITHUB_REF = /(?:^|[\s(])(?:[\w.-]+\/[\w.-]+)?#\d+\b/;
 export function referenceImplementationLinked(doc: SepDocument): boolean {
   const m = findSection(doc, 'Reference Implementation');
   const candidates = m ? [m.section] : doc.sections.filter((s) => s.heading.depth > 1 && /\b(implementation|prototype)s?\b/i.test(s.heading.text));
-  return candidates.some((s) => s.links.some((l) => !l.startsWith('#')) || GITHUB_REF.test(s.plainText));
+  if (candidates.some((s) => s.links.some((l) => !l.startsWith('#')) || GITHUB_REF.test(s.plainText))) return true;
+  return (m !== undefined && NONE_NEEDED.test(m.section.plainText)) || implementationLinkedElsewhere(doc);
+}
+
+/** "No reference implementation is required", "has no reference implementation", "does not need an implementation" (not "... yet"). */
+const NONE_NEEDED =
+  /\b(?:no (?:reference )?implementation (?:is )?(?:required|needed|necessary)|(?:has|have|needs?|requires?) no (?:reference )?implementation\b(?! yet)|does not (?:require|need) (?:an? )?(?:reference )?implementation)/i;
+
+/** Words that make a code link on the same line an implementation link (`implementation-defined` is not one). */
+const IMPLEMENTATION_WORDS = /\b(?:implementation|implemented|prototype|proof of concept)s?\b(?!-)/i;
+
+/** Where code lives: a link there can be an implementation; a link to a specification page cannot. */
+const CODE_HOST = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)\//i;
+
+/**
+ * Whether the header or body links an implementation outside that section: a header field named
+ * for one (a `Prototype` table row) holding a URL, or a link to a code host on a line that speaks
+ * of an implementation or prototype ("an end to end implementation of this [here](…)").
+ */
+function implementationLinkedElsewhere(doc: SepDocument): boolean {
+  if (doc.header.fields.some((f) => IMPLEMENTATION_WORDS.test(f.name) && /https?:\/\//.test(f.value))) return true;
+  const index = lineIndex(doc);
+  return doc.linkTargets.some((t) => CODE_HOST.test(t.url) && IMPLEMENTATION_WORDS.test(index.lineText(t.range.start.line)));
 }
 
 /**
@@ -107,6 +130,42 @@ function withoutComments(doc: SepDocument): string {
   return parts.join('');
 }
 
+const WHERE: Record<StrayStatus['in'], string> = {
+  preamble: 'A second preamble',
+  callout: 'A callout',
+  table: 'A table',
+  line: 'A line',
+};
+
+/**
+ * `status-contradicted`: a Status or State written outside the header (a leftover second preamble,
+ * a `> **State:** …` callout, a status table) that says something else than the header's Status.
+ * A plain line elsewhere counts only when its value is a status word, since prose and
+ * specifications describe `status` fields of their own.
+ */
+function statusContradicted(): Rule {
+  return {
+    id: 'status-contradicted',
+    defaultSeverity: 'warning',
+    description: 'No second preamble, callout or table in the SEP gives a Status other than the header\'s.',
+    fixKinds: [],
+    check(doc) {
+      const status = sepStatus(doc);
+      if (!status) return [];
+      return doc.strayStatuses.flatMap((s) => {
+        const m = matchValue(STATUS_VOCABULARY, valueCore(s.value).text);
+        if (m.kind !== 'unknown' && m.value.toLowerCase() === status.value.toLowerCase()) return [];
+        if (s.in === 'line' && m.kind === 'unknown') return [];
+        return [{
+          range: s.range,
+          message: `${WHERE[s.in]} here says ${s.name} "${s.value}", but the header's Status is ${status.value}. Remove it (the header is the record the sponsor keeps up to date) or make it agree.`,
+          data: { status: status.value },
+        }];
+      });
+    },
+  };
+}
+
 /** The lifecycle rules, in the order the registry documents them. */
 export const LIFECYCLE_RULES: Rule[] = [
   statusRequires({
@@ -138,4 +197,5 @@ export const LIFECYCLE_RULES: Rule[] = [
     met: namesSuccessor,
     message: () => 'Status is Superseded, but nothing says what replaced this SEP. Add "- **Superseded-By**: SEP-<number>" to the header, linking the newer SEP.',
   }),
+  statusContradicted(),
 ];

@@ -76,6 +76,8 @@ function issueNames(doc: SepDocument, numbers: (string | undefined)[]): boolean 
 interface Numbers {
   title?: string;
   titleRange?: Range;
+  /** The title is the issue's, not a line of the document: nothing to edit. */
+  titleFromIssue?: boolean;
   file?: string;
   pr: string[];
   prRange?: Range;
@@ -86,6 +88,7 @@ function numbersOf(doc: SepDocument): Numbers {
   return {
     title: realNumber(doc.title?.number),
     titleRange: doc.title?.numberRange,
+    titleFromIssue: doc.title?.fromIssue,
     file: fileNumber(doc),
     pr: pr.numbers,
     prRange: pr.range,

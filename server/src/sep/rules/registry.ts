@@ -7,6 +7,7 @@ import { PEOPLE_RULES } from './people';
 import { SECTION_RULES } from './sections';
 import { LIFECYCLE_RULES } from './lifecycle';
 import { DOCUMENT_RULES } from './document';
+import { EXTENSION_RULES } from './extensions';
 
 /**
  * The one table of rules, in the order they are documented. Every id here has
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   ...PEOPLE_RULES,
   ...SECTION_RULES,
   ...LIFECYCLE_RULES,
+  ...EXTENSION_RULES,
   ...DOCUMENT_RULES,
 ];
 

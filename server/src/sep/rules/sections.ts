@@ -6,6 +6,8 @@ import { addAllSectionsFix, addSectionFix } from '../fixes/sections';
 import { reorderSectionsFix } from '../fixes/structure';
 import { TEMPLATE_FINGERPRINTS, TEMPLATE_NOTES, type Fingerprint } from './template-text';
 import { lineIndex, missingRange } from './support';
+import { sepStage } from './facts';
+import { rangeContains } from '../text';
 import type { Report, Rule } from './types';
 
 /**
@@ -181,10 +183,17 @@ export function emptySections(id: string): Rule {
       return SECTIONS.flatMap((spec) => {
         const m = findSection(doc, spec.name);
         if (!m || m.section.hasContent) return [];
-        return [{ range: m.section.heading.range, message: `${quote(spec.name)} is empty. Write it: ${spec.purpose}`, data: { section: spec.name } }];
+        const report: Report = { range: m.section.heading.range, message: `${quote(spec.name)} is empty. Write it: ${spec.purpose}`, data: { section: spec.name } };
+        // A draft not yet numbered keeps the template's guidance comment until the author gets to the section.
+        if (sepStage(doc) === 'unnumbered' && holdsComment(doc, m.section.bodyRange)) report.stage = 'expected';
+        return [report];
       });
     },
   };
+}
+
+function holdsComment(doc: SepDocument, body: Range): boolean {
+  return doc.comments.some((c) => rangeContains(body, c.range.start));
 }
 
 /** Kind: guidance text of the template left in a section (or the template's notes left anywhere). */

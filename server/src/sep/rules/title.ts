@@ -1,6 +1,7 @@
-import type { SepTitle } from '../types';
+import type { SepDocument, SepTitle } from '../types';
 import { addTitleFix, normalizeTitleFix } from '../fixes/title';
 import { missingRange } from './support';
+import { issueEra, sepStatus } from './facts';
 import type { Report, Rule } from './types';
 
 /**
@@ -17,7 +18,8 @@ function titleMissing(): Rule {
     // A title made from the file name guesses the proposal's name: the author confirms it.
     fixKinds: ['suggestion'],
     check(doc) {
-      if (doc.title) return [];
+      // An issue-era SEP's title was the issue's title; without the issue at hand there is nothing to check.
+      if (doc.title || issueEra(doc)) return [];
       return [
         {
           range: missingRange(doc),
@@ -48,6 +50,7 @@ function titleMalformed(): Rule {
       const t = doc.title;
       if (!t) return [];
       const reports: Report[] = [];
+      if (t.fromIssue) return issueTitleReports(t, doc);
       if (t.form !== 'ok') {
         reports.push({ range: t.range, message: FORM_MESSAGES[t.form], fixes: () => [normalizeTitleFix(doc)] });
       }
@@ -57,6 +60,20 @@ function titleMalformed(): Rule {
       return reports;
     },
   };
+}
+
+/**
+ * The title of an issue (or pull request) whose body is the SEP. The 2025 guidelines only asked
+ * the sponsor, on taking the SEP to draft, to "ensure the SEP number is in the title": `SEP-12 - Name`
+ * is not reported, nor a title without a number while the SEP is a proposal (or its status is
+ * unknown); a title without a name always is. No fix: the title is not in the document.
+ */
+function issueTitleReports(t: SepTitle, doc: SepDocument): Report[] {
+  if (t.form === 'ok' || t.form === 'bad-separator') return [];
+  const status = sepStatus(doc)?.value;
+  if (t.form !== 'no-name' && (!status || status === 'proposal')) return [];
+  const what = t.form === 'no-name' ? 'has no name after the SEP number' : t.form === 'no-number' ? 'has no SEP number' : `does not start with "SEP-<number>"`;
+  return [{ range: t.range, message: `The issue's title "${t.raw}" ${what}. On GitHub, give the issue the title "SEP-<number>: <name>".` }];
 }
 
 /** Title rules, in documentation order. */

@@ -38,6 +38,12 @@ export interface Report {
    * Each is declared by the rule that reports the finding, next to its check.
    */
   fixes?: (ctx: FixContext) => (Fix | undefined)[];
+  /**
+   * `expected`: what the rule sees is what the SEP process asks for at the document's stage (an
+   * unnumbered draft's blank Status, its `{NUMBER}` placeholders): shown as a hint whatever the
+   * configured severity, unless the rule is off.
+   */
+  stage?: 'expected';
 }
 
 /** A report after policy is applied: carries its rule id and effective severity. */
