@@ -1,6 +1,8 @@
 import { fieldByKey, FIELDS, OPTIONAL_SECTIONS, SECTIONS, TYPES } from './vocabulary';
 import type { HeaderField, Position, Range, SepDocument, TextEdit } from './types';
 import { LineIndex } from './text';
+import { splitPeople } from './rules/people';
+import { handlesIn } from './rules/support';
 
 /**
  * The pure half of the New SEP and Set PR Number commands: the text of a new
@@ -68,10 +70,18 @@ export interface NewSepInput {
   repository?: string;
 }
 
+/** The word New SEP writes where an author's GitHub handle goes when none is known (`(@handle)`). */
+export const HANDLE_PLACEHOLDER = 'handle';
+
 /** A new SEP: its text and where the author starts typing (the Abstract's body). */
 export interface NewSep {
   text: string;
   cursor: Position;
+  /**
+   * When no author was given with a GitHub handle: the range of {@link HANDLE_PLACEHOLDER} in the
+   * `(@handle)` written after the first author, for the editor to make a tab stop of.
+   */
+  handle?: Range;
 }
 
 /**
@@ -82,16 +92,26 @@ export interface NewSep {
  * fills it in: a draft has no pull request yet, and the engine says so as a warning.
  */
 export function newSepText(input: NewSepInput): NewSep {
+  const authors = withHandleSlot(oneLine(input.authors));
   const value: Record<string, string> = {
     status: 'Draft',
     type: input.type,
     created: input.created,
-    authors: oneLine(input.authors),
+    authors: authors.text,
     sponsor: input.sponsor.trim() || 'None',
     pr: pullRequestUrl(input.repository ?? DEFAULT_REPOSITORY, '{NUMBER}'),
   };
   const lines = [`# SEP-${DRAFT_NUMBER}: ${oneLine(input.title)}`, ''];
-  for (const f of FIELDS) if (value[f.key] !== undefined) lines.push(`- **${f.label}**: ${value[f.key]}`);
+  let handle: Range | undefined;
+  for (const f of FIELDS) {
+    if (value[f.key] === undefined) continue;
+    const prefix = `- **${f.label}**: `;
+    if (f.key === 'authors' && authors.slot !== undefined) {
+      const start = { line: lines.length, character: prefix.length + authors.slot };
+      handle = { start, end: { line: start.line, character: start.character + HANDLE_PLACEHOLDER.length } };
+    }
+    lines.push(`${prefix}${value[f.key]}`);
+  }
   lines.push('', `<!-- ${NEXT_STEPS} -->`);
   let cursor: Position = { line: 0, character: 0 };
   for (const s of SECTIONS) {
@@ -100,12 +120,39 @@ export function newSepText(input: NewSepInput): NewSep {
   }
   const optional = OPTIONAL_SECTIONS.filter((n) => !['Acknowledgements', 'Preamble', 'Additional Optional Sections'].includes(n));
   lines.push('', `<!-- Optional sections, when they help the reader: ${optional.join(', ')}. -->`, '');
-  return { text: lines.join('\n'), cursor };
+  return handle ? { text: lines.join('\n'), cursor, handle } : { text: lines.join('\n'), cursor };
+}
+
+/**
+ * The Author(s) value with `(@handle)` after the first author when no author has a GitHub handle, and the
+ * offset of the placeholder word in it (undefined when a handle was given or there is no author).
+ */
+function withHandleSlot(authors: string): { text: string; slot?: number } {
+  if (handlesIn(authors).length) return { text: authors };
+  const first = splitPeople(authors).items[0];
+  if (!first) return { text: authors };
+  const slotText = ` (@${HANDLE_PLACEHOLDER})`;
+  return { text: authors.slice(0, first.end) + slotText + authors.slice(first.end), slot: first.end + slotText.length - HANDLE_PLACEHOLDER.length - 1 };
+}
+
+/**
+ * The snippet that turns a new SEP's handle placeholder into a tab stop with the Abstract as the final
+ * stop: replace `range` with the placeholder (tab stop 1), then `text` as written, then the final tab
+ * stop. Undefined when the SEP has no placeholder.
+ */
+export function handleSnippet(sep: NewSep): { range: Range; text: string } | undefined {
+  if (!sep.handle) return undefined;
+  const index = new LineIndex(sep.text);
+  const after = sep.text.slice(index.offset(sep.handle.end), index.offset(sep.cursor));
+  return { range: { start: sep.handle.start, end: sep.cursor }, text: after };
 }
 
 /** The workflow after the draft is written, in our words (guidelines, "Step-by-Step Process"). */
 const NEXT_STEPS = 'Next steps: open a pull request adding this file to seps/, then run "SEP: Set PR Number…" to '
   + 'take its number. Ask one or two maintainers whose area fits to sponsor it; the sponsor updates the Status from then on.';
+
+/** What is left of {@link NEXT_STEPS} once the SEP has its number and still no sponsor. */
+const SPONSOR_STEP = 'Next steps: ask one or two maintainers whose area fits to sponsor this SEP; the sponsor updates the Status from then on.';
 
 /** Folds whitespace and line breaks so a value stays on its header line. */
 function oneLine(s: string): string {
@@ -185,8 +232,25 @@ export function numberedFileName(fileName: string, number: string): string {
  */
 export function setPrNumberEdits(doc: SepDocument, number: string, repository: string): TextEdit[] {
   const url = pullRequestUrl(repository, number);
-  const pr = prFieldEdit(doc, url, number);
-  return pr ? [titleEdit(doc, number), pr] : [titleEdit(doc, number)];
+  return [titleEdit(doc, number), prFieldEdit(doc, url, number), nextStepsEdit(doc)].filter((e): e is TextEdit => e !== undefined);
+}
+
+/**
+ * New SEP's "Next steps" comment once the SEP has its number: the advice to ask for a sponsor while the
+ * Sponsor field names nobody, else the comment goes (with the blank line before it). A comment the author
+ * rewrote so that it no longer mentions Set PR Number is theirs and stays.
+ */
+function nextStepsEdit(doc: SepDocument): TextEdit | undefined {
+  const c = doc.comments.find((x) => /^<!--\s*Next steps:/.test(x.text) && x.text.includes('Set PR Number'));
+  if (!c) return undefined;
+  const sponsor = doc.header.fields.find((f) => f.key === 'sponsor');
+  if (!sponsor || !handlesIn(sponsor.value).length) return { range: c.range, newText: `<!-- ${SPONSOR_STEP} -->` };
+  const index = new LineIndex(doc.text);
+  const { start, end } = c.range;
+  const ownLines = start.character === 0 && end.character === index.lineText(end.line).length;
+  const blankBefore = start.line > 0 && index.lineText(start.line - 1).trim() === '';
+  if (!ownLines || !blankBefore || end.line + 1 >= index.lineCount) return { range: c.range, newText: '' };
+  return { range: { start: { line: start.line - 1, character: 0 }, end: { line: end.line + 1, character: 0 } }, newText: '' };
 }
 
 function titleEdit(doc: SepDocument, number: string): TextEdit {
