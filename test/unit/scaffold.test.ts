@@ -17,12 +17,10 @@ import {
   handleSnippet,
   newSepText,
   normalizeSponsor,
-  numberedFileName,
-  parsePrNumber,
   pullRequestUrl,
-  setPrNumberEdits,
   slugify,
 } from '../../server/src/sep/scaffold';
+import { numberedFileName, parsePrNumber, setPrNumberEdits } from '../../server/src/sep/numbering';
 
 const REFERENCE = resolve(import.meta.dirname, '../../../shared/reference');
 const MISMATCH_RULES = ['title-file-number-mismatch', 'title-pr-number-mismatch', 'pr-number-mismatch'];
