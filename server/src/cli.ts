@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative, basename } from 'node:path';
-import { lint, parseSep } from './sep';
+import { lint, parseSep, ruleById } from './sep';
 import { fixAll } from './sep/fixes';
 import { collectFiles, writeNoFollow } from './cli/files';
 import { ConfigError, loadCliSettings } from './cli/config';
@@ -125,7 +125,10 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   }
   let settings: ServerSettings;
   try {
-    settings = loadCliSettings(opts.config, process.cwd()).settings;
+    const loaded = loadCliSettings(opts.config, process.cwd());
+    settings = loaded.settings;
+    const unknown = Object.keys(settings.rules).filter((id) => !ruleById(id));
+    if (unknown.length) err(`sep-lint: ${loaded.source}: no rule ${unknown.map((id) => JSON.stringify(id)).join(', ')}; ignored`);
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     err(`sep-lint: ${e.message}`);

@@ -81,7 +81,7 @@ test('--config replaces the workspace settings, and sep.files.include chooses th
   const dir = workspace({
     '.vscode/settings.json': SETTINGS_JSONC,
     'proposals/tide-tables.md': ONE_WARNING.replace('# SEP-42: Tide tables', '# Tide tables'),
-    'quiet.json': '{ "sep.rules": { "section-missing": "off" }, "sep.files.include": ["**/proposals/*.md"] }',
+    'quiet.json': '{ "sep.rules": { "section-missing": "off", "abstract-length": "off" }, "sep.files.include": ["**/proposals/*.md"] }',
   });
   const defaults = capture(['.'], dir);
   assert.equal(defaults.code, 0);
@@ -90,6 +90,7 @@ test('--config replaces the workspace settings, and sep.files.include chooses th
   assert.equal(r.code, 0, r.err);
   assert.match(r.err, /1 file/, 'the include glob picked the proposal');
   assert.doesNotMatch(r.out, /section-missing/, 'the rule is off; the workspace file was not read');
+  assert.match(r.err, /quiet\.json: no rule "abstract-length"; ignored/, 'a misspelt id is named, not silently dropped');
 });
 
 test('a settings file that cannot be used stops the run with exit 2', () => {
