@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { relative, basename } from 'node:path';
-import { lint, parseSep } from './sep';
+import { lint, parseSep, ruleById } from './sep';
 import { fixAll } from './sep/fixes';
 import { collectFiles, writeNoFollow } from './cli/files';
+import { ConfigError, loadCliSettings } from './cli/config';
+import type { ServerSettings } from './settings';
 import { FORMATS, formatReport, summarize, summaryLine, type FileResult, type Format } from './cli/report';
 
-const USAGE = `Usage: sep-lint [files|folders...] [--format text|json|github] [--max-warnings N] [--fix]
+const USAGE = `Usage: sep-lint [files|folders...] [--format text|json|github] [--max-warnings N]
+                [--config FILE] [--fix]
 
 Checks MCP SEP Markdown files. A folder is searched for SEPs: Markdown files
 in a seps/ folder (README.md and TEMPLATE.md excepted) or whose first heading
@@ -19,6 +22,11 @@ Options:
                        and "findings". github: GitHub Actions annotations
                        (::error / ::warning / ::notice workflow commands)
   --max-warnings N     fail (exit 1) when there are more than N warnings
+  --config FILE        read the sep.* settings from FILE (the shape of VS Code's
+                       settings.json: "sep.rules", "sep.files.include"; comments
+                       and trailing commas allowed) instead of
+                       .vscode/settings.json in the current folder, which is
+                       read when it exists
   --fix                apply every automatic fix, write the files in place
                        (never through a symbolic link), then report what is left
   -h, --help           show this help
@@ -32,6 +40,7 @@ interface Options {
   format: Format;
   fix: boolean;
   maxWarnings?: number;
+  config?: string;
 }
 
 class UsageError extends Error {}
@@ -52,6 +61,10 @@ function parseArgs(argv: string[]): Options | 'help' {
       const v = value(a, a.includes('=') ? i : ++i);
       if (!v || !/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number of 0 or more, not ${JSON.stringify(v ?? '')}`);
       opts.maxWarnings = Number(v);
+    } else if (a === '--config' || a.startsWith('--config=')) {
+      const v = value(a, a.includes('=') ? i : ++i);
+      if (!v) throw new UsageError('--config needs a file name');
+      opts.config = v;
     } else if (a.startsWith('-')) {
       throw new UsageError(`unknown option ${a}`);
     } else {
@@ -63,8 +76,8 @@ function parseArgs(argv: string[]): Options | 'help' {
 }
 
 /** Applies fix-all to one file and writes it back when it changed; returns the text now on disk. */
-function fixFile(file: string, text: string, display: string, err: (s: string) => void): string {
-  const result = fixAll(text, { fileName: basename(file) });
+function fixFile(file: string, text: string, display: string, settings: ServerSettings, err: (s: string) => void): string {
+  const result = fixAll(text, { fileName: basename(file), rules: settings.rules });
   if (result.text === text) return text;
   const refused = writeNoFollow(file, result.text);
   if (refused) {
@@ -76,7 +89,7 @@ function fixFile(file: string, text: string, display: string, err: (s: string) =
 }
 
 /** Checks (and with `--fix` fixes) one file; undefined, with the reason on stderr, when it cannot be read. */
-function checkFile(file: string, opts: Options, err: (s: string) => void): FileResult | undefined {
+function checkFile(file: string, opts: Options, settings: ServerSettings, err: (s: string) => void): FileResult | undefined {
   const display = relative(process.cwd(), file) || basename(file);
   let text: string;
   try {
@@ -86,8 +99,8 @@ function checkFile(file: string, opts: Options, err: (s: string) => void): FileR
     return undefined;
   }
   try {
-    if (opts.fix) text = fixFile(file, text, display, err);
-    return { file: display, findings: lint(parseSep(text, { fileName: basename(file) })) };
+    if (opts.fix) text = fixFile(file, text, display, settings, err);
+    return { file: display, findings: lint(parseSep(text, { fileName: basename(file) }), { rules: settings.rules }) };
   } catch (e) {
     err(`sep-lint: ${display}: the check failed: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
@@ -110,7 +123,18 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     out(USAGE);
     return 0;
   }
-  const { files, skipped } = collectFiles(opts.paths);
+  let settings: ServerSettings;
+  try {
+    const loaded = loadCliSettings(opts.config, process.cwd());
+    settings = loaded.settings;
+    const unknown = Object.keys(settings.rules).filter((id) => !ruleById(id));
+    if (unknown.length) err(`sep-lint: ${loaded.source}: no rule ${unknown.map((id) => JSON.stringify(id)).join(', ')}; ignored`);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    err(`sep-lint: ${e.message}`);
+    return 2;
+  }
+  const { files, skipped } = collectFiles(opts.paths, settings.files.include);
   let failed = false;
   for (const s of skipped) {
     err(s.fatal ? `sep-lint: cannot read ${s.path}: ${s.reason}` : `sep-lint: skipped ${s.path}: ${s.reason}`);
@@ -118,7 +142,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   }
   const results: FileResult[] = [];
   for (const file of files) {
-    const result = checkFile(file, opts, err);
+    const result = checkFile(file, opts, settings, err);
     if (result) results.push(result);
     else failed = true;
   }

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { RULES } from '../../server/src/sep/rules/registry';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -154,6 +155,18 @@ describe('settings', () => {
     assert.ok(trust?.restrictedConfigurations?.includes('sep.github.apiUrl'), 'listed in untrustedWorkspaces.restrictedConfigurations');
     assert.ok((trust?.restrictedConfigurations ?? []).every((key) => key in props), 'restricted settings are contributed settings');
     assert.equal(props['sep.github.repository'].scope, undefined, 'the repository to list may stay per workspace');
+  });
+
+  test('sep.rules has a schema with one severity entry per registered rule id and no other keys', () => {
+    const schema = props['sep.rules'] as Setting & { properties?: Record<string, { enum?: string[] }>; additionalProperties?: unknown };
+    const ids = RULES.map((r) => r.id).sort();
+    assert.deepEqual(Object.keys(schema.properties ?? {}).sort(), ids, 'run `npm run docs:rules` to regenerate the schema');
+    for (const [id, p] of Object.entries(schema.properties ?? {})) {
+      assert.deepEqual(p.enum, ['error', 'warning', 'information', 'hint', 'off'], `${id} accepts the severities and off`);
+    }
+    assert.equal(schema.additionalProperties, false, 'an unknown id is flagged in settings.json');
+    const example = /\{ "([a-z0-9-]+)": "off" \}/.exec(schema.markdownDescription ?? '')?.[1];
+    assert.ok(example && ids.includes(example), `the description's example names a rule (${example})`);
   });
 
   test('every setting is read somewhere in client or server code', () => {

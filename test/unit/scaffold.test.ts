@@ -14,14 +14,13 @@ import { LineIndex } from '../../server/src/sep/text';
 import {
   authorLine,
   freeSepFileName,
+  handleSnippet,
   newSepText,
   normalizeSponsor,
-  numberedFileName,
-  parsePrNumber,
   pullRequestUrl,
-  setPrNumberEdits,
   slugify,
 } from '../../server/src/sep/scaffold';
+import { numberedFileName, parsePrNumber, setPrNumberEdits } from '../../server/src/sep/numbering';
 
 const REFERENCE = resolve(import.meta.dirname, '../../../shared/reference');
 const MISMATCH_RULES = ['title-file-number-mismatch', 'title-pr-number-mismatch', 'pr-number-mismatch'];
@@ -145,6 +144,40 @@ describe('newSepText', () => {
     }
   });
 
+  test('with a handle given, the author line is as typed and there is no tab stop', () => {
+    assert.equal(created.handle, undefined);
+    assert.equal(handleSnippet(created), undefined);
+  });
+
+  test('without a handle, leaves "(@handle)" after the first author as a tab stop, not a line authors-no-handle flags', () => {
+    const sep = newSepText({ ...input, authors: 'Ada Lovelace <ada@example.org>, Charles Babbage' });
+    const lines = sep.text.split('\n');
+    assert.ok(sep.handle, 'a tab stop for the handle');
+    assert.equal(lines[sep.handle.start.line], '- **Author(s)**: Ada Lovelace <ada@example.org> (@handle), Charles Babbage');
+    assert.equal(sep.handle.start.line, sep.handle.end.line);
+    assert.equal(lines[sep.handle.start.line].slice(sep.handle.start.character, sep.handle.end.character), 'handle');
+    const findings = lint(parseSep(sep.text, { fileName }), { today: TODAY }).map((f) => f.rule);
+    assert.ok(!findings.includes('authors-no-handle'), findings.join(', '));
+    assert.deepEqual(sep.cursor, created.cursor, 'the Abstract is where it was');
+  });
+
+  test('the handle snippet rewrites the text from the placeholder to the Abstract unchanged, ending at the cursor', () => {
+    const sep = newSepText({ ...input, authors: 'Ada Lovelace' });
+    const snippet = handleSnippet(sep);
+    assert.ok(snippet && sep.handle);
+    assert.deepEqual(snippet.range, { start: sep.handle.start, end: sep.cursor });
+    const lines = sep.text.split('\n');
+    assert.equal(lines[sep.handle.start.line], '- **Author(s)**: Ada Lovelace (@handle)');
+    const between = [lines[sep.handle.start.line].slice(sep.handle.end.character), ...lines.slice(sep.handle.start.line + 1, sep.cursor.line), ''].join('\n');
+    assert.equal(snippet.text, between);
+    assert.ok(snippet.text.startsWith(')\n- **Sponsor**: None\n'), snippet.text);
+    assert.ok(snippet.text.includes('pull/{NUMBER}') && snippet.text.includes('## Abstract'));
+  });
+
+  test('an empty author line gets no placeholder', () => {
+    assert.equal(newSepText({ ...input, authors: '  ' }).handle, undefined);
+  });
+
   test('keeps a title that spans lines on the title line, and a comment-closer out of the guidance', () => {
     const text = newSepText({ ...input, title: '  Two\nlines  ' }).text;
     assert.equal(text.split('\n')[0], '# SEP-0000: Two lines');
@@ -229,6 +262,32 @@ describe('setPrNumberEdits', () => {
     assert.equal(text.split('\n')[7], `- **PR**: ${URL}`);
     assert.deepEqual(mismatches(doc), []);
     assert.deepEqual(lint(doc, { today: TODAY }).filter((f) => f.rule === 'field-pr-missing'), []);
+  });
+
+  test('on a new SEP without a sponsor: the "Next steps" comment keeps only the advice to find one', () => {
+    const draft = newSepText(input).text;
+    assert.match(draft, /Set PR Number/);
+    const { text, doc } = number(draft, '0000-streaming-tool-results.md');
+    assert.doesNotMatch(text, /Set PR Number|pull request adding this file/);
+    const next = doc.comments.filter((c) => /Next steps/.test(c.text));
+    assert.equal(next.length, 1);
+    assert.match(next[0].text, /^<!-- Next steps: ask one or two maintainers .* sponsor .* -->$/);
+    assert.equal(text.split('\n').length, draft.split('\n').length, 'the comment is replaced in place');
+  });
+
+  test('on a new SEP with a sponsor: the "Next steps" comment and the blank line before it go', () => {
+    const draft = newSepText({ ...input, sponsor: '@sam' }).text;
+    const { text } = number(draft, '0000-streaming-tool-results.md');
+    const lines = draft.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('<!-- Next steps:'));
+    const expected = [...lines.slice(0, at - 1), ...lines.slice(at + 1)].join('\n')
+      .replace('SEP-0000', 'SEP-1850').replace('pull/{NUMBER}', 'pull/1850');
+    assert.equal(text, expected);
+  });
+
+  test('a "Next steps" comment the author rewrote is left alone', () => {
+    const draft = '# SEP-0000: X\n\n- **Sponsor**: @sam\n- **PR**: TBD\n\n<!-- Next steps: ask Sam about caching -->\n\n## Abstract\n';
+    assert.equal(number(draft).text, draft.replace('SEP-0000', 'SEP-1850').replace('TBD', URL));
   });
 
   test('replaces the template placeholders in the title and the PR field', () => {

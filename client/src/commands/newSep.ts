@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
-import { authorLine, freeSepFileName, newSepText, normalizeSponsor, slugify, typeChoices } from '../../../server/src/sep/scaffold';
+import { authorLine, freeSepFileName, HANDLE_PLACEHOLDER, handleSnippet, newSepText, normalizeSponsor, slugify, typeChoices, type NewSep } from '../../../server/src/sep/scaffold';
+import { GITHUB_SCOPES } from '../views/auth';
 import { baseName, exists, sepRepository, utcToday } from './sepFiles';
 
 const STEPS = 4;
@@ -29,14 +30,29 @@ export async function newSep(): Promise<vscode.Uri | undefined> {
   if (!answers) return undefined;
   const target = await chooseFolder(folders);
   if (target === 'cancelled') return undefined;
-  const { text, cursor } = newSepText({ ...answers, created: utcToday(), repository: sepRepository() });
+  const sep = newSepText({ ...answers, created: utcToday(), repository: sepRepository() });
   const slug = slugify(answers.title);
-  const document = target ? await createInFolder(target, slug, text) : await createUntitled(slug, text);
+  const document = target ? await createInFolder(target, slug, sep.text) : await createUntitled(slug, sep.text);
   const editor = await vscode.window.showTextDocument(document);
-  const at = new vscode.Position(cursor.line, cursor.character);
-  editor.selection = new vscode.Selection(at, at);
-  editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  await placeCursor(editor, sep);
   return document.uri;
+}
+
+/**
+ * Puts the author where to type: on the `(@handle)` placeholder as a tab stop when no author had a handle
+ * (Tab then moves to the Abstract), else in the Abstract.
+ */
+async function placeCursor(editor: vscode.TextEditor, sep: NewSep): Promise<void> {
+  const at = new vscode.Position(sep.cursor.line, sep.cursor.character);
+  editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  const snippet = handleSnippet(sep);
+  if (snippet) {
+    const { start, end } = snippet.range;
+    const range = new vscode.Range(start.line, start.character, end.line, end.character);
+    const body = new vscode.SnippetString().appendPlaceholder(HANDLE_PLACEHOLDER, 1).appendText(snippet.text).appendTabstop(0);
+    if (await editor.insertSnippet(body, range, { undoStopBefore: false, undoStopAfter: false })) return;
+  }
+  editor.selection = new vscode.Selection(at, at);
 }
 
 async function ask(prefill: Promise<string>): Promise<Answers | undefined> {
@@ -159,7 +175,7 @@ function git(args: string[], cwd: string | undefined): Promise<string> {
 async function githubLogin(): Promise<string> {
   try {
     const session = await Promise.race([
-      vscode.authentication.getSession('github', [], { silent: true }),
+      vscode.authentication.getSession('github', GITHUB_SCOPES, { silent: true }).then((s) => s ?? vscode.authentication.getSession('github', [], { silent: true })),
       new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), GIT_TIMEOUT_MS)),
     ]);
     return session?.account.label ?? '';

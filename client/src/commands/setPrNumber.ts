@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { parseSep } from '../../../server/src/sep';
-import { numberedFileName, parsePrNumber, setPrNumberEdits } from '../../../server/src/sep/scaffold';
+import { numberedFileName, parsePrNumber, setPrNumberEdits } from '../../../server/src/sep/numbering';
 import { baseName, exists, isSepDocument, sepRepository } from './sepFiles';
 
 /**

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { GitHubClient } from '../github/client';
+import { SidebarActivity } from './activity';
 import { GitHubAuth } from './auth';
 import { registerSidebarCommands } from './commands';
 import { SepDocumentProvider } from './documentProvider';
@@ -22,7 +23,8 @@ export interface SidebarApi {
 /**
  * Wires the "Open SEPs" view: GitHub session (silent at start), client and model from the
  * `sep.github.*` settings, tree view, `sep-github:` documents, the sidebar commands and optional
- * auto-refresh. Everything it creates is pushed to `context.subscriptions`.
+ * auto-refresh. GitHub is asked only once the view is visible (or a command asks). Everything it
+ * creates is pushed to `context.subscriptions`.
  */
 export function registerSidebar(context: vscode.ExtensionContext): SidebarApi {
   const sidebar = new Sidebar({
@@ -51,12 +53,13 @@ class Sidebar implements vscode.Disposable {
   private readonly view: vscode.TreeView<unknown>;
   readonly docs: SepDocumentProvider;
   private modelSubscription: { dispose(): void };
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly activity: SidebarActivity;
   private readonly store: ListStore;
   private loggedIgnored: string | undefined;
 
   constructor(store: ListStore) {
     this.store = store;
+    this.activity = new SidebarActivity({ refresh: () => this.refresh(), autoRefreshMinutes: () => this.settings.autoRefreshMinutes });
     this.client = this.createClient();
     this.model = this.createModel();
     this.tree = new SepTreeDataProvider(() => this.model);
@@ -71,27 +74,29 @@ class Sidebar implements vscode.Disposable {
       vscode.workspace.registerTextDocumentContentProvider(SEP_GITHUB_SCHEME, this.docs),
       ...registerSidebarCommands({ model: () => this.model, client: () => this.client, auth: this.auth, docs: this.docs, refresh: (o) => this.refresh(o), log: this.log }),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('sep.github') && this.reconfigure()),
+      this.view.onDidChangeVisibility((e) => this.activity.setVisible(e.visible)),
       this.auth.onDidChange(() => {
         this.client.clearCache();
         this.render();
-        void this.refresh();
+        this.activity.invalidate();
       }),
     ];
   }
 
-  /** Shows the saved list at once, then looks up the session silently and refreshes in the background. */
+  /** Shows the saved list at once, looks up the session silently, then refreshes once the view is visible. */
   start(): void {
     this.render();
-    this.schedule();
+    this.activity.setVisible(this.view.visible);
     void this.auth
       .lookup()
-      .then(() => this.refresh())
+      .then(() => this.activity.start())
       .then(undefined, (error: unknown) => this.log.error(`Sidebar start failed: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   /** Refreshes (never rejects, never prompts) and resolves to what the tree shows. */
   async refresh(options: { userAsked?: boolean } = {}): Promise<SidebarSnapshot> {
     const model = this.model;
+    this.activity.refreshed();
     const running = model.refresh(options);
     void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => running).then(undefined, () => undefined);
     const result = await running;
@@ -112,7 +117,7 @@ class Sidebar implements vscode.Disposable {
     const next = currentSettings();
     const sourceChanged = next.repository !== this.settings.repository || next.apiUrl !== this.settings.apiUrl || next.ignoredApiUrl !== this.settings.ignoredApiUrl;
     this.settings = next;
-    this.schedule();
+    this.activity.reschedule();
     if (!sourceChanged) return;
     this.client = this.createClient();
     this.modelSubscription.dispose();
@@ -120,14 +125,7 @@ class Sidebar implements vscode.Disposable {
     this.model = this.createModel();
     this.modelSubscription = this.model.onDidChange(() => this.render());
     this.render();
-    void this.refresh();
-  }
-
-  /** Auto-refresh while the view is visible, every `sep.github.autoRefreshMinutes` (0 = off). */
-  private schedule(): void {
-    if (this.timer) clearInterval(this.timer);
-    const minutes = this.settings.autoRefreshMinutes;
-    this.timer = minutes > 0 ? setInterval(() => this.view.visible && void this.refresh(), minutes * 60_000) : undefined;
+    this.activity.invalidate();
   }
 
   private createClient(): GitHubClient {
@@ -139,11 +137,11 @@ class Sidebar implements vscode.Disposable {
     const notices = ignoredApiUrl !== undefined ? [ignoredApiUrlNotice(ignoredApiUrl)] : [];
     if (ignoredApiUrl !== undefined && ignoredApiUrl !== this.loggedIgnored) this.log.warn(notices[0]);
     this.loggedIgnored = ignoredApiUrl;
-    return new SidebarModel({ source: this.client, repository, apiUrl, notices, store: this.store, signedIn: () => this.auth.signedIn });
+    return new SidebarModel({ source: this.client, repository, apiUrl, notices, store: this.store, signedIn: () => this.auth.signedIn, setTimer: this.activity.deferredTimer });
   }
 
   dispose(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.activity.dispose();
     this.modelSubscription.dispose();
     this.model.dispose();
     for (const d of [this.view, this.tree, this.docs, this.auth, this.log]) d.dispose();

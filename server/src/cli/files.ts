@@ -7,7 +7,7 @@
 import { closeSync, constants, lstatSync, openSync, readFileSync, readdirSync, realpathSync, statSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isInside } from '../paths';
-import { isSepFile } from '../sep';
+import { DEFAULT_INCLUDE, isSepFile } from '../sep';
 
 /** A path the run could not check, and why (printed on stderr). */
 export interface SkippedPath {
@@ -33,7 +33,7 @@ function errorCode(e: unknown): string {
  * Files to check: a named file as given, a named folder searched for SEPs (dot folders and
  * node_modules skipped). Never throws for a bad path: it is listed in `skipped` and the rest go on.
  */
-export function collectFiles(paths: string[]): Collected {
+export function collectFiles(paths: string[], include: readonly string[] = DEFAULT_INCLUDE): Collected {
   const out: Collected = { files: [], skipped: [] };
   const seen = new Set<string>();
   for (const p of paths) {
@@ -52,12 +52,12 @@ export function collectFiles(paths: string[]): Collected {
       seen.add(real);
       continue;
     }
-    walk(p, real, real, out, seen);
+    walk(p, real, real, out, seen, include);
   }
   return out;
 }
 
-function walk(dir: string, realDir: string, root: string, out: Collected, seen: Set<string>): void {
+function walk(dir: string, realDir: string, root: string, out: Collected, seen: Set<string>, include: readonly string[]): void {
   if (seen.has(realDir)) return;
   seen.add(realDir);
   let names: string[];
@@ -72,10 +72,10 @@ function walk(dir: string, realDir: string, root: string, out: Collected, seen: 
     const full = join(dir, name);
     const entry = resolveEntry(full, root, realDir, out);
     if (!entry) continue;
-    if (entry.directory) walk(full, entry.real, root, out, seen);
+    if (entry.directory) walk(full, entry.real, root, out, seen, include);
     else if (MARKDOWN.test(name) && !seen.has(entry.real)) {
       seen.add(entry.real);
-      if (isSep(full, entry.real, out)) out.files.push(full);
+      if (isSep(full, entry.real, include, out)) out.files.push(full);
     }
   }
 }
@@ -104,9 +104,9 @@ function resolveEntry(full: string, root: string, realDir: string, out: Collecte
   }
 }
 
-function isSep(full: string, real: string, out: Collected): boolean {
+function isSep(full: string, real: string, include: readonly string[], out: Collected): boolean {
   try {
-    return isSepFile(real.split('\\').join('/'), readFileSync(full, 'utf8'));
+    return isSepFile(real.split('\\').join('/'), readFileSync(full, 'utf8'), include);
   } catch (e) {
     out.skipped.push({ path: full, reason: `cannot read: ${errorCode(e)}`, fatal: false });
     return false;

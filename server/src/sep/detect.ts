@@ -6,18 +6,19 @@ const NOT_SEPS = new Set(['readme.md', 'template.md', 'changelog.md']);
 export const DEFAULT_INCLUDE = ['**/seps/*.md'];
 
 /**
- * Whether a Markdown file is a SEP: its name starts with digits and a hyphen
- * (`1686-tasks.md`, `0000-draft.md`) and its path matches one of the `include`
- * globs (by default a file in a `seps/` folder), or, anywhere, its first
- * heading starts with `SEP-`. `README.md`, `TEMPLATE.md`, `CHANGELOG.md` and
- * companion files in `seps/` (`sep-3182-idempotency-faq.md`) are not.
+ * Whether a Markdown file is a SEP: its path matches one of the `include` globs and, with the default globs
+ * (a file in a `seps/` folder), its name starts with digits and a hyphen (`1686-tasks.md`, `0000-draft.md`);
+ * or, anywhere, its first heading starts with `SEP-`. `README.md`, `TEMPLATE.md`, `CHANGELOG.md` and companion
+ * files in `seps/` (`sep-3182-idempotency-faq.md`) are not. Globs the user set (`sep.files.include`) are taken
+ * at their word: every file they match is a SEP.
  * @param path forward-slash path (absolute or relative)
  */
 export function isSepFile(path: string, text: string, include: readonly string[] = DEFAULT_INCLUDE): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   if (NOT_SEPS.has(base)) return false;
   if (!base.endsWith('.md') && !base.endsWith('.markdown')) return false;
-  if (/^\d+-/.test(base) && include.length && picomatch.isMatch(path, include as string[], { dot: true, nocase: true })) return true;
+  const chosen = include.length !== DEFAULT_INCLUDE.length || include.some((g, i) => g !== DEFAULT_INCLUDE[i]);
+  if ((chosen || /^\d+-/.test(base)) && include.length && picomatch.isMatch(path, include as string[], { dot: true, nocase: true })) return true;
   return firstHeadingIsSep(text);
 }
 

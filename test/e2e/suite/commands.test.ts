@@ -66,6 +66,29 @@ describe('commands', function () {
     assert.deepEqual(loud.map((d) => `${ruleId(d)}: ${d.message}`), [], 'no error or warning on a new draft');
   });
 
+  it('SEP: New SEP… without a GitHub handle leaves "(@handle)" selected as a tab stop, not a handle-less author line', async () => {
+    const seps = join(workspaceRoot(), 'seps');
+    const before = new Set(readdirSync(seps));
+    await withPrompts(
+      {
+        input: (o) => {
+          const asked = `${o?.prompt ?? ''} ${o?.placeHolder ?? ''} ${o?.title ?? ''}`;
+          if (/title/i.test(asked)) return 'Handle Slot';
+          if (/sponsor/i.test(asked)) return '';
+          if (/author/i.test(asked)) return 'Ada Example <ada@example.org>';
+          return o?.value ?? '';
+        },
+        pick: (items) => items.find((i) => (typeof i === 'string' ? i : i.label) === 'Standards Track'),
+      },
+      () => Promise.resolve(vscode.commands.executeCommand('sep.newSep')),
+    );
+    made.push(...readdirSync(seps).filter((f) => !before.has(f)).map((f) => join(seps, f)));
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'the new SEP is opened in an editor');
+    assert.match(editor.document.getText(), /\*\*Author\(s\)\*\*: Ada Example <ada@example\.org> \(@handle\)$/m);
+    assert.equal(editor.document.getText(editor.selection), 'handle', 'the placeholder is selected for typing');
+  });
+
   it('SEP: Set PR Number… renames 0000-<slug>.md and updates the title and PR field', async () => {
     const seps = join(workspaceRoot(), 'seps');
     const draft = join(seps, '0000-pagination-hints.md');
