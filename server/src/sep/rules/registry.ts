@@ -7,6 +7,7 @@ import { PEOPLE_RULES } from './people';
 import { SECTION_RULES } from './sections';
 import { LIFECYCLE_RULES } from './lifecycle';
 import { DOCUMENT_RULES } from './document';
+import { WEBSITE_RULES } from './website';
 
 /**
  * The one table of rules, in the order they are documented. Every id here has
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   ...SECTION_RULES,
   ...LIFECYCLE_RULES,
   ...DOCUMENT_RULES,
+  ...WEBSITE_RULES,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
