@@ -8,3 +8,5 @@ export { RULES, ruleById, ruleDocUrl } from './rules/registry';
 export type { Finding, Fix, Report, Rule, RuleContext } from './rules/types';
 export * from './types';
 export { isSepFile, firstHeadingIsSep, DEFAULT_INCLUDE } from './detect';
+export { FINAL_SEP_POLICY, finalPolicy, isFinal } from './final';
+export type { FinalPolicy, FinalSeps } from './final';
