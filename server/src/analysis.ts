@@ -46,7 +46,7 @@ export class AnalysisStore {
       const doc = parseSep(text, { fileName: path.slice(path.lastIndexOf('/') + 1), parser: entry.parser });
       entry.parsed = true;
       this.releaseParsers();
-      analysis = { uri: document.uri, version: document.version, doc, findings: lint(doc, { rules: settings.rules, today: this.today() }) };
+      analysis = { uri: document.uri, version: document.version, doc, findings: lint(doc, { rules: settings.rules, finalSeps: settings.finalSeps, today: this.today() }) };
     }
     entry.last = analysis;
     return analysis;

@@ -123,7 +123,7 @@ export class WorkspaceValidator implements vscode.Disposable {
       this.collection.delete(uri);
       return { sep: false, checked: false };
     }
-    const findings = lint(parseSep(text, { fileName: baseName(uri) }), { rules: settings.rules, today: utcToday() });
+    const findings = lint(parseSep(text, { fileName: baseName(uri) }), { rules: settings.rules, finalSeps: settings.finalSeps, today: utcToday() });
     // Opened while it was being read: the language server has it now.
     if (!closed && openDocument(uri)) return { sep: true, checked: false, ...serverCounts(uri) };
     this.collection.set(uri, findings.map(toDiagnostic));
