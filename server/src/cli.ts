@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, basename } from 'node:path';
-import { isSepFile, lint, parseSep, type Finding } from './sep';
+import { isSepFile, lint, parseSep, type FinalSeps, type Finding } from './sep';
 import { fixAll } from './sep/fixes';
 
-const USAGE = `Usage: sep-lint [files|folders...] [--format text|json] [--fix]
+const USAGE = `Usage: sep-lint [files|folders...] [--format text|json] [--final-seps quiet|full] [--fix]
 
 Checks MCP SEP Markdown files. A folder is searched for SEPs: Markdown files
 in a seps/ folder (README.md and TEMPLATE.md excepted) or whose first heading
@@ -11,6 +11,11 @@ starts with "SEP-". Files named on the command line are always checked.
 
 Options:
   --format text|json   output format (default: text)
+  --final-seps quiet|full
+                       quiet (default): on a SEP whose Status is Final, findings
+                       that do not make the published page wrong are hints,
+                       left out of the text output and its counts (the JSON
+                       output lists them); full: usual severities
   --fix                apply every automatic fix, write the files in place,
                        then report what is left
   -h, --help           show this help
@@ -21,12 +26,13 @@ interface Options {
   paths: string[];
   format: 'text' | 'json';
   fix: boolean;
+  finalSeps: FinalSeps;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options | 'help' {
-  const opts: Options = { paths: [], format: 'text', fix: false };
+  const opts: Options = { paths: [], format: 'text', fix: false, finalSeps: 'quiet' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-h' || a === '--help') return 'help';
@@ -38,6 +44,10 @@ function parseArgs(argv: string[]): Options | 'help' {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be "text" or "json", not ${JSON.stringify(v ?? '')}`);
       opts.format = v;
+    } else if (a === '--final-seps' || a.startsWith('--final-seps=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v !== 'quiet' && v !== 'full') throw new UsageError(`--final-seps must be "quiet" or "full", not ${JSON.stringify(v ?? '')}`);
+      opts.finalSeps = v;
     } else if (a.startsWith('-')) {
       throw new UsageError(`unknown option ${a}`);
     } else {
@@ -82,6 +92,7 @@ function formatText(results: FileResult[]): string {
   const lines: string[] = [];
   for (const { file, findings } of results) {
     for (const f of findings) {
+      if (f.severity === 'hint') continue;
       lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.rule} ${f.message}`);
     }
   }
@@ -139,14 +150,15 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       }
       const display = relative(process.cwd(), file) || basename(file);
       if (opts.fix) text = fixFile(file, text, display, err);
-      results.push({ file: display, findings: lint(parseSep(text, { fileName: basename(file) })) });
+      results.push({ file: display, findings: lint(parseSep(text, { fileName: basename(file) }), { finalSeps: opts.finalSeps }) });
     }
     const report = opts.format === 'json' ? formatJson(results) : formatText(results);
     if (report) out(report);
     const count = (s: string) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
     const errors = count('error');
     if (opts.format === 'text') {
-      err(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${errors} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)`);
+      const hints = count('hint') ? `; ${count('hint')} hint(s) on Final SEPs not shown (--format json lists them)` : '';
+      err(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${errors} error(s), ${count('warning')} warning(s), ${count('information')} note(s)${hints}`);
     }
     return errors > 0 ? 1 : 0;
   } catch (e) {
