@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../../server/src/sep/rules/registry';
-import { withRulesTable } from '../../scripts/rules-table';
+import { withFinalSepsSection, withRulesTable } from '../../scripts/rules-table';
 
 const root = join(__dirname, '..', '..');
 
@@ -41,4 +41,12 @@ test('every rule id has a unit test that names it', () => {
 test('the README rule table matches the registry (run `npm run docs:rules` to update)', () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   assert.equal(readme, withRulesTable(readme));
+});
+
+test('every rule page says how Final SEPs are treated, as final.ts decides (run `npm run docs:rules` to update)', () => {
+  for (const r of RULES) {
+    const text = readFileSync(join(root, 'docs', 'rules', `${r.id}.md`), 'utf8');
+    assert.match(text, /## On Final SEPs/, `${r.id}: no "On Final SEPs" section`);
+    assert.equal(text, withFinalSepsSection(text, r.id), `${r.id}: the "On Final SEPs" section is out of date`);
+  }
 });
