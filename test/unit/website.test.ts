@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lint, parseSep } from '../../server/src/sep';
+import { lint, parseSep, ruleById } from '../../server/src/sep';
 import { WEBSITE_FIELDS, websiteTitle, websiteValue } from '../../server/src/sep/website';
 import { refsIn } from '../../server/src/sep/rules/numbers';
 import { referenceSeps } from './fixes/corpus';
@@ -55,7 +55,7 @@ function assertSameReading(theirs: Theirs, text: string, label: string): void {
 /** Asserts that website-unreadable reports exactly the header lines and title the script cannot read (or reads elsewhere). */
 function assertSameVerdict(theirs: Theirs, text: string, fileName: string, label: string): void {
   const doc = parseSep(text, { fileName });
-  const reported = new Set(lint(doc, { today: '2026-11-25' }).filter((f) => f.rule === 'website-unreadable').map((f) => f.range.start.line));
+  const reported = new Set(lint(doc, { ruleSet: [ruleById('website-unreadable')!] }).map((f) => f.range.start.line));
   for (const spec of WEBSITE_FIELDS) {
     const ours = doc.header.fields.find((f) => f.key === spec.key);
     if (!ours || ours.value.trim() === '') continue;
@@ -105,7 +105,8 @@ function variant(key: string, line: string, title: string, eol: string, echo = f
   if (key === 'accepted') header.splice(3, 0, line);
   const body = ['## Abstract', '', 'Lanterns agree on a colour before they light up.', ''];
   if (echo) body.push(`- **${CANON[key] ?? 'Accepted'}**: ${key === 'pr' ? '#7777' : 'Echo'}`, '');
-  return [title, '', ...header, '', ...body].join('\n').replace(/\n/g, eol);
+  // Blank and whitespace-only lines before the header: the script's `^\s*` runs across them.
+  return [title, '', ' ', '\t', '', ...header, '', ...body].join('\n').replace(/\n/g, eol);
 }
 
 test('website.ts reads every generated header variant and title as render-seps.ts does, and website-unreadable agrees', (t) => {
@@ -117,12 +118,15 @@ test('website.ts reads every generated header variant and title as render-seps.t
       for (const form of NAME_FORMS) {
         for (const name of SPELLINGS[key]) {
           for (const value of VALUES[key]) {
-            for (const eol of ['\n', '\r\n']) {
-              const text = variant(key, `${marker}${form(name)}${value ? ` ${value}` : ''}`, TITLES[n % TITLES.length], eol, n % 5 === 0);
+            const line = `${marker}${form(name)}${value ? ` ${value}` : ''}`;
+            const fileName = n % 3 ? '5150-lantern-negotiation.md' : 'lantern.md';
+            for (const eol of ['\n', '\r\n', '\r', '\u2028']) {
+              const text = variant(key, line, TITLES[n % TITLES.length], eol, n % 5 === 0);
               assertSameReading(theirs, text, JSON.stringify(text.slice(0, 200)));
-              assertSameVerdict(theirs, text, n % 3 ? '5150-lantern-negotiation.md' : 'lantern.md', JSON.stringify(text.slice(0, 200)));
-              n++;
+              // Our parser, like CommonMark, breaks lines at \n and \r\n only (the \r\n documents are sampled: parsing is the slow part).
+              if (eol === '\n' || (eol === '\r\n' && n % 7 === 0)) assertSameVerdict(theirs, text, fileName, JSON.stringify(text.slice(0, 200)));
             }
+            n++;
           }
         }
       }
@@ -133,7 +137,7 @@ test('website.ts reads every generated header variant and title as render-seps.t
     assertSameReading(theirs, text, title);
     assertSameVerdict(theirs, text, '5150-lantern-negotiation.md', title);
   }
-  assert.ok(n > 1000, `only ${n} variants`);
+  assert.ok(n > 1000, `only ${n} header lines`);
 });
 
 test('website.ts reads every reference SEP as render-seps.ts does, and website-unreadable agrees', (t) => {

@@ -29,10 +29,18 @@ export interface WebsiteField {
   whenUnread: string;
 }
 
+/**
+ * The script starts its field patterns with `^\s*-`, whose `\s*` runs across
+ * blank lines: it finds the same `-` as `^` plus the line's own indent, but
+ * rescans a run of blank lines from each of them, which a text with
+ * thousands of blank lines and no readable field makes take seconds.
+ */
+const INDENT = String.raw`^[^\S\r\n\u2028\u2029]*`;
+
 /** `- **<label>**:` then the rest of the line: any indent, `-` bullets only, name bold with `**` and case as given, colon outside the bold. */
 function bullet(label: string): RegExp {
   const name = label.replace(/[()]/g, '\\$&');
-  return new RegExp(String.raw`^\s*-\s*\*\*${name}\*\*:\s*(.+)$`, 'm');
+  return new RegExp(String.raw`${INDENT}-\s*\*\*${name}\*\*:\s*(.+)$`, 'm');
 }
 
 /** The header fields the website reads, in the order it shows them. */
@@ -50,7 +58,7 @@ export const WEBSITE_FIELDS: readonly WebsiteField[] = [
   },
   { key: 'sponsor', label: 'Sponsor', pattern: bullet('Sponsor'), whenUnread: 'Sponsor `None`' },
   // Only the number is read: the first `#<digits>` or `/pull/<digits>` on the line. Without one the page links the file's number.
-  { key: 'pr', label: 'PR', pattern: /^\s*-\s*\*\*PR\*\*:.*?(?:#|\/pull\/)(\d+)/m, whenUnread: 'a link to the pull request numbered like the file' },
+  { key: 'pr', label: 'PR', pattern: new RegExp(String.raw`${INDENT}-\s*\*\*PR\*\*:.*?(?:#|\/pull\/)(\d+)`, 'm'), whenUnread: 'a link to the pull request numbered like the file' },
 ];
 
 /** The title: the first line anywhere in the text of the form `# SEP-<digits>: <title>`. */
