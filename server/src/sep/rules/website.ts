@@ -1,6 +1,6 @@
 import type { HeaderField, Range, SepDocument, TextEdit } from '../types';
 import { fieldFor } from '../vocabulary';
-import { WEBSITE_FIELDS, websitePrNumber, websiteTitle, websiteValue, type WebsiteField } from '../website';
+import { WEBSITE_FIELDS, WEBSITE_TITLE, websitePrNumber, websiteTitle, websiteValue, type WebsiteField } from '../website';
 import { refsIn } from './numbers';
 import { lineIndex, realNumber } from './support';
 import type { Fix, Report, Rule } from './types';
@@ -35,18 +35,22 @@ function websiteUnreadable(): Rule {
 function titleReport(doc: SepDocument): Report | undefined {
   const t = doc.title;
   if (!t || t.form !== 'ok' || t.depth !== 1 || !t.number || !/^\d+$/.test(t.number) || websiteTitle(doc.text)) return undefined;
-  const canonical = `# SEP-${t.number}: ${t.name}`;
   const range: Range = { start: { line: t.range.start.line, character: 0 }, end: t.range.end };
+  // The heading's own text (inline markup included) as an ATX line at the margin, when the website reads that.
+  const first = lineIndex(doc).lineText(t.range.start.line).trim();
+  const kept = t.range.end.line === t.range.start.line ? first : `# ${first}`;
+  const line = t.range.end.line - t.range.start.line <= 1 && WEBSITE_TITLE.test(kept) ? kept : `# SEP-${t.number}: ${t.name}`;
   return {
     range,
-    message: `The MCP website cannot read this title: the SEP's page and the SEP index would show it as \`Untitled\`. The website reads only a line \`# SEP-<number>: <name>\` starting at the left margin; write \`${canonical}\`.`,
-    fixes: [{ title: `Rewrite as "${canonical}"`, edits: [{ range, newText: canonical }], auto: true }],
+    message: `The MCP website cannot read this title: the SEP's page and the SEP index would show it as \`Untitled\`. The website reads only a line \`# SEP-<number>: <name>\` starting at the left margin; write \`${line}\`.`,
+    fixes: [{ title: `Rewrite as "${line}"`, edits: [{ range, newText: line }], auto: true }],
   };
 }
 
+/** The website cannot read the field's own line; it shows a stand-in, or the value of a line further on it can read. */
 function fieldReport(doc: SepDocument, f: HeaderField, spec: WebsiteField): Report | undefined {
+  if (readable(doc, f, spec)) return undefined;
   const site = websiteValue(doc.text, spec);
-  if (site && site.line === f.range.start.line) return undefined;
   const canonical = `- **${spec.label}**: ${f.value}`;
   const shows = site ? `${spec.label} \`${site.value}\`, read from line ${site.line + 1}` : spec.whenUnread;
   return {
@@ -57,18 +61,30 @@ function fieldReport(doc: SepDocument, f: HeaderField, spec: WebsiteField): Repo
   };
 }
 
-/** The page links the PR field's number, or the file's when it cannot read the field: report only a link that would be wrong. */
+/**
+ * The page links the PR field's number, or the file's when it cannot read the
+ * field. Reported only when the line's form is the trouble (the line is not
+ * read, its value written as `- **PR**: value` would be; a value without
+ * `#<number>` is pr-format's business) and the page, which the website makes
+ * only for a numbered file, would link another pull request.
+ */
 function prReport(doc: SepDocument, f: HeaderField, spec: WebsiteField): Report | undefined {
   const ours = refsIn(f.value).map((r) => realNumber(r.number)).find((n) => n !== undefined);
+  if (!ours || readable(doc, f, spec) || !spec.pattern.test(`- **PR**: ${f.value}`)) return undefined;
   const site = websitePrNumber(doc.text, doc.fileName);
-  if (!ours || (site !== undefined && realNumber(site) === ours)) return undefined;
-  const shows = site ? `link pull request #${site} instead of #${ours}` : `link no pull request instead of #${ours}`;
+  if (realNumber(site) === undefined || realNumber(site) === ours) return undefined;
+  const shows = `link pull request #${site} instead of #${ours}`;
   return {
     range: wholeLines(f),
     message: `The MCP website cannot read the pull request from this line: the SEP's page would ${shows}. The website reads only \`- **PR**: #<number>\` or a \`/pull/<number>\` link on a \`-\` bullet; write \`- **PR**: ${f.value}\`.`,
     data: { field: spec.key },
     fixes: canonicalFix(doc, f, spec),
   };
+}
+
+/** Whether the website reads the field's first line, taken alone (a line above it may still win). */
+function readable(doc: SepDocument, f: HeaderField, spec: WebsiteField): boolean {
+  return spec.pattern.test(lineIndex(doc).lineText(f.range.start.line));
 }
 
 /** The field's lines from their first character, list marker and indent included. */
@@ -81,8 +97,9 @@ function canonicalFix(doc: SepDocument, f: HeaderField, spec: WebsiteField): Fix
   const index = lineIndex(doc);
   const line = f.range.start.line;
   if (/^\s*\|/.test(index.lineText(line))) {
+    // Not automatic: it rewrites the whole table, rows that are no header field and the column headings included.
     const edit = tableToBullets(doc, line);
-    return edit ? [{ title: 'Rewrite the header table as `- **Name**: value` bullets', edits: [edit], auto: true }] : [];
+    return edit ? [{ title: 'Rewrite the header table as `- **Name**: value` bullets', edits: [edit], auto: false }] : [];
   }
   const prefix: Range = { start: { line, character: 0 }, end: f.valueRange.start };
   if (f.valueRange.start.line !== line) return [];
