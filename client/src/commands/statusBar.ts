@@ -71,7 +71,8 @@ function countProblems(uri: vscode.Uri): ProblemCounts {
     if (d.source !== 'sep') continue;
     if (d.severity === vscode.DiagnosticSeverity.Error) counts.errors++;
     else if (d.severity === vscode.DiagnosticSeverity.Warning) counts.warnings++;
-    else counts.other++;
+    // Hints (a Final SEP's quiet findings) are not problems: the Problems panel leaves them out too.
+    else if (d.severity !== vscode.DiagnosticSeverity.Hint) counts.other++;
   }
   return counts;
 }
