@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../server/src/cli';
+import { REFERENCE_DIR, referenceSeps } from './fixes/corpus';
 
 /** A Final SEP whose title number differs from its file's (an Error rule that is quiet on Final SEPs) and whose `Authors` line the website cannot read. */
 const FINAL = ['# SEP-5151: Lantern Negotiation', '', '- **Status**: Final', '- **Type**: Standards Track', '- **Created**: 2026-03-14', '- **Authors**: Grace (@grace)', '- **Sponsor**: @kind-maintainer', '- **PR**: #5150', '', '## Abstract', '', 'Lanterns agree on a colour.', ''].join('\n');
@@ -68,4 +69,23 @@ test('--final-seps changes nothing on a Draft', () => {
     assert.equal(capture([file]).out, capture([file, '--final-seps', 'full']).out);
     assert.equal(capture([file]).code, 1);
   });
+});
+
+test('sep-lint over the reference SEPs (all Final): the text output holds only what breaks the published page; the JSON output every finding', (t) => {
+  const seps = referenceSeps(t);
+  if (!seps) return;
+  const text = capture([REFERENCE_DIR]);
+  assert.equal(text.code, 0);
+  const lines = text.out.split('\n').map((l) => l.replace(/^.*\/(?=[^/]+:\d+:\d+ )/, ''));
+  assert.deepEqual(lines.map((l) => l.split(' ').slice(0, 3).join(' ')), [
+    '1302-formalize-working-groups-and-interest-groups-in-mc.md:9:1 warning website-unreadable',
+    '1577--sampling-with-tools.md:13:1 warning website-unreadable',
+    '1577--sampling-with-tools.md:18:1 warning website-unreadable',
+  ]);
+  const json = JSON.parse(capture([REFERENCE_DIR, '--format', 'json']).out) as { severity: string; message: string }[];
+  const hints = json.filter((f) => f.severity === 'hint');
+  assert.equal(json.length - hints.length, 3);
+  assert.ok(hints.length > 100, `only ${hints.length} hints`);
+  assert.ok(hints.every((f) => /historical records/.test(f.message)));
+  assert.match(text.err, new RegExp(`${seps.length} files checked: 0 error\\(s\\), 3 warning\\(s\\), 0 note\\(s\\); ${hints.length} hint\\(s\\)`));
 });
