@@ -92,6 +92,8 @@ test('website-unreadable: a setext or indented title the engine reads is reporte
   assert.equal(fixed(setext, f, 'Rewrite as "# SEP-5150: Lantern Negotiation"'), doc());
   const indented = doc({ title: '  # SEP-5150: Lantern Negotiation' });
   assert.equal(fixed(indented, one(ID, indented), /^Rewrite as/), doc());
+  const later = doc({ title: 'SEP-5150: Lantern Negotiation\n===', body: '## Abstract\n\n```markdown\n# SEP-1: Example\n```\n' });
+  assert.match(one(ID, later).message, /would show the title `Example` \(read from line 14\)/);
   const marked = doc({ title: 'SEP-5150: Lantern *Negotiation*\n===' });
   assert.equal(fixed(marked, one(ID, marked), /^Rewrite as/), doc({ title: '# SEP-5150: Lantern *Negotiation*' }), 'inline markup kept');
 });

@@ -31,10 +31,16 @@ function websiteUnreadable(): Rule {
   };
 }
 
-/** A title our engine finds well-formed (title-malformed reports the others) that the website shows as `Untitled`. */
+/**
+ * A title our engine finds well-formed (title-malformed reports the others) on
+ * a line the website cannot read: it shows `Untitled`, or the first line further on it can read.
+ */
 function titleReport(doc: SepDocument): Report | undefined {
   const t = doc.title;
-  if (!t || t.form !== 'ok' || t.depth !== 1 || !t.number || !/^\d+$/.test(t.number) || websiteTitle(doc.text)) return undefined;
+  if (!t || t.form !== 'ok' || t.depth !== 1 || !t.number || !/^\d+$/.test(t.number)) return undefined;
+  if (WEBSITE_TITLE.test(lineIndex(doc).lineText(t.range.start.line))) return undefined;
+  const site = websiteTitle(doc.text);
+  const shows = site ? `the title \`${site.value}\` (read from line ${site.line + 1})` : 'it as `Untitled`';
   const range: Range = { start: { line: t.range.start.line, character: 0 }, end: t.range.end };
   // The heading's own text (inline markup included) as an ATX line at the margin, when the website reads that.
   const first = lineIndex(doc).lineText(t.range.start.line).trim();
@@ -42,7 +48,7 @@ function titleReport(doc: SepDocument): Report | undefined {
   const line = t.range.end.line - t.range.start.line <= 1 && WEBSITE_TITLE.test(kept) ? kept : `# SEP-${t.number}: ${t.name}`;
   return {
     range,
-    message: `The MCP website cannot read this title: the SEP's page and the SEP index would show it as \`Untitled\`. The website reads only a line \`# SEP-<number>: <name>\` starting at the left margin; write \`${line}\`.`,
+    message: `The MCP website cannot read this title: the SEP's page and the SEP index would show ${shows}. The website reads only a line \`# SEP-<number>: <name>\` starting at the left margin; write \`${line}\`.`,
     fixes: [{ title: `Rewrite as "${line}"`, edits: [{ range, newText: line }], auto: true }],
   };
 }
