@@ -28,7 +28,7 @@ const keep = (why: string): FinalPolicy => ({ frozen: 'keep', why });
  */
 export const FINAL_SEP_POLICY: Readonly<Record<string, FinalPolicy>> = {
   'title-missing': keep('the website shows the SEP as `Untitled`'),
-  'title-malformed': keep('the website reads only `# SEP-<number>: <name>` and shows any other title as `Untitled`'),
+  'title-malformed': keep('the website reads only `# SEP-<number>: <name>`: another title shows as `Untitled`, or with its stray characters'),
   'title-file-number-mismatch': QUIET,
   'title-pr-number-mismatch': QUIET,
   'pr-number-mismatch': QUIET,
