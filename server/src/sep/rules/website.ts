@@ -62,7 +62,7 @@ function fieldReport(doc: SepDocument, f: HeaderField, spec: WebsiteField): Repo
   return {
     range: wholeLines(f),
     message: `The MCP website cannot read this line: the SEP's page would show ${shows}. The website reads only \`- **${spec.label}**: ...\` (a \`-\` bullet, the name in \`**\` as spelled here, the colon after it); write \`${canonical}\`.`,
-    data: { field: spec.key },
+    data: { field: spec.key, kind: inTable(doc, f) ? 'table' : 'line' },
     fixes: canonicalFix(doc, f, spec),
   };
 }
@@ -83,7 +83,7 @@ function prReport(doc: SepDocument, f: HeaderField, spec: WebsiteField): Report 
   return {
     range: wholeLines(f),
     message: `The MCP website cannot read the pull request from this line: the SEP's page would ${shows}. The website reads only \`- **PR**: #<number>\` or a \`/pull/<number>\` link on a \`-\` bullet; write \`- **PR**: ${f.value}\`.`,
-    data: { field: spec.key },
+    data: { field: spec.key, kind: inTable(doc, f) ? 'table' : 'line' },
     fixes: canonicalFix(doc, f, spec),
   };
 }
@@ -98,11 +98,15 @@ function wholeLines(f: HeaderField): Range {
   return { start: { line: f.range.start.line, character: 0 }, end: f.range.end };
 }
 
+/** Whether the field is a row of a header table. */
+function inTable(doc: SepDocument, f: HeaderField): boolean {
+  return /^\s*\|/.test(lineIndex(doc).lineText(f.range.start.line));
+}
+
 /** Rewrites the field to `- **Label**: value`, keeping the value as written; a table header becomes bullets. */
 function canonicalFix(doc: SepDocument, f: HeaderField, spec: WebsiteField): Fix[] {
-  const index = lineIndex(doc);
   const line = f.range.start.line;
-  if (/^\s*\|/.test(index.lineText(line))) {
+  if (inTable(doc, f)) {
     // Not automatic: it rewrites the whole table, rows that are no header field and the column headings included.
     const edit = tableToBullets(doc, line);
     return edit ? [{ title: 'Rewrite the header table as `- **Name**: value` bullets', edits: [edit], auto: false }] : [];
