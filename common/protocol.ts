@@ -17,7 +17,7 @@ export interface StatusParams {
   /** Findings by severity, as published in the diagnostics of that version. */
   errors: number;
   warnings: number;
-  /** Information and hints. */
+  /** Information findings (hints, shown faded, are not counted). */
   other: number;
 }
 

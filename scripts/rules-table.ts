@@ -1,19 +1,26 @@
 /**
- * Renders the README's rule table from the registry. `--write` updates
- * README.md in place; without it, prints the table. A unit test keeps the two in sync.
+ * Renders the README's rule table from the registry, and each rule page's
+ * "On Final SEPs" section from the Final-SEP policy (server/src/sep/final.ts).
+ * `--write` updates README.md and docs/rules/*.md in place; without it, prints
+ * the table. A unit test keeps them in sync.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { RULES } from '../server/src/sep/rules/registry';
 import type { FixKind } from '../server/src/sep/rules/types';
+import { finalPolicy } from '../server/src/sep/final';
 
 const START = '<!-- rules:start -->';
 const END = '<!-- rules:end -->';
+const FINAL_START = '<!-- final-seps:start -->';
+const FINAL_END = '<!-- final-seps:end -->';
 
 export function rulesTable(): string {
   const rows = RULES.map(
-    (r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.defaultSeverity} | ${fixColumn(r.fixKinds)} | ${r.description.replace(/\|/g, '\\|')} |`,
+    (r) =>
+      `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.defaultSeverity} | ${finalPolicy(r.id).frozen === 'keep' ? 'kept' : 'hint'} | ${fixColumn(r.fixKinds)} | ${r.description.replace(/\|/g, '\\|')} |`,
   );
-  return ['| Rule | Default severity | Fix | What it checks |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  return ['| Rule | Default severity | On a Final SEP | Fix | What it checks |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 /** `certain` (fix-all applies it), `suggestion` (quick fix only), both, or nothing. */
@@ -29,8 +36,32 @@ export function withRulesTable(readme: string): string {
   return `${readme.slice(0, s + START.length)}\n${rulesTable()}\n${readme.slice(e)}`;
 }
 
+/** The "On Final SEPs" section of a rule's page, as final.ts decides. */
+export function finalSepsSection(id: string): string {
+  const p = finalPolicy(id);
+  const guidelines = '[SEP guidelines](https://modelcontextprotocol.io/community/sep-guidelines#reporting-sep-bugs-or-updates)';
+  const text =
+    p.frozen === 'keep'
+      ? `On a SEP whose **Status** is Final, this rule keeps its severity, unlike the rules whose findings become hints there (see [Final SEPs](../../README.md#final-seps)): when it fires, ${p.why}, so the page the MCP website publishes for the SEP is wrong whatever its status.`
+      : `On a SEP whose **Status** is Final, this rule's findings are hints (shown faded, not counted as problems), rule id kept, and the message says why: the ${guidelines} keep Final SEPs unchanged as historical records, so no one may act on them, but the finding still warns anyone who would copy that form into a new SEP. Set \`sep.finalSeps\` to \`full\` (command line: \`--final-seps full\`) to see them at the usual severity. Only the SEP's own **Status** decides: change it to Draft and the findings return as you type.`;
+  return `${FINAL_START}\n## On Final SEPs\n\n${text}\n${FINAL_END}`;
+}
+
+/** A rule page with its "On Final SEPs" section replaced by the current one, or added at the end. */
+export function withFinalSepsSection(page: string, id: string): string {
+  const section = finalSepsSection(id);
+  const s = page.indexOf(FINAL_START);
+  const e = page.indexOf(FINAL_END);
+  if (s === -1 || e === -1) return `${page.trimEnd()}\n\n${section}\n`;
+  return `${page.slice(0, s)}${section}${page.slice(e + FINAL_END.length)}`;
+}
+
 if (process.argv.includes('--write')) {
   writeFileSync('README.md', withRulesTable(readFileSync('README.md', 'utf8')));
+  for (const r of RULES) {
+    const file = join('docs', 'rules', `${r.id}.md`);
+    if (existsSync(file)) writeFileSync(file, withFinalSepsSection(readFileSync(file, 'utf8'), r.id));
+  }
 } else if (require.main === module) {
   process.stdout.write(`${rulesTable()}\n`);
 }

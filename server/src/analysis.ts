@@ -50,7 +50,7 @@ export class AnalysisStore {
       this.releaseParsers();
       // A pull request's description that only points at its SEP file is not checked as a SEP.
       const ruleSet = origin?.kind === 'pull' && !describesSep(doc) ? [ruleById('pull-description-not-sep')!] : undefined;
-      analysis = { uri: document.uri, version: document.version, doc, findings: lint(doc, { rules: settings.rules, today: this.today(), ruleSet }) };
+      analysis = { uri: document.uri, version: document.version, doc, findings: lint(doc, { rules: settings.rules, finalSeps: settings.finalSeps, today: this.today(), ruleSet }) };
     }
     entry.last = analysis;
     return analysis;

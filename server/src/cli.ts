@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative, basename } from 'node:path';
-import { lint, parseSep, ruleById } from './sep';
+import { lint, parseSep, ruleById, type FinalSeps } from './sep';
 import { fixAll } from './sep/fixes';
 import { collectFiles, writeNoFollow } from './cli/files';
 import { ConfigError, loadCliSettings } from './cli/config';
@@ -8,7 +8,7 @@ import type { ServerSettings } from './settings';
 import { FORMATS, formatReport, summarize, summaryLine, type FileResult, type Format } from './cli/report';
 
 const USAGE = `Usage: sep-lint [files|folders...] [--format text|json|github] [--max-warnings N]
-                [--config FILE] [--fix]
+                [--config FILE] [--final-seps quiet|full] [--fix]
 
 Checks MCP SEP Markdown files. A folder is searched for SEPs: Markdown files
 in a seps/ folder (README.md and TEMPLATE.md excepted) or whose first heading
@@ -27,8 +27,14 @@ Options:
                        and trailing commas allowed) instead of
                        .vscode/settings.json in the current folder, which is
                        read when it exists
-  --fix                apply every automatic fix, write the files in place
-                       (never through a symbolic link), then report what is left
+  --final-seps quiet|full
+                       quiet (default): on a SEP whose Status is Final, findings
+                       that do not make the published page wrong are hints,
+                       left out of the text and github output and its counts
+                       (the JSON output lists them); full: usual severities
+  --fix                apply every certain fix (never a suggestion: nothing you
+                       did not write), write the files in place (never through
+                       a symbolic link), then report what is left
   -h, --help           show this help
 
 Exit status: 0 no errors (and no more warnings than --max-warnings),
@@ -41,6 +47,8 @@ interface Options {
   fix: boolean;
   maxWarnings?: number;
   config?: string;
+  /** From `--final-seps`; else the settings' `sep.finalSeps`. */
+  finalSeps?: FinalSeps;
 }
 
 class UsageError extends Error {}
@@ -65,6 +73,10 @@ function parseArgs(argv: string[]): Options | 'help' {
       const v = value(a, a.includes('=') ? i : ++i);
       if (!v) throw new UsageError('--config needs a file name');
       opts.config = v;
+    } else if (a === '--final-seps' || a.startsWith('--final-seps=')) {
+      const v = value(a, a.includes('=') ? i : ++i);
+      if (v !== 'quiet' && v !== 'full') throw new UsageError(`--final-seps must be "quiet" or "full", not ${JSON.stringify(v ?? '')}`);
+      opts.finalSeps = v;
     } else if (a.startsWith('-')) {
       throw new UsageError(`unknown option ${a}`);
     } else {
@@ -77,7 +89,7 @@ function parseArgs(argv: string[]): Options | 'help' {
 
 /** Applies fix-all to one file and writes it back when it changed; returns the text now on disk. */
 function fixFile(file: string, text: string, display: string, settings: ServerSettings, err: (s: string) => void): string {
-  const result = fixAll(text, { fileName: basename(file), rules: settings.rules });
+  const result = fixAll(text, { fileName: basename(file), rules: settings.rules, finalSeps: settings.finalSeps });
   if (result.text === text) return text;
   const refused = writeNoFollow(file, result.text);
   if (refused) {
@@ -100,7 +112,7 @@ function checkFile(file: string, opts: Options, settings: ServerSettings, err: (
   }
   try {
     if (opts.fix) text = fixFile(file, text, display, settings, err);
-    return { file: display, findings: lint(parseSep(text, { fileName: basename(file) }), { rules: settings.rules }) };
+    return { file: display, findings: lint(parseSep(text, { fileName: basename(file) }), { rules: settings.rules, finalSeps: settings.finalSeps }) };
   } catch (e) {
     err(`sep-lint: ${display}: the check failed: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
@@ -126,7 +138,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   let settings: ServerSettings;
   try {
     const loaded = loadCliSettings(opts.config, process.cwd());
-    settings = loaded.settings;
+    settings = { ...loaded.settings, finalSeps: opts.finalSeps ?? loaded.settings.finalSeps };
     const unknown = Object.keys(settings.rules).filter((id) => !ruleById(id));
     if (unknown.length) err(`sep-lint: ${loaded.source}: no rule ${unknown.map((id) => JSON.stringify(id)).join(', ')}; ignored`);
   } catch (e) {

@@ -82,10 +82,10 @@ export function findingOf(findings: readonly Finding[], d: Diagnostic): Finding 
   );
 }
 
-/** What the status bar shows for one analysed version of a document (the `sep/status` notification). */
+/** What the status bar shows for one analysed version of a document (the `sep/status` notification); hints are not problems. */
 export function statusOf(analysis: Analysis | undefined, uri: string, version: number): StatusParams {
   if (!analysis?.doc) return { uri, version, isSep: false, errors: 0, warnings: 0, other: 0 };
   const count = (s: Severity) => analysis.findings.filter((f) => f.severity === s).length;
   const status = analysis.doc.header.fields.find((f) => f.key === 'status')?.value;
-  return { uri, version, isSep: true, ...(status !== undefined ? { status } : {}), errors: count('error'), warnings: count('warning'), other: count('information') + count('hint') };
+  return { uri, version, isSep: true, ...(status !== undefined ? { status } : {}), errors: count('error'), warnings: count('warning'), other: count('information') };
 }

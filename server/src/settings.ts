@@ -1,4 +1,4 @@
-import type { SeverityOverride } from './sep';
+import type { FinalSeps, SeverityOverride } from './sep';
 import { DEFAULT_INCLUDE } from './sep';
 
 /** The `sep.*` settings the server uses. */
@@ -6,12 +6,15 @@ export interface ServerSettings {
   validate: { enable: boolean };
   files: { include: string[] };
   rules: Record<string, SeverityOverride>;
+  /** `quiet`: findings on Final SEPs that do not affect the published page are hints; `full`: usual severities. */
+  finalSeps: FinalSeps;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   validate: { enable: true },
   files: { include: [...DEFAULT_INCLUDE] },
   rules: {},
+  finalSeps: 'quiet',
 };
 
 const LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -33,5 +36,6 @@ export function normalizeSettings(raw: unknown): ServerSettings {
       include: Array.isArray(files.include) ? files.include.filter((x): x is string => typeof x === 'string') : [...DEFAULT_INCLUDE],
     },
     rules,
+    finalSeps: s.finalSeps === 'full' ? 'full' : 'quiet',
   };
 }

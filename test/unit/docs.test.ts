@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../../server/src/sep/rules/registry';
-import { withRulesTable } from '../../scripts/rules-table';
+import { withFinalSepsSection, withRulesTable } from '../../scripts/rules-table';
 
 const root = join(__dirname, '..', '..');
 
@@ -51,5 +51,13 @@ test('each doc page says which kinds of fix its rule offers, as the rule declare
     assert.equal(section.includes('**Certain**'), rule.fixKinds.includes('certain'), `${rule.id}: certain`);
     assert.equal(section.includes('**Suggestion**') || section.includes('a **suggestion**'), rule.fixKinds.includes('suggestion'), `${rule.id}: suggestion`);
     assert.equal(section.startsWith('None'), rule.fixKinds.length === 0, `${rule.id}: none`);
+  }
+});
+
+test('every rule page says how Final SEPs are treated, as final.ts decides (run `npm run docs:rules` to update)', () => {
+  for (const r of RULES) {
+    const text = readFileSync(join(root, 'docs', 'rules', `${r.id}.md`), 'utf8');
+    assert.match(text, /## On Final SEPs/, `${r.id}: no "On Final SEPs" section`);
+    assert.equal(text, withFinalSepsSection(text, r.id), `${r.id}: the "On Final SEPs" section is out of date`);
   }
 });

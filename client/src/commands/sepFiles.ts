@@ -11,6 +11,7 @@ export function sepSettings(scope?: vscode.Uri): ServerSettings {
     validate: { enable: c.get('validate.enable') },
     files: { include: c.get('files.include') },
     rules: c.get('rules'),
+    finalSeps: c.get('finalSeps'),
   });
 }
 

@@ -7,7 +7,7 @@
 export interface ProblemCounts {
   errors: number;
   warnings: number;
-  /** Information and hints. */
+  /** Information (hints are not counted, as in the Problems panel). */
   other: number;
 }
 

@@ -46,15 +46,20 @@ export function formatReport(format: Format, results: FileResult[]): string {
   return formatText(results);
 }
 
-/** The one-line summary printed on stderr after a text or github report. */
+/**
+ * The one-line summary printed on stderr after a text or github report. Hints (findings on Final SEPs that do
+ * not make the published page wrong) are not problems: they are counted apart and not printed.
+ */
 export function summaryLine(s: Summary): string {
-  return `${s.files} file${s.files === 1 ? '' : 's'} checked: ${s.errors} error(s), ${s.warnings} warning(s), ${s.information + s.hints} note(s)`;
+  const hints = s.hints ? `; ${s.hints} hint(s) on Final SEPs not shown (--format json lists them)` : '';
+  return `${s.files} file${s.files === 1 ? '' : 's'} checked: ${s.errors} error(s), ${s.warnings} warning(s), ${s.information} note(s)${hints}`;
 }
 
 function formatText(results: FileResult[]): string {
   const lines: string[] = [];
   for (const { file, findings } of results) {
     for (const f of findings) {
+      if (f.severity === 'hint') continue;
       lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.rule} ${f.message}`);
     }
   }
@@ -99,6 +104,7 @@ function formatGitHub(results: FileResult[]): string {
   for (const { file, findings } of results) {
     const path = file.split('\\').join('/');
     for (const f of findings) {
+      if (f.severity === 'hint') continue;
       const { start, end } = f.range;
       const props: Array<[string, string | number]> = [
         ['file', path],

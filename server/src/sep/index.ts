@@ -10,3 +10,5 @@ export * from './types';
 export { plainMessage } from './plain';
 export { isSepFile, firstHeadingIsSep, DEFAULT_INCLUDE } from './detect';
 export { describesSep } from './rules/document';
+export { FINAL_SEP_POLICY, finalPolicy, isFinal } from './final';
+export type { FinalPolicy, FinalSeps } from './final';

@@ -2,6 +2,7 @@ import { RULES } from './rules/registry';
 import type { Finding, Rule, RuleContext } from './rules/types';
 import type { Range, SepDocument, Severity } from './types';
 import { comparePositions } from './text';
+import { isFinal, onFinalSep, type FinalSeps } from './final';
 
 export type SeverityOverride = Severity | 'off';
 
@@ -12,13 +13,19 @@ export interface LintOptions {
   today?: string;
   /** The rules to run; defaults to the registry. Tests pass their own. */
   ruleSet?: readonly Rule[];
+  /** `quiet` (default): on a SEP whose Status is Final, findings of rules that do not affect the published page are hints (see final.ts). */
+  finalSeps?: FinalSeps;
 }
 
-/** Runs every rule over the document. A rule that throws becomes one finding; the others still run. */
+/**
+ * Runs every rule over the document. A rule that throws becomes one finding;
+ * the others still run. On a Final SEP the final.ts policy applies unless `finalSeps` is `full`.
+ */
 export function lint(doc: SepDocument, options: LintOptions = {}): Finding[] {
   const ctx: RuleContext = { today: options.today ?? new Date().toISOString().slice(0, 10) };
   const overrides = options.rules ?? {};
   const directives = readDirectives(doc);
+  const frozen = options.finalSeps !== 'full' && isFinal(doc);
   const findings: Finding[] = [];
   for (const rule of options.ruleSet ?? RULES) {
     const level = overrides[rule.id] ?? rule.defaultSeverity;
@@ -36,7 +43,9 @@ export function lint(doc: SepDocument, options: LintOptions = {}): Finding[] {
       continue;
     }
     for (const r of reports) {
-      if (!directives.disabled(rule.id, r.range)) findings.push({ ...r, rule: rule.id, severity: r.stage === 'expected' ? 'hint' : level });
+      if (directives.disabled(rule.id, r.range)) continue;
+      const finding: Finding = { ...r, rule: rule.id, severity: r.stage === 'expected' ? 'hint' : level };
+      findings.push(frozen ? onFinalSep(finding) : finding);
     }
   }
   // Rule ids are ASCII: a code-unit comparison orders them the same in every locale, and does not

@@ -78,6 +78,7 @@ export type Corruption =
   | { kind: 'type-variant' }
   | { kind: 'created-format' }
   | { kind: 'drop-field'; key: string }
+  | { kind: 'field-form'; key: string }
   | { kind: 'near-miss' }
   | { kind: 'level' }
   | { kind: 'meaning-rename' }
@@ -90,6 +91,7 @@ export const corruptionArb: fc.Arbitrary<Corruption> = fc.oneof(
   fc.constant<Corruption>({ kind: 'type-variant' }),
   fc.constant<Corruption>({ kind: 'created-format' }),
   fc.constantFrom('status', 'type', 'created', 'authors', 'sponsor', 'pr').map((key): Corruption => ({ kind: 'drop-field', key })),
+  fc.constantFrom('status', 'type', 'created', 'authors', 'sponsor').map((key): Corruption => ({ kind: 'field-form', key })),
   fc.constant<Corruption>({ kind: 'near-miss' }),
   fc.constant<Corruption>({ kind: 'level' }),
   fc.constant<Corruption>({ kind: 'meaning-rename' }),
@@ -126,6 +128,12 @@ export function corrupt(text: string, fileName: string, c: Corruption): string {
       const f = doc.header.fields.find((x) => x.key === c.key);
       if (!f || doc.header.style !== 'bullets') return text;
       return text.slice(0, index.offset({ line: f.range.start.line, character: 0 })) + text.slice(index.offset({ line: f.range.end.line + 1, character: 0 }));
+    }
+    case 'field-form': {
+      // `- **Type**: x` → `* **Type:** x`, a line the MCP website cannot read.
+      const f = field(c.key);
+      if (!f || doc.header.style !== 'bullets') return text;
+      return replaceRange({ start: { line: f.range.start.line, character: 0 }, end: f.valueRange.start }, `* **${f.name}:** `);
     }
     case 'near-miss': {
       const m = sectionModel(doc).present.get('Backward Compatibility') ?? sectionModel(doc).present.get('Security Implications');

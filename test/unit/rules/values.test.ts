@@ -187,7 +187,8 @@ test('sponsor-required: Status past Draft with Sponsor None', () => {
   const f = one('sponsor-required', text);
   assert.deepEqual(f.range, rangeOf(text, 'None (seeking sponsor)'));
   assert.match(f.message, /Status is Final but Sponsor is None/);
-  assert.equal(f.severity, 'warning');
+  assert.equal(f.severity, 'hint', 'a Final SEP is a historical record');
+  assert.equal(one('sponsor-required', doc({ set: { Status: 'Accepted', Sponsor: 'None' } })).severity, 'warning');
   assert.match(one('sponsor-required', doc({ set: { Status: 'In Review', Sponsor: 'None' } })).message, /Status is In-Review/);
 });
 

@@ -42,8 +42,8 @@ export interface FixAllResult {
 }
 
 /**
- * Applies every certain fix (text edits only; never a suggestion, never a file rename), pass after pass,
- * until the text stops changing. Within a pass, fixes whose edits would touch the same text wait for the next.
+ * Applies every certain fix (text edits only; never a suggestion, never a file rename) of the findings that are
+ * problems (not hints), pass after pass, until the text stops changing. Within a pass, fixes whose edits would touch the same text wait for the next.
  */
 export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult {
   const ctx: FixContext = { today: options.today ?? new Date().toISOString().slice(0, 10), workspace: options.workspace };
@@ -57,6 +57,8 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
     const taken: [number, number][] = [];
     const edits = [];
     for (const f of findings) {
+      // A hint is not a problem (a Final SEP's historical form, what a draft's stage expects): fix-all leaves it.
+      if (f.severity === 'hint') continue;
       const fix = fixesFor(f, ctx).find((x) => x.kind === 'certain' && x.renameTo === undefined);
       if (!fix) continue;
       const spans = editSpans(current, fix.edits);

@@ -8,6 +8,7 @@ import { SECTION_RULES } from './sections';
 import { LIFECYCLE_RULES } from './lifecycle';
 import { DOCUMENT_RULES } from './document';
 import { EXTENSION_RULES } from './extensions';
+import { WEBSITE_RULES } from './website';
 
 /**
  * The one table of rules, in the order they are documented. Every id here has
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   ...LIFECYCLE_RULES,
   ...EXTENSION_RULES,
   ...DOCUMENT_RULES,
+  ...WEBSITE_RULES,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
