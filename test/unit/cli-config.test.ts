@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../server/src/cli';
 import { parseJsonc, sepSection } from '../../server/src/cli/config';
+import { ONE_WARNING } from '../support/cliFixtures';
 
 function capture(argv: string[], cwd?: string) {
   const out: string[] = [];
@@ -28,19 +29,6 @@ function workspace(files: Record<string, string>): string {
   return dir;
 }
 
-/** A complete SEP but for its Rationale section: its one finding is a section-missing warning. */
-const ONE_WARNING = [
-  '# SEP-42: Tide tables',
-  '',
-  '- **Status**: Draft',
-  '- **Type**: Standards Track',
-  '- **Created**: 2026-01-15',
-  '- **Author(s)**: Ada Example <ada@example.org> (@ada-example)',
-  '- **Sponsor**: @sam-sample',
-  '- **PR**: #42',
-  '',
-  ...['Abstract', 'Motivation', 'Specification', 'Backward Compatibility', 'Security Implications', 'Reference Implementation'].flatMap((h) => [`## ${h}`, '', `Text of ${h}.`, '']),
-].join('\n');
 
 const SETTINGS_JSONC = `{
   // the maintainers treat a missing section as an error

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../server/src/cli';
+import { FIXABLE } from '../support/cliFixtures';
 
 function capture(argv: string[]) {
   const out: string[] = [];
@@ -16,19 +17,6 @@ function capture(argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-/** A SEP whose only problem `--fix` can fix: the status is written in lower case. */
-const FIXABLE = [
-  '# SEP-42: Tide tables',
-  '',
-  '- **Status**: draft',
-  '- **Type**: Standards Track',
-  '- **Created**: 2026-01-15',
-  '- **Author(s)**: Ada Example <ada@example.org> (@ada-example)',
-  '- **Sponsor**: @sam-sample',
-  '- **PR**: #42',
-  '',
-  ...['Abstract', 'Motivation', 'Specification', 'Rationale', 'Backward Compatibility', 'Security Implications', 'Reference Implementation'].flatMap((h) => [`## ${h}`, '', `Text of ${h}.`, '']),
-].join('\n');
 
 /** A sandbox with a `repo/` to check and a `victim/` beside it that nothing may touch. */
 function sandbox(): { base: string; repo: string; victim: string; cleanup(): void } {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { run } from '../../server/src/cli';
 import { escapeData, escapeProperty } from '../../server/src/cli/report';
+import { ONE_WARNING } from '../support/cliFixtures';
 
 function capture(argv: string[]) {
   const out: string[] = [];
@@ -24,19 +25,6 @@ function workspace(files: Record<string, string>): string {
 
 const BROKEN = '# SEP 12 - Broken\n\n## Abstract\n\nText.\n';
 
-/** A complete SEP but for its Rationale section: no error, one warning (section-missing). */
-const ONE_WARNING = [
-  '# SEP-42: Tide tables',
-  '',
-  '- **Status**: Draft',
-  '- **Type**: Standards Track',
-  '- **Created**: 2026-01-15',
-  '- **Author(s)**: Ada Example <ada@example.org> (@ada-example)',
-  '- **Sponsor**: @sam-sample',
-  '- **PR**: #42',
-  '',
-  ...['Abstract', 'Motivation', 'Specification', 'Backward Compatibility', 'Security Implications', 'Reference Implementation'].flatMap((h) => [`## ${h}`, '', `Text of ${h}.`, '']),
-].join('\n');
 
 test('usage errors exit 2 with a clear message', () => {
   assert.equal(capture([]).code, 2);

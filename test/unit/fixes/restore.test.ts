@@ -3,10 +3,22 @@ import assert from 'node:assert/strict';
 import { applyEdits } from '../../../server/src/sep/fixes';
 import { matchHeading, sectionModel } from '../../../server/src/sep/rules/section-model';
 import { SECTIONS } from '../../../server/src/sep/vocabulary';
+import type { SepDocument } from '../../../server/src/sep';
 import { check, offered, parseSep, referenceSeps, removeSections } from './corpus';
 
 /** Canonical rank; Security Implications and Reference Implementation may come in either order. */
 const rank = (name: string) => (name === 'Reference Implementation' ? 5 : SECTIONS.findIndex((s) => s.name === name));
+
+/** The restored, still empty `## name` section stands in template order among the document's standard sections. */
+function assertPlaced(after: SepDocument, name: string, label: string): void {
+  const std = after.sections.filter((s) => s.heading.depth === 2 && matchHeading(s.heading));
+  const at = std.findIndex((s) => s.heading.raw === name && !s.hasContent);
+  assert.ok(at !== -1, `${label}: no "## ${name}" heading`);
+  const prev = std[at - 1] && rank(matchHeading(std[at - 1].heading)!.spec.name);
+  const next = std[at + 1] && rank(matchHeading(std[at + 1].heading)!.spec.name);
+  const placed = (prev !== undefined && prev <= rank(name)) || (next !== undefined && next >= rank(name)) || (prev === undefined && next === undefined);
+  assert.ok(placed, `${label}: put between ranks ${prev} and ${next}`);
+}
 
 test('each required section removed in turn from each reference SEP: its own quick fix puts it back in place', (t) => {
   const refs = referenceSeps(t);
@@ -33,13 +45,7 @@ test('each required section removed in turn from each reference SEP: its own qui
       const findings = check(out, ref.fileName, after);
       assert.ok(!findings.some((f) => f.rule === 'section-missing' && f.data?.section === spec.name), `${label}: still missing`);
 
-      const std = after.sections.filter((s) => s.heading.depth === 2 && matchHeading(s.heading));
-      const at = std.findIndex((s) => s.heading.raw === spec.name && s.hasContent === false);
-      assert.ok(at !== -1, `${label}: no "## ${spec.name}" heading`);
-      const prev = std[at - 1] && rank(matchHeading(std[at - 1].heading)!.spec.name);
-      const next = std[at + 1] && rank(matchHeading(std[at + 1].heading)!.spec.name);
-      const placed = (prev !== undefined && prev <= rank(spec.name)) || (next !== undefined && next >= rank(spec.name)) || (prev === undefined && next === undefined);
-      assert.ok(placed, `${label}: put between ranks ${prev} and ${next}`);
+      assertPlaced(after, spec.name, label);
       if (inOrder) assert.deepEqual(findings.filter((f) => f.rule === 'section-order').map((f) => f.message), [], `${label}: order broken`);
       restored++;
     }
@@ -98,13 +104,7 @@ test('two and three sections removed at once from each reference SEP: each findi
         // Exactly one new heading, the section's, placed in template order among the standard sections.
         const added = out.split('\n').filter((l) => /^#{1,6} /.test(l)).length - text.split('\n').filter((l) => /^#{1,6} /.test(l)).length;
         assert.equal(added, 1, `${label}: ${added} headings added`);
-        const std = after.sections.filter((s) => s.heading.depth === 2 && matchHeading(s.heading));
-        const at = std.findIndex((s) => s.heading.raw === name && !s.hasContent);
-        assert.ok(at !== -1, `${label}: no "## ${name}" heading`);
-        const prev = std[at - 1] && rank(matchHeading(std[at - 1].heading)!.spec.name);
-        const next = std[at + 1] && rank(matchHeading(std[at + 1].heading)!.spec.name);
-        const placed = (prev !== undefined && prev <= rank(name)) || (next !== undefined && next >= rank(name)) || (prev === undefined && next === undefined);
-        assert.ok(placed, `${label}: put between ranks ${prev} and ${next}`);
+        assertPlaced(after, name, label);
         restored++;
       }
     }
