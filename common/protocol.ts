@@ -36,3 +36,37 @@ export interface ValidationSummary {
   unreadable: number;
   cancelled: boolean;
 }
+
+/** `sep/setPrNumber` (client → server): number an open SEP after its pull request. */
+export const SET_PR_NUMBER_REQUEST = 'sep/setPrNumber';
+
+export interface SetPrNumberParams {
+  textDocument: { uri: string };
+  /** The pull request's number, digits only. */
+  number: string;
+  /** `owner/name` the PR field points into (`sep.github.repository`). */
+  repository: string;
+}
+
+/**
+ * One workspace edit in LSP form: the file renamed to `<number>-<slug>.md` (when its name changes), then its title
+ * and PR field edited, on the renamed file. Or, when nothing may change, why, in words for the author.
+ */
+export type SetPrNumberResult =
+  | { edit: { documentChanges: unknown[] }; newUri: string }
+  | { error: string };
+
+/** The repository SEPs live in unless the `sep.github.repository` setting says otherwise. */
+export const DEFAULT_REPOSITORY = 'modelcontextprotocol/modelcontextprotocol';
+
+/**
+ * The pull-request number in what the author typed: digits, `#digits` or a pull-request URL. Undefined when it is
+ * none of these or is zero.
+ */
+export function parsePrNumber(input: string): string | undefined {
+  const t = input.trim();
+  const m = /^#?(\d+)$/.exec(t) ?? /^https?:\/\/[^\s/]+\/[^\s/]+\/[^\s/]+\/pull\/(\d+)\/?$/.exec(t);
+  if (!m) return undefined;
+  const n = m[1].replace(/^0+/, '');
+  return n === '' ? undefined : n;
+}

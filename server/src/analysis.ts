@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describesSep, IncrementalMarkdownParser, isSepFile, lint, parseSep, ruleById, type Finding, type SepDocument } from './sep';
-import { originOf } from './origin';
+import { originOf } from '../../common/origin';
 import type { ServerSettings } from './settings';
 
 /** The engine's view of one open document at one version. */

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startClient } from './client';
-import { originQuery } from '../../server/src/origin';
+import { originQuery } from '../../common/origin';
 import { HTML_BODY, POINTER_DESCRIPTION } from '../support/issueEra';
 
 const path = 'sep-github:/modelcontextprotocol/modelcontextprotocol/issues/4242/seps/4242-lantern-negotiation.md';

@@ -26,7 +26,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   context.subscriptions.push(
     registerStatusBar(client),
     vscode.commands.registerCommand('sep.newSep', guard('New SEP', newSep)),
-    vscode.commands.registerCommand('sep.setPrNumber', guard('Set PR Number', (uri?: unknown) => setPrNumber(uri instanceof vscode.Uri ? uri : undefined))),
+    vscode.commands.registerCommand('sep.setPrNumber', guard('Set PR Number', (uri?: unknown) => setPrNumber(client, uri instanceof vscode.Uri ? uri : undefined))),
     vscode.commands.registerCommand('sep.validateWorkspace', guard('Validate All SEPs', () => validateWorkspace(client))),
   );
 }

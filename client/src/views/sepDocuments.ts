@@ -5,8 +5,7 @@
  */
 import type { GitHubClient, RepoRef } from '../github/client';
 import type { GitHubPullFile } from '../github/types';
-import { originQuery } from '../../../server/src/origin';
-import type { SepOrigin } from '../../../server/src/sep';
+import { originQuery, type SepOrigin } from '../../../common/origin';
 
 /** The URI scheme of documents opened from the sidebar (the language client checks it too). */
 export const SEP_GITHUB_SCHEME = 'sep-github';

@@ -2,6 +2,7 @@ import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  RequestType,
   type ClientCapabilities,
   type Connection,
   type ServerCapabilities,
@@ -15,6 +16,8 @@ import { completion, definition, documentLinks, hover } from './editing';
 import { createEnv, type FeatureEnv } from './env';
 import { FixAllRequest, computeFixAll } from './fixAll';
 import { WorkspaceIndexer, type FileChange } from './workspace';
+import { setPrNumber } from './setPrNumber';
+import { SET_PR_NUMBER_REQUEST, type SetPrNumberParams, type SetPrNumberResult } from '../../../common/protocol';
 
 export { FixAllRequest, FIX_ALL_KIND };
 export { WorkspaceFolderPaths } from './folders';
@@ -69,6 +72,7 @@ export function registerFeatures(ctx: FeatureContext): WorkspaceFiles {
     const { edits, applied } = computeFixAll(c.document, c.fileName, { rules: e.rules(), today: e.today(), workspace: c.workspace });
     return { version: c.document.version, edits, applied };
   }));
+  connection.onRequest(new RequestType<SetPrNumberParams, SetPrNumberResult, void>(SET_PR_NUMBER_REQUEST), guard<SetPrNumberParams, SetPrNumberResult>('set PR number', { error: 'The SEP server could not compute the change.' }, setPrNumber));
   return new WorkspaceFiles(connection, indexer);
 }
 

@@ -8,17 +8,7 @@ import { LineIndex } from './text';
 import { handlesIn } from './rules/support';
 import { pullRequestUrl } from './scaffold';
 
-/**
- * The pull-request number in what the author typed: digits, `#digits` or a
- * pull-request URL. Undefined when it is none of these or is zero.
- */
-export function parsePrNumber(input: string): string | undefined {
-  const t = input.trim();
-  const m = /^#?(\d+)$/.exec(t) ?? /^https?:\/\/[^\s/]+\/[^\s/]+\/[^\s/]+\/pull\/(\d+)\/?$/.exec(t);
-  if (!m) return undefined;
-  const n = m[1].replace(/^0+/, '');
-  return n === '' ? undefined : n;
-}
+export { parsePrNumber } from '../../../common/protocol';
 
 /** What is left of New SEP's "Next steps" comment once the SEP has its number and still no sponsor. */
 const SPONSOR_STEP = 'Next steps: ask one or two maintainers whose area fits to sponsor this SEP; the sponsor updates the Status from then on.';

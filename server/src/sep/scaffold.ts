@@ -13,8 +13,9 @@ import { handlesIn } from './rules/support';
 /** The number a draft carries until its pull request exists. */
 export const DRAFT_NUMBER = '0000';
 
-/** The repository SEPs live in unless the `sep.github.repository` setting says otherwise. */
-export const DEFAULT_REPOSITORY = 'modelcontextprotocol/modelcontextprotocol';
+import { DEFAULT_REPOSITORY } from '../../../common/protocol';
+
+export { DEFAULT_REPOSITORY };
 
 const MAX_SLUG = 50;
 

@@ -1,3 +1,5 @@
+import type { SepOrigin } from '../../../common/origin';
+
 /**
  * Plain data shared by the SEP engine and its adapters (LSP server, CLI, tests).
  * Positions are zero-based lines and UTF-16 columns, exactly as LSP counts them,
@@ -83,12 +85,7 @@ export interface StrayStatus {
   valueRange: Range;
 }
 
-/** The GitHub issue or pull request whose body the document is, when it is one (opened from the sidebar). */
-export interface SepOrigin {
-  kind: 'issue' | 'pull';
-  /** The issue's or pull request's title: an issue-era SEP's title is there, not in the body. */
-  title: string;
-}
+export type { SepOrigin };
 
 /** Any heading outside code, in document order. */
 export interface SepHeading {

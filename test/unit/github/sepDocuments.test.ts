@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { GitHubClient, type RepoRef } from '../../../client/src/github';
 import { fetchSepDoc, issueDocName, parseSepDocPath, pullSepFiles, sepDocPath, sepDocQuery, sepFilesOf, type SepDocRef } from '../../../client/src/views/sepDocuments';
-import { originOf } from '../../../server/src/origin';
+import { originOf } from '../../../common/origin';
 import { FakeGitHub, headSha } from '../../support/fakeGitHub';
 
 const REPO: RepoRef = { owner: 'modelcontextprotocol', repo: 'modelcontextprotocol' };

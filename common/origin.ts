@@ -1,4 +1,9 @@
-import type { SepOrigin } from './sep';
+/** The GitHub issue or pull request whose body the document is, when it is one (opened from the sidebar). */
+export interface SepOrigin {
+  kind: 'issue' | 'pull';
+  /** The issue's or pull request's title: an issue-era SEP's title is there, not in the body. */
+  title: string;
+}
 
 /**
  * The issue or pull request a `sep-github:` document's text comes from, carried in the document's
