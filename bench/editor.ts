@@ -61,7 +61,7 @@ async function main(): Promise<number> {
   }
   const doc = benchDocument();
   const loadStart = loadavg();
-  const vsixFiles = [packageExtension(), await buildRunner()];
+  const vsixFiles = [packageExtension(), await buildRunner(true)];
   const cs = ensureCodeServer(join(repo, '.cache', 'code-server'));
   const tmp = mkdtempSync(join(tmpdir(), 'sep-bench-editor-'));
   const out = join(tmp, 'samples.json');

@@ -4,7 +4,7 @@
  *  - `runner/`: the test-runner extension for code-server, with the suites inside it (`suite/` and the extra ones), and its .vsix.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 
@@ -59,19 +59,25 @@ export function packageExtension(): string {
   return out;
 }
 
-/** Builds the runner extension with the suite inside and packages it; returns the .vsix path. */
-export async function buildRunner(): Promise<string> {
-  const dir = join(E2E_CACHE, 'runner');
+/**
+ * Builds the runner extension with the suite inside and packages it; returns the .vsix path.
+ * @param standalone without its dependency on SEP Authoring, so that SEP Authoring activates only on its own
+ * events (the in-editor benchmark times that activation)
+ */
+export async function buildRunner(standalone = false): Promise<string> {
+  const dir = join(E2E_CACHE, standalone ? 'runner-standalone' : 'runner');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const src = join(ROOT, 'test', 'e2e', 'runner');
-  copyFileSync(join(src, 'package.json'), join(dir, 'package.json'));
+  const manifest = JSON.parse(readFileSync(join(src, 'package.json'), 'utf8')) as Record<string, unknown>;
+  if (standalone) delete manifest.extensionDependencies;
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
   writeFileSync(join(dir, 'README.md'), '# SEP Authoring e2e runner\n\nTest tooling built by `npm run test:e2e`.\n');
   writeFileSync(join(dir, '.vscodeignore'), '**\n!package.json\n!README.md\n!dist/**\n!suite/**\n!suite-*/**\n');
   await esbuild.build({ ...common, entryPoints: [join(src, 'extension.ts')], outfile: join(dir, 'dist', 'runner.js') });
   await buildSuite(join(dir, 'suite'));
   for (const name of EXTRA_SUITES) await buildSuite(join(dir, name), name);
-  const out = join(E2E_CACHE, 'sep-e2e-runner.vsix');
+  const out = join(E2E_CACHE, standalone ? 'sep-e2e-runner-standalone.vsix' : 'sep-e2e-runner.vsix');
   run(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--skip-license',
     '--allow-missing-repository', '--out', out], dir);
   return out;
