@@ -33,7 +33,7 @@ function lineLike(model: HeaderField, index: LineIndex, label: string, value: st
   const prefix = line.slice(0, name.start.character);
   const middle = val.start.line === name.start.line ? line.slice(name.end.character, val.start.character) : ': ';
   const suffix = val.end.line === model.range.start.line ? line.slice(val.end.character) : '';
-  return `${prefix}${label}${middle}${value}${suffix}`.replace(/\s+$/, '');
+  return `${prefix}${label}${middle}${value}${suffix}`.trimEnd();
 }
 
 /**

@@ -34,8 +34,8 @@ const fold = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
  * ignored. Offsets are into the value.
  */
 export function valueCore(value: string): { text: string; at: number; end: number } {
-  const cut = value.search(/\s*(?:\(|\s[-–—]\s|[,;])/);
-  const head = cut === -1 ? value : value.slice(0, cut);
+  const cut = value.search(/\(|\s[-–—]\s|[,;]/);
+  const head = cut === -1 ? value : value.slice(0, cut).trimEnd();
   // Emphasis, code marks, emoji and other symbols around the words are not part of them.
   const { lead, trail } = trimToWords(head);
   return { text: head.slice(lead, head.length - trail), at: lead, end: head.length - trail };
@@ -118,7 +118,7 @@ export function dateField(key: string, severities: { invalid: Severity; format: 
     if (!f) return undefined;
     // `2025-07-22 (revised ...)`, `2025-07-22, updated ...`: only the date itself is checked.
     const iso = /^\d{4}-\d{1,2}-\d{1,2}(?![\dT:])/.exec(f.value);
-    const paren = f.value.search(/\s*\(/);
+    const paren = f.value.indexOf('(') === -1 ? -1 : f.value.slice(0, f.value.indexOf('(')).trimEnd().length;
     const end = iso ? iso[0].length : paren > 0 ? paren : f.value.length;
     return { date: parseDate(f.value.slice(0, end)), range: valuePart(doc, f, 0, end), text: f.value.slice(0, end) };
   };
