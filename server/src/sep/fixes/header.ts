@@ -79,7 +79,7 @@ function headerBlockEdit(doc: SepDocument, lines: string[]): TextEdit {
   const titleLine = doc.title?.range.end.line ?? (doc.frontMatter ? doc.frontMatter.end.line : -1);
   if (titleLine + 1 >= index.lineCount) {
     const p = index.position(doc.text.length);
-    const lead = doc.text.length === 0 ? '' : doc.text.endsWith('\n') ? eol : eol + eol;
+    const lead = doc.text.length === 0 ? '' : /[\r\n]$/.test(doc.text) ? eol : eol + eol;
     return { range: { start: p, end: p }, newText: lead + block + eol };
   }
   const next = titleLine + 1;

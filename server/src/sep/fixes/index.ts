@@ -10,6 +10,7 @@ import type { Finding, Fix } from '../rules/types';
 import type { SepDocument } from '../types';
 import { STATUSES, TYPES } from '../vocabulary';
 import { findSep, type WorkspaceIndex } from '../workspace';
+import { splitLines } from '../text';
 import { applyEdits, editSpans, spansConflict } from './edits';
 import { addFieldFix, addHeaderFix, fieldAt, fieldByKeyIn, fieldPlaceholder, reorderFieldsFix, replaceValueFix } from './header';
 import { addAllSectionsFix, addSectionFix, missingSections } from './sections';
@@ -68,7 +69,7 @@ const ENGINE_FIXES: Record<string, FixMaker> = {
     const field = fieldAt(doc, f.range.start.line);
     const value = field?.key ? fieldPlaceholder(field.key, ctx.today) : '';
     if (!field || !value) return [];
-    const glued = field.valueRange.start.character > 0 && !/\s/.test(doc.text.split('\n')[field.valueRange.start.line][field.valueRange.start.character - 1]);
+    const glued = field.valueRange.start.character > 0 && !/\s/.test(splitLines(doc.text)[field.valueRange.start.line][field.valueRange.start.character - 1]);
     return [{ ...replaceValueFix(field, (glued ? ' ' : '') + value, false), title: `Fill in a placeholder: "${value}"` }];
   },
   'field-placeholder': (doc, f, ctx) => {
@@ -108,10 +109,10 @@ const ENGINE_FIXES: Record<string, FixMaker> = {
     return [target ? link(`Link to ${target.fileName}`, `./${target.fileName}`) : undefined, link(`Link to pull request #${n} on GitHub`, pr)];
   },
   'unclosed-code-fence': (doc, f) => {
-    const line = doc.text.split('\n')[f.range.start.line] ?? '';
+    const line = splitLines(doc.text)[f.range.start.line] ?? '';
     const fence = /^\s*(`{3,}|~{3,})/.exec(line)?.[1] ?? '```';
-    const end = { line: doc.lineCount - 1, character: (doc.text.split('\n').pop() ?? '').length };
-    const lead = doc.text.endsWith('\n') ? '' : doc.eol;
+    const end = { line: doc.lineCount - 1, character: (splitLines(doc.text).pop() ?? '').length };
+    const lead = /[\r\n]$/.test(doc.text) ? '' : doc.eol;
     return [{ title: 'Close the code block at the end of the document', edits: [{ range: { start: end, end }, newText: `${lead}${fence}${doc.eol}` }], auto: false }];
   },
 };
