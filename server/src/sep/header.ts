@@ -57,7 +57,8 @@ function readBlocks(input: HeaderInput, blocks: RootContent[]): { style: HeaderS
   while (last + 1 < read.length && hasKnown(last + 1)) last++;
   const [s] = span(blocks[first]);
   const [, e] = span(blocks[last]);
-  return { style: read[first].style, fields: read.slice(first, last + 1).flatMap((r) => r.fields), range: input.index.range(s, e) };
+  const fields = read.slice(first, last + 1).flatMap((r, block) => r.fields.map((f) => ({ ...f, block })));
+  return { style: read[first].style, fields, range: input.index.range(s, e) };
 }
 
 function readBlock(input: HeaderInput, block: RootContent): { style: HeaderStyle; fields: HeaderField[] } {

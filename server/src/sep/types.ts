@@ -57,6 +57,8 @@ export interface HeaderField {
   valueRange: Range;
   /** Number of indented continuation lines after the first. */
   continuationLines: number;
+  /** Which block of the header (list, table or paragraph, in document order from 0) holds the field. */
+  block?: number;
 }
 
 export interface SepHeader {

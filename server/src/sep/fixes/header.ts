@@ -102,16 +102,19 @@ export function addHeaderFix(doc: SepDocument, today: string): Fix | undefined {
  */
 export function reorderFieldsFix(doc: SepDocument): Fix | undefined {
   const index = new LineIndex(doc.text);
-  const known = doc.header.fields.filter((f) => f.key !== undefined);
-  const sorted = [...known].sort((a, b) => order(a.key) - order(b.key));
-  if (sorted.every((f, i) => f === known[i])) return undefined;
   const whole = (f: HeaderField): Range => ({ start: { line: f.range.start.line, character: 0 }, end: index.position(index.lineEnd(f.range.end.line)) });
   const edits: TextEdit[] = [];
-  known.forEach((slot, i) => {
-    if (sorted[i] === slot) return;
-    const r = whole(sorted[i]);
-    edits.push({ range: whole(slot), newText: doc.text.slice(index.offset(r.start), index.offset(r.end)) });
-  });
+  // Each block (list, table, paragraph) is sorted within itself: lines never move between two forms.
+  for (const block of new Set(doc.header.fields.map((f) => f.block))) {
+    const known = doc.header.fields.filter((f) => f.key !== undefined && f.block === block);
+    const sorted = [...known].sort((a, b) => order(a.key) - order(b.key));
+    known.forEach((slot, i) => {
+      if (sorted[i] === slot) return;
+      const r = whole(sorted[i]);
+      edits.push({ range: whole(slot), newText: doc.text.slice(index.offset(r.start), index.offset(r.end)) });
+    });
+  }
+  if (!edits.length) return undefined;
   return { title: 'Put the header fields in the standard order', edits, auto: true };
 }
 
