@@ -1,4 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { Analysis } from './analysis';
 import { ruleDocUrl, type Finding, type Severity } from './sep';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -21,4 +22,18 @@ export function toDiagnostic(f: Finding): Diagnostic {
     message: f.message,
     data: f.data,
   };
+}
+
+/** The diagnostics of an analysis: its findings, plus one saying so when the check was abandoned past its time budget. */
+export function diagnosticsOf(analysis: Analysis): Diagnostic[] {
+  const out = analysis.findings.map(toDiagnostic);
+  if (analysis.abandoned) {
+    out.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Warning,
+      source: DIAGNOSTIC_SOURCE,
+      message: `The SEP check of this version took longer than ${analysis.abandoned.afterMs / 1000} s and was stopped; the findings shown are incomplete. The next edit starts a new check.`,
+    });
+  }
+  return out;
 }

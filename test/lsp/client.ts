@@ -17,6 +17,8 @@ export interface TestClient {
   open(uri: string, text: string, version?: number): void;
   change(uri: string, version: number, changes: { range?: Diagnostic['range']; text: string }[]): void;
   stderr(): string;
+  /** How many publishDiagnostics notifications have arrived so far. */
+  published(): number;
   close(): Promise<void>;
 }
 
@@ -26,7 +28,9 @@ export async function startClient(options: { settings?: unknown; capabilities?: 
   child.stderr.on('data', (d) => (err += String(d)));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters: { uri: string; version?: number; resolve(p: PublishDiagnosticsParams): void }[] = [];
+  let published = 0;
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    published++;
     for (let i = 0; i < waiters.length; i++) {
       const w = waiters[i];
       if (w.uri === p.uri && (w.version === undefined || w.version === p.version)) {
@@ -64,6 +68,7 @@ export async function startClient(options: { settings?: unknown; capabilities?: 
       void connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
     },
     stderr: () => err,
+    published: () => published,
     async close() {
       await connection.sendRequest('shutdown');
       await connection.sendNotification('exit');

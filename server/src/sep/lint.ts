@@ -12,6 +12,15 @@ export interface LintOptions {
   today?: string;
   /** The rules to run; defaults to the registry. Tests pass their own. */
   ruleSet?: readonly Rule[];
+  /** Asked before each rule; when it answers true, lint stops with {@link LintStopped}. */
+  shouldStop?: () => boolean;
+}
+
+/** Thrown by {@link lint} when {@link LintOptions.shouldStop} asks it to stop (a time budget ran out). */
+export class LintStopped extends Error {
+  constructor(readonly rule: string) {
+    super(`stopped before rule ${rule}`);
+  }
 }
 
 /** Runs every rule over the document. A rule that throws becomes one finding; the others still run. */
@@ -23,6 +32,7 @@ export function lint(doc: SepDocument, options: LintOptions = {}): Finding[] {
   for (const rule of options.ruleSet ?? RULES) {
     const level = overrides[rule.id] ?? rule.defaultSeverity;
     if (level === 'off') continue;
+    if (options.shouldStop?.()) throw new LintStopped(rule.id);
     let reports;
     try {
       reports = rule.check(doc, ctx);
