@@ -15,7 +15,7 @@ test('a check past its time budget is abandoned with one clear diagnostic', () =
   const analysis = store.analyze(docAt(0));
   assert.deepEqual(analysis.abandoned, { afterMs: 5 });
   const diagnostics = diagnosticsOf(analysis);
-  const notes = diagnostics.filter((d) => /took longer than 0.005 s and was stopped/.test(d.message));
+  const notes = diagnostics.filter((d) => /took longer than 0.005 s and was stopped/.test(String(d.message)));
   assert.equal(notes.length, 1);
   assert.equal(store.stats().abandoned, 1);
   const roomy = new AnalysisStore(() => DEFAULT_SETTINGS, () => '2026-11-25');
