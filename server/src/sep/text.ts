@@ -28,10 +28,10 @@ export function splitLines(text: string): string[] {
   return text.split(LINE_BREAK);
 }
 
-/** The line ending a text uses: its first line break, `\n` when it has none. */
+/** The line ending a text uses: `\r\n` when it has any, else `\r` when it has a lone one, else `\n`. */
 export function lineEnding(text: string): '\n' | '\r\n' | '\r' {
-  const m = LINE_BREAK.exec(text);
-  return (m?.[0] as '\n' | '\r\n' | '\r' | undefined) ?? '\n';
+  if (text.includes('\r\n')) return '\r\n';
+  return text.includes('\r') ? '\r' : '\n';
 }
 
 /** Maps UTF-16 offsets to LSP positions and back for one text. */

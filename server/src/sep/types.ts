@@ -117,7 +117,7 @@ export interface SepDocument {
   text: string;
   /** Base name of the file, e.g. `1686-tasks.md`, when known. */
   fileName?: string;
-  /** `\r\n` when the document uses CRLF line endings, else `\n`. */
+  /** `\r\n` when the document uses CRLF line endings, `\r` when it uses lone CRs, else `\n`. */
   eol: string;
   lineCount: number;
   frontMatter?: Range;
