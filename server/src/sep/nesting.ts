@@ -16,9 +16,9 @@ export const NEUTRAL = '\uE000';
  * Offsets of the container markers past the limit, line by line: `>`, a
  * bullet (`-`, `+`, `*`) or an ordered marker's first digit followed by white
  * space. Every four columns of indentation count as one level. Only each
- * line's prefix is read, so the scan is linear in the text.
+ * line's prefix is read, so the scan is linear in the text. Stops after `most` offsets.
  */
-export function excessMarkers(text: string, limit = MAX_NESTING): number[] {
+export function excessMarkers(text: string, limit = MAX_NESTING, most = Infinity): number[] {
   const out: number[] = [];
   let i = 0;
   while (i < text.length) {
@@ -41,8 +41,9 @@ export function excessMarkers(text: string, limit = MAX_NESTING): number[] {
       }
       if (end === -1) break;
       depth++;
-      if (depth + (width >> 2) > limit) out.push(i);
-      i = end;
+      if (depth + (width >> 2) > limit && out.push(i) >= most) return out;
+      // The one space or tab after a marker belongs to it, not to the indentation.
+      i = text[end] === ' ' || text[end] === '\t' ? end + 1 : end;
     }
     while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
     i++;

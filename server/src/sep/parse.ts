@@ -4,6 +4,7 @@ import type { Node } from 'unist';
 import { IncrementalMarkdownParser, parseMarkdown } from './markdown';
 import { LINE_BREAK, LineIndex, lineEnding, splitLines } from './text';
 import { blockFacts, type BlockFacts } from './blocks';
+import { MAX_NESTING, excessMarkers } from './nesting';
 import { extractHeader } from './header';
 import { parseTitle } from './title';
 import type { Range, SepComment, SepDocument, SepHeading, SepMention, SepSection } from './types';
@@ -74,6 +75,8 @@ function buildModel(text: string, root: Root, fileName: string | undefined): Sep
     for (const t of facts[i].targets) linkTargets.push({ url: t.url, range: index.range(base + t.start, base + t.end) });
   });
 
+  const deep = excessMarkers(text, MAX_NESTING, 1)[0];
+  const tooDeepLine = deep === undefined ? undefined : index.position(deep).line;
   const unclosedFences = top
     .filter((n) => n.type === 'code' && isUnclosedFence(n, text))
     .map((n) => range(n));
@@ -92,6 +95,7 @@ function buildModel(text: string, root: Root, fileName: string | undefined): Sep
     mentions,
     linkTargets,
     unclosedFences,
+    tooDeep: tooDeepLine === undefined ? undefined : index.range(index.starts[tooDeepLine], index.lineEnd(tooDeepLine)),
   };
 }
 

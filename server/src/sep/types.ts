@@ -132,4 +132,6 @@ export interface SepDocument {
   linkTargets: { url: string; range: Range }[];
   /** Fenced code blocks whose closing fence is missing. */
   unclosedFences: Range[];
+  /** The first line nested past the parser's limit (see nesting.ts); what lies deeper on it was read as text. */
+  tooDeep?: Range;
 }
