@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describesSep, IncrementalMarkdownParser, isSepFile, lint, parseSep, ruleById, type Finding, type SepDocument } from './sep';
+import { describesSep, IncrementalMarkdownParser, LintStopped, isSepFile, lint, parseSep, ruleById, type Finding, type SepDocument } from './sep';
 import { originOf } from '../../common/origin';
 import type { ServerSettings } from './settings';
 
@@ -10,30 +10,59 @@ export interface Analysis {
   /** Undefined when the document is not a SEP (it gets no diagnostics). */
   doc?: SepDocument;
   findings: Finding[];
+  /** Set when the check ran past its time budget and was abandoned for this version. */
+  abandoned?: { afterMs: number };
 }
 
 interface Entry {
   parser: IncrementalMarkdownParser;
-  /** Whether the parser holds chunks of this document. */
-  parsed: boolean;
+  /** Characters of the text the parser holds chunks of; 0 when it holds none. */
+  parsedChars: number;
   last?: Analysis;
 }
 
-/** Documents that keep their parsed chunks; the others parse whole again on their next change. */
-const PARSERS_KEPT = 6;
+/**
+ * Memory the kept parse trees may take, estimated from text length: a parse
+ * tree with its positions and block facts costs about {@link BYTES_PER_CHAR}
+ * bytes per character of Markdown. 64 MB keeps a few hundred typical SEPs
+ * (10 KB) or a few of the largest drafts seen (580 KB).
+ */
+const PARSE_MEMORY_BUDGET = 64 * 1024 * 1024;
+const BYTES_PER_CHAR = 40;
+
+/** How long one check of one version may run before it is abandoned (checked between rules). */
+export const ANALYSIS_BUDGET_MS = 2000;
+
+/** Counters for tests and the `sep/stats` request. */
+export interface AnalysisStats {
+  /** Checks actually run (a parse and a lint), not answered from the cache. */
+  analyses: number;
+  /** Checks abandoned past their time budget. */
+  abandoned: number;
+  /** Documents whose parse trees are kept, and their estimated size. */
+  parsersKept: number;
+  parsedBytes: number;
+}
 
 /**
  * Analyses open documents on demand and remembers the latest result per URI,
  * so diagnostics, code actions, completion and hover share one parse. Each
  * document keeps an incremental parser: a keystroke re-parses only its chunk.
+ * Parse trees are kept for the most recently used documents within a memory budget.
  */
 export class AnalysisStore {
   private entries = new Map<string, Entry>();
+  private counts = { analyses: 0, abandoned: 0 };
 
-  constructor(private settings: () => ServerSettings, private today: () => string = utcToday) {}
+  constructor(
+    private settings: () => ServerSettings,
+    private today: () => string = utcToday,
+    private budgetMs = ANALYSIS_BUDGET_MS,
+    private now: () => number = () => performance.now(),
+  ) {}
 
   analyze(document: TextDocument): Analysis {
-    const entry = this.entries.get(document.uri) ?? { parser: new IncrementalMarkdownParser(), parsed: false };
+    const entry = this.entries.get(document.uri) ?? { parser: new IncrementalMarkdownParser(), parsedChars: 0 };
     this.entries.delete(document.uri);
     this.entries.set(document.uri, entry); // most recently used last
     if (entry.last && entry.last.version === document.version) return entry.last;
@@ -44,28 +73,43 @@ export class AnalysisStore {
     if (!isSepFile(path, text, settings.files.include)) {
       analysis = { uri: document.uri, version: document.version, findings: [] };
     } else {
+      this.counts.analyses++;
+      const deadline = this.now() + this.budgetMs;
       const origin = originOf(document.uri);
       const doc = parseSep(text, { fileName: path.slice(path.lastIndexOf('/') + 1), parser: entry.parser, origin });
-      entry.parsed = true;
+      entry.parsedChars = text.length;
       this.releaseParsers();
       // A pull request's description that only points at its SEP file is not checked as a SEP.
       const ruleSet = origin?.kind === 'pull' && !describesSep(doc) ? [ruleById('pull-description-not-sep')!] : undefined;
-      analysis = { uri: document.uri, version: document.version, doc, findings: lint(doc, { rules: settings.rules, finalSeps: settings.finalSeps, today: this.today(), ruleSet }) };
+      analysis = { uri: document.uri, version: document.version, doc, findings: [] };
+      try {
+        analysis.findings = lint(doc, { rules: settings.rules, finalSeps: settings.finalSeps, today: this.today(), ruleSet, shouldStop: () => this.now() > deadline });
+      } catch (err) {
+        if (!(err instanceof LintStopped)) throw err;
+        this.counts.abandoned++;
+        analysis.abandoned = { afterMs: this.budgetMs };
+      }
     }
     entry.last = analysis;
     return analysis;
   }
 
-  /** Drops the parsed chunks of all but the most recently used documents: a parse tree is most of a document's memory. */
+  /** Drops the parse trees of the least recently used documents once the kept ones exceed the memory budget. */
   private releaseParsers(): void {
-    let older = this.entries.size - PARSERS_KEPT;
-    for (const entry of this.entries.values()) {
-      if (older-- <= 0) break;
-      if (entry.parsed) {
+    let bytes = 0;
+    for (const entry of [...this.entries.values()].reverse()) {
+      bytes += entry.parsedChars * BYTES_PER_CHAR;
+      if (bytes > PARSE_MEMORY_BUDGET && entry.parsedChars) {
         entry.parser = new IncrementalMarkdownParser();
-        entry.parsed = false;
+        entry.parsedChars = 0;
       }
     }
+  }
+
+  /** How much work the store has done; see {@link AnalysisStats}. */
+  stats(): AnalysisStats {
+    const kept = [...this.entries.values()].filter((e) => e.parsedChars > 0);
+    return { ...this.counts, parsersKept: kept.length, parsedBytes: kept.reduce((n, e) => n + e.parsedChars * BYTES_PER_CHAR, 0) };
   }
 
   /** Forget cached results (settings changed) but keep the parsers. */

@@ -89,3 +89,17 @@ export function statusOf(analysis: Analysis | undefined, uri: string, version: n
   const status = analysis.doc.header.fields.find((f) => f.key === 'status')?.value;
   return { uri, version, isSep: true, ...(status !== undefined ? { status } : {}), errors: count('error'), warnings: count('warning'), other: count('information') };
 }
+
+/** The diagnostics of an analysis: its findings, plus one saying so when the check was abandoned past its time budget. */
+export function diagnosticsOf(analysis: Analysis): Diagnostic[] {
+  const out = analysis.findings.map(toDiagnostic);
+  if (analysis.abandoned) {
+    out.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Warning,
+      source: DIAGNOSTIC_SOURCE,
+      message: `The SEP check of this version took longer than ${analysis.abandoned.afterMs / 1000} s and was stopped; the findings shown are incomplete. The next edit starts a new check.`,
+    });
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 import {
   DidChangeConfigurationNotification,
+  RequestType0,
   TextDocumentSyncKind,
   TextDocuments,
   type ClientCapabilities,
@@ -7,11 +8,14 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisStore } from './analysis';
-import { statusOf, toDiagnostic } from './diagnostics';
+import { AnalysisStore, type AnalysisStats } from './analysis';
+import { diagnosticsOf, statusOf } from './diagnostics';
 import { STATUS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST } from '../../common/protocol';
 import { FEATURE_CAPABILITIES, WorkspaceCheck, WorkspaceFolderPaths, registerFeatures } from './features';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
+
+/** `sep/stats`: how many checks the server has run, for load tests and troubleshooting. */
+export const StatsRequest = new RequestType0<AnalysisStats, void>('sep/stats');
 
 /**
  * Wires the SEP engine to an LSP connection: document sync, settings,
@@ -25,14 +29,16 @@ export function startServer(connection: Connection): void {
   const pending = new Set<string>();
   const folders = new WorkspaceFolderPaths();
   let clientCapabilities: ClientCapabilities = {};
+  /** Changes (of any document) seen so far; validation waits until a turn of the event loop brings none. */
+  let changes = 0;
+  let draining = false;
 
   const validate = (uri: string): void => {
-    pending.delete(uri);
     const document = documents.get(uri);
     if (!document) return;
     try {
       const analysis = settings.validate.enable ? store.analyze(document) : undefined;
-      const diagnostics = analysis ? analysis.findings.map(toDiagnostic) : [];
+      const diagnostics = analysis ? diagnosticsOf(analysis) : [];
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
       void connection.sendNotification(STATUS_NOTIFICATION, statusOf(analysis, uri, document.version));
     } catch (err) {
@@ -40,11 +46,41 @@ export function startServer(connection: Connection): void {
     }
   };
 
-  /** Coalesces bursts of changes: validates once, on the latest version. */
+  /**
+   * Validates the pending documents once the queued messages are read: the
+   * connection reads one message per turn of the event loop, so while a turn
+   * brings new changes, the queue is not empty yet and validation waits. A
+   * burst of changes is analysed once, at its latest version; requests read
+   * in between (hover, code actions) analyse the current version on demand.
+   */
+  const drain = (seen: number): void => {
+    if (changes !== seen) {
+      later();
+      return;
+    }
+    const [uri] = pending;
+    if (uri === undefined) {
+      draining = false;
+      return;
+    }
+    pending.delete(uri);
+    validate(uri);
+    // One document per turn: requests that arrived meanwhile are answered in between.
+    later();
+  };
+
+  /** Drains on the next turn, remembering how many changes had been seen by now. */
+  const later = (): void => {
+    const seen = changes;
+    setImmediate(() => drain(seen));
+  };
+
   const schedule = (uri: string): void => {
-    if (pending.has(uri)) return;
+    changes++;
     pending.add(uri);
-    setImmediate(() => validate(uri));
+    if (draining) return;
+    draining = true;
+    later();
   };
 
   const reloadSettings = async (): Promise<void> => {
@@ -100,6 +136,7 @@ export function startServer(connection: Connection): void {
     files.watchAllMarkdown();
     return workspaceCheck.run(token);
   });
+  connection.onRequest(StatsRequest, () => store.stats());
   documents.listen(connection);
   connection.listen();
 }

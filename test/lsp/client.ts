@@ -19,6 +19,8 @@ export interface TestClient {
   stderr(): string;
   /** The capabilities the server registered with `client/registerCapability`, in order. */
   registrations: { method: string; registerOptions?: unknown }[];
+  /** How many publishDiagnostics notifications have arrived so far. */
+  published(): number;
   close(): Promise<void>;
 }
 
@@ -30,7 +32,9 @@ export async function startClient(
   child.stderr.on('data', (d) => (err += String(d)));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters: { uri: string; version?: number; resolve(p: PublishDiagnosticsParams): void }[] = [];
+  let published = 0;
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    published++;
     for (let i = 0; i < waiters.length; i++) {
       const w = waiters[i];
       if (w.uri === p.uri && (w.version === undefined || w.version === p.version)) {
@@ -74,6 +78,7 @@ export async function startClient(
       void connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
     },
     stderr: () => err,
+    published: () => published,
     async close() {
       await connection.sendRequest('shutdown');
       await connection.sendNotification('exit');

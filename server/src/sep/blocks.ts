@@ -1,6 +1,6 @@
 import type { RootContent } from 'mdast';
 import type { Node } from 'unist';
-import { plain, span } from './mdast';
+import { plain, span, walk } from './mdast';
 import { countWords } from './text';
 
 /**
@@ -90,7 +90,7 @@ function emptyFacts(prose: string): BlockFacts {
 }
 
 /** GitHub's autolink literals: `https://…`, `http://…` and `www.…`, without trailing punctuation. */
-const BARE_URL = /(?<![\w/@.-])(?:https?:\/\/|www\.)[^\s<>]+/gi;
+export const BARE_URL = /(?<![\w/@.-])(?:https?:\/\/|www\.)[^\s<>]+/gi;
 
 /** Bare URLs in a text's source, with their offsets in it. */
 export function bareUrls(source: string): { url: string; start: number; end: number }[] {
@@ -109,13 +109,10 @@ interface VisitState {
   inHeading: boolean;
 }
 
-function visit(node: Node, fn: (node: Node, state: VisitState) => void, state: VisitState = { inLink: false, inHeading: false }): void {
-  fn(node, state);
-  const kids = (node as { children?: Node[] }).children;
-  if (!kids) return;
-  const next: VisitState = {
-    inLink: state.inLink || node.type === 'link' || node.type === 'linkReference',
-    inHeading: state.inHeading || node.type === 'heading',
-  };
-  for (const k of kids) visit(k, fn, next);
+function visit(node: Node, fn: (node: Node, state: VisitState) => void): void {
+  const enter = (n: Node, state: VisitState): VisitState => ({
+    inLink: state.inLink || n.type === 'link' || n.type === 'linkReference',
+    inHeading: state.inHeading || n.type === 'heading',
+  });
+  walk(node, { inLink: false, inHeading: false }, enter, fn);
 }

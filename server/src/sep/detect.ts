@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { splitLines } from './text';
 
 /** Files that live in `seps/` but are not proposals. */
 const NOT_SEPS = new Set(['readme.md', 'template.md', 'changelog.md']);
@@ -31,8 +32,8 @@ export function firstHeadingIsSep(text: string): boolean {
   let inFrontMatter = false;
   let lineNo = 0;
   let previous = '';
-  for (const raw of text.slice(0, 64 * 1024).split('\n')) {
-    const line = raw.replace(/^\uFEFF/, '').replace(/\r$/, '');
+  for (const raw of splitLines(text.slice(0, 64 * 1024))) {
+    const line = raw.replace(/^\uFEFF/, '');
     if (lineNo++ === 0 && (line === '---' || line === '+++')) {
       inFrontMatter = true;
       continue;
@@ -50,7 +51,7 @@ export function firstHeadingIsSep(text: string): boolean {
       fence = f[1];
       continue;
     }
-    const atx = /^ {0,3}#{1,6}[ \t]+(.*)$/.exec(line);
+    const atx = /^ {0,3}#{1,6}[ \t]+([^]*)/.exec(line);
     if (atx) return /^SEP[-\s]?\d/i.test(atx[1].trim()) || /^SEP-/i.test(atx[1].trim());
     if (/^ {0,3}(=+|-+)\s*$/.test(line) && previous.trim() !== '' && !/^ {0,3}[-*+]\s/.test(previous)) {
       return /^SEP-/i.test(previous.trim());

@@ -1,6 +1,6 @@
 import type { Heading, RootContent, Table } from 'mdast';
 import { span, plain } from './mdast';
-import type { LineIndex } from './text';
+import { MAX_MATCHED, type LineIndex } from './text';
 import { fieldFor } from './vocabulary';
 import type { HeaderField, HeaderStyle, SepHeader, SepHeading, SepSection } from './types';
 
@@ -15,9 +15,10 @@ interface HeaderInput {
 
 /**
  * `- **Name**: value`, `**Name:** value`, `Name: value` (known names only
- * when not bold), optionally behind a list marker.
+ * when not bold), optionally behind a list marker. The value takes the rest of
+ * the line, whatever it holds, so a match never backtracks from the end.
  */
-const FIELD_LINE = /^(\s*(?:[-*+]\s+)?)(?:(\*\*|__)([^*_:\n]{1,40}?)(:?)\2(:?)|([A-Za-z][A-Za-z()\- ]{0,30}?)(:))[ \t]*(.*)$/;
+export const FIELD_LINE = /^(\s*(?:[-*+]\s+)?)(?:(\*\*|__)([^*_:\n]{1,40}?)(:?)\2(:?)|([A-Za-z][A-Za-z()\- ]{0,30}?)(:))[ \t]*([^]*)/;
 
 /**
  * Finds the header: the fields between the title and the first section, or,
@@ -83,7 +84,8 @@ function readBlocks(input: HeaderInput, blocks: RootContent[]): { style: HeaderS
   while (last + 1 < read.length && hasKnown(last + 1)) last++;
   const [s] = span(blocks[first]);
   const [, e] = span(blocks[last]);
-  return { style: read[first].style, fields: read.slice(first, last + 1).flatMap((r) => r.fields), range: input.index.range(s, e) };
+  const fields = read.slice(first, last + 1).flatMap((r, block) => r.fields.map((f) => ({ ...f, block })));
+  return { style: read[first].style, fields, range: input.index.range(s, e) };
 }
 
 function readBlock(input: HeaderInput, block: RootContent): { style: HeaderStyle; fields: HeaderField[] } {
@@ -105,13 +107,13 @@ function readLines(input: HeaderInput, block: RootContent): HeaderField[] {
   for (let line = startLine; line <= endLine; line++) {
     const lineStart = index.starts[line];
     const lineText = index.lineText(line);
-    const tagged = HTML_FIELD_LINE.exec(lineText);
+    const tagged = lineText.length > MAX_MATCHED ? null : HTML_FIELD_LINE.exec(lineText);
     if (tagged) {
       current = htmlField(index, lineStart, tagged);
       fields.push(current);
       continue;
     }
-    const m = FIELD_LINE.exec(lineText);
+    const m = lineText.length > MAX_MATCHED ? null : FIELD_LINE.exec(lineText);
     const bold = m?.[2] !== undefined;
     const name = m ? (bold ? m[3] : m[6]).trim() : '';
     const hasColon = m ? (bold ? Boolean(m[4] || m[5]) : true) : false;
@@ -172,7 +174,7 @@ function readTable(input: HeaderInput, table: Table): HeaderField[] {
   for (const row of table.children) {
     if (row.children.length < 2) continue;
     const [nameCell, valueCell] = row.children;
-    const name = plain(nameCell).replace(/:\s*$/, '').trim();
+    const name = stripColon(plain(nameCell).trim());
     const spec = fieldFor(name);
     const bold = nameCell.children.some((c) => c.type === 'strong');
     if (!spec && !bold) continue;
@@ -205,4 +207,9 @@ function cellSpan(input: HeaderInput, cell: Table['children'][number]['children'
   let e = span(kids[kids.length - 1])[1];
   while (e > s && /[\s:]/.test(input.text[e - 1])) e--;
   return [s, e];
+}
+
+/** Text without one trailing colon and the white space before it. */
+function stripColon(text: string): string {
+  return text.endsWith(':') ? text.slice(0, -1).trimEnd() : text;
 }

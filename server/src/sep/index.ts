@@ -2,7 +2,7 @@
 export { parseSep } from './parse';
 export type { ParseOptions } from './parse';
 export { IncrementalMarkdownParser } from './markdown';
-export { lint } from './lint';
+export { lint, LintStopped } from './lint';
 export type { LintOptions, SeverityOverride } from './lint';
 export { RULES, ruleById, ruleDocPath } from './rules/registry';
 export type { Finding, Fix, FixContext, FixKind, Report, Rule, RuleContext } from './rules/types';

@@ -15,6 +15,15 @@ export interface LintOptions {
   ruleSet?: readonly Rule[];
   /** `quiet` (default): on a SEP whose Status is Final, findings of rules that do not affect the published page are hints (see final.ts). */
   finalSeps?: FinalSeps;
+  /** Asked before each rule; when it answers true, lint stops with {@link LintStopped}. */
+  shouldStop?: () => boolean;
+}
+
+/** Thrown by {@link lint} when {@link LintOptions.shouldStop} asks it to stop (a time budget ran out). */
+export class LintStopped extends Error {
+  constructor(readonly rule: string) {
+    super(`stopped before rule ${rule}`);
+  }
 }
 
 /**
@@ -30,6 +39,7 @@ export function lint(doc: SepDocument, options: LintOptions = {}): Finding[] {
   for (const rule of options.ruleSet ?? RULES) {
     const level = overrides[rule.id] ?? rule.defaultSeverity;
     if (level === 'off') continue;
+    if (options.shouldStop?.()) throw new LintStopped(rule.id);
     let reports;
     try {
       reports = rule.check(doc, ctx);
@@ -53,6 +63,9 @@ export function lint(doc: SepDocument, options: LintOptions = {}): Finding[] {
   return findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
 }
 
+/** A directive and what follows it up to the next `>` or line break; greedy, so nothing is retried. */
+export const DIRECTIVE = /sep-lint-(disable-next-line|disable-line|disable|enable)\b([^\n>]*)/g;
+
 interface Directive {
   line: number;
   kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
@@ -67,8 +80,12 @@ interface Directive {
 function readDirectives(doc: SepDocument): { disabled(rule: string, range: Range): boolean } {
   const list: Directive[] = [];
   for (const c of doc.comments) {
-    for (const m of c.text.matchAll(/sep-lint-(disable-next-line|disable-line|disable|enable)\b([^\n>]*?)(?=-->|$)/g)) {
-      const ids = m[2].split(/[\s,]+/).filter((x) => /^[a-z0-9-]+$/.test(x));
+    for (const m of c.text.matchAll(DIRECTIVE)) {
+      // The ids run to the comment's `-->` (or the text's end) on the directive's line.
+      const next = c.text[m.index + m[0].length];
+      const ok = next === undefined || (next === '>' && m[2].endsWith('--'));
+      if (!ok) continue;
+      const ids = (next === '>' ? m[2].slice(0, -2) : m[2]).split(/[\s,]+/).filter((x) => /^[a-z0-9-]+$/.test(x));
       list.push({ line: c.range.start.line, kind: m[1] as Directive['kind'], ids });
     }
   }

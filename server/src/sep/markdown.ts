@@ -10,6 +10,7 @@ import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Root, RootContent } from 'mdast';
+import { capNesting } from './nesting';
 import type { Node } from 'unist';
 import type { Processor } from 'unified';
 
@@ -32,10 +33,15 @@ function gfmWithoutAutolinks(this: Processor): void {
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(gfmWithoutAutolinks);
 
+/** One parse, past the nesting guard (see nesting.ts); offsets are the text's own. */
+function parseCapped(text: string): Root {
+  return processor.parse(capNesting(text)) as Root;
+}
+
 /** Parses the whole text in one go. */
 export function parseMarkdown(text: string): Root {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const root = processor.parse(bom ? text.slice(1) : text) as Root;
+  const root = parseCapped(bom ? text.slice(1) : text);
   if (bom) shift(root, 1);
   return root;
 }
@@ -75,7 +81,7 @@ export class IncrementalMarkdownParser {
       const start = bounds[i];
       const end = i + 1 < bounds.length ? bounds[i + 1] : text.length;
       const slice = text.slice(start, end);
-      const chunk = this.cache.get(slice)?.shift() ?? { root: processor.parse(slice) as Root, base: 0 };
+      const chunk = this.cache.get(slice)?.shift() ?? { root: parseCapped(slice), base: 0 };
       if (chunk.base !== start) {
         shift(chunk.root, start - chunk.base);
         chunk.base = start;
@@ -112,7 +118,7 @@ function seedChunks(text: string, bounds: number[]): Map<string, Chunk[]> {
   for (let first = 0, last = 1; first < bounds.length; first = last, last = first + 1) {
     while (last < bounds.length && bounds[last] - bounds[first] < SEED_RUN) last++;
     const end = bounds[last] ?? text.length;
-    const root = processor.parse(text.slice(bounds[first], end)) as Root;
+    const root = parseCapped(text.slice(bounds[first], end));
     shift(root, bounds[first]);
     const groups = splitRun(root, bounds.slice(first, last), end);
     groups?.forEach((children, i) => {
@@ -149,24 +155,24 @@ function endPoint(text: string) {
   return { line, column: text.length - lastBreak, offset: text.length };
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const HEADING = /^#{1,6}(?:[ \t]|$)/;
-const RAW_OPEN = /^ {0,3}<(pre|script|style|textarea)(?:[\s>]|$)/i;
+export const FENCE = /^ {0,3}(`{3,}|~{3,})([^]*)/;
+export const HEADING = /^#{1,6}(?:[ \t]|$)/;
+export const RAW_OPEN = /^ {0,3}<(pre|script|style|textarea)(?:[\s>]|$)/i;
 /** Any of the four closing tags ends any of those blocks (CommonMark HTML block kind 1). */
-const RAW_CLOSE = /<\/(?:pre|script|style|textarea)>/i;
+export const RAW_CLOSE = /<\/(?:pre|script|style|textarea)>/i;
 /** HTML blocks of kinds 3-5 (`<?`, `<!X`, `<![CDATA[`): like comments, they end only at their terminator. */
-const OTHER_RAW = /^ {0,3}<(\?|![A-Za-z]|!\[CDATA\[)/;
+export const OTHER_RAW = /^ {0,3}<(\?|![A-Za-z]|!\[CDATA\[)/;
 const OTHER_RAW_END: Record<string, string> = { '?': '?>', '![CDATA[': ']]>' };
-const DEFINITION = /^ {0,3}\[[^\]]+\]:/;
+export const DEFINITION = /^ {0,3}\[[^\]]+\]:/;
 /** An HTML block of the kinds that run until a blank line, even over a heading line (or inline HTML: no harm in assuming so). */
-const HTML_START = /^ {0,3}<\/?[A-Za-z]/;
+export const HTML_START = /^ {0,3}<\/?[A-Za-z]/;
 /**
  * A line that may belong to the block before it even after a blank line (a
  * list item, indented content), or that would read as front matter at a chunk's start.
  */
-const CONTINUES = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|^[ \t]|^$|^(?:---|\+\+\+)/;
+export const CONTINUES = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|^[ \t]|^$|^(?:---|\+\+\+)/;
 /** The last line of a block that may run on (list, block quote, indented code): no chunk boundary after it. */
-const CONTAINER = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|^[ \t>]/;
+export const CONTAINER = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|^[ \t>]/;
 
 /**
  * Offsets where chunks start: the text start, every column-0 ATX heading and

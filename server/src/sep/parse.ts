@@ -2,8 +2,9 @@ import type { Heading, Root, RootContent } from 'mdast';
 import { plain, span } from './mdast';
 import type { Node } from 'unist';
 import { IncrementalMarkdownParser, parseMarkdown } from './markdown';
-import { LineIndex } from './text';
+import { LINE_BREAK, LineIndex, lineEnding, splitLines } from './text';
 import { blockFacts, type BlockFacts } from './blocks';
+import { MAX_NESTING, excessMarkers } from './nesting';
 import { extractHeader } from './header';
 import { parseTitle } from './title';
 import { withHtmlHeadings } from './html';
@@ -78,6 +79,8 @@ function buildModel(text: string, root: Root, fileName: string | undefined, orig
     for (const t of facts[i].targets) linkTargets.push({ url: t.url, range: index.range(base + t.start, base + t.end) });
   });
 
+  const deep = excessMarkers(text, MAX_NESTING, 1)[0];
+  const tooDeepLine = deep === undefined ? undefined : index.position(deep).line;
   const unclosedFences = top
     .filter((n) => n.type === 'code' && isUnclosedFence(n, text))
     .map((n) => range(n));
@@ -87,7 +90,7 @@ function buildModel(text: string, root: Root, fileName: string | undefined, orig
     text,
     fileName,
     ...(origin ? { origin } : {}),
-    eol: text.includes('\r\n') ? '\r\n' : '\n',
+    eol: lineEnding(text),
     lineCount: index.lineCount,
     frontMatter: frontMatterNode ? range(frontMatterNode) : undefined,
     title,
@@ -99,6 +102,7 @@ function buildModel(text: string, root: Root, fileName: string | undefined, orig
     mentions,
     linkTargets,
     unclosedFences,
+    tooDeep: tooDeepLine === undefined ? undefined : index.range(index.starts[tooDeepLine], index.lineEnd(tooDeepLine)),
   };
 }
 
@@ -136,7 +140,7 @@ function section(heading: SepHeading, bodyRange: Range, bodyFacts: BlockFacts[],
 function toHeading(node: Heading, text: string, index: LineIndex): SepHeading {
   const [s, e] = span(node);
   const kids = node.children;
-  const firstLine = text.slice(s, text.indexOf('\n', s) === -1 ? e : Math.min(e, text.indexOf('\n', s)));
+  const firstLine = splitLines(text.slice(s, e))[0];
   const setext = !/^\s*#/.test(firstLine);
   let ts: number;
   let te: number;
@@ -147,10 +151,12 @@ function toHeading(node: Heading, text: string, index: LineIndex): SepHeading {
     const m = /^(\s*#+\s*)/.exec(firstLine);
     ts = te = s + (m ? m[1].length : 0);
   }
-  const raw = text.slice(ts, te).replace(/\s*\r?\n\s*/g, ' ');
+  // Each run of white space holding a line break becomes one space; `\s+` never retries inside a run.
+  const raw = text.slice(ts, te).replace(/\s+/g, (ws) => (LINE_BREAK.test(ws) ? ' ' : ws));
   const flat = kids.map((k) => plain(k)).join('').replace(/\s+/g, ' ').trim();
   const num = /^((?:\d+\.)+\d*|\d+\)|[IVX]+\.)\s+/.exec(flat);
-  const textNoNum = (num ? flat.slice(num[0].length) : flat).replace(/\s*:\s*$/, '').trim();
+  const rest = num ? flat.slice(num[0].length) : flat;
+  const textNoNum = (rest.endsWith(':') ? rest.slice(0, -1) : rest).trim();
   return {
     depth: node.depth,
     raw,
@@ -163,7 +169,8 @@ function toHeading(node: Heading, text: string, index: LineIndex): SepHeading {
 }
 
 function isComment(n: RootContent): boolean {
-  return n.type === 'html' && /^<!--[\s\S]*-->\s*$/.test(n.value.trim());
+  const v = n.type === 'html' ? n.value.trim() : '';
+  return v.length >= 7 && v.startsWith('<!--') && v.endsWith('-->');
 }
 
 function isUnclosedFence(node: Node, text: string): boolean {
@@ -171,7 +178,7 @@ function isUnclosedFence(node: Node, text: string): boolean {
   const source = text.slice(s, e);
   const open = /^\s*(`{3,}|~{3,})/.exec(source);
   if (!open) return false;
-  const lines = source.split(/\r?\n/);
+  const lines = splitLines(source);
   if (lines.length < 2) return true;
   const last = lines[lines.length - 1].trim();
   return !(last[0] === open[1][0] && /^(`+|~+)$/.test(last) && last.length >= open[1].length);

@@ -1,14 +1,46 @@
 import type { Position, Range } from './types';
 
+/**
+ * Longest line or value (in UTF-16 units) the engine matches with patterns; a
+ * longer title or header value is read as plain text. No real one comes near.
+ */
+export const MAX_MATCHED = 2000;
+
+/** A line break as LSP counts them: `\r\n`, `\n` or a lone `\r`. */
+export const LINE_BREAK = /\r\n|\r|\n/;
+
+/** Offsets at which lines start, with `\r\n`, `\n` and a lone `\r` each ending a line. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** The lines of a text without their breaks (see {@link lineStarts}). */
+export function splitLines(text: string): string[] {
+  return text.split(LINE_BREAK);
+}
+
+/** The line ending a text uses: `\r\n` when it has any, else `\r` when it has a lone one, else `\n`. */
+export function lineEnding(text: string): '\n' | '\r\n' | '\r' {
+  if (text.includes('\r\n')) return '\r\n';
+  return text.includes('\r') ? '\r' : '\n';
+}
+
 /** Maps UTF-16 offsets to LSP positions and back for one text. */
 export class LineIndex {
   /** Offset at which each line starts. */
   readonly starts: number[];
 
   constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.starts = starts;
+    this.starts = lineStarts(text);
   }
 
   get lineCount(): number {
@@ -37,10 +69,11 @@ export class LineIndex {
     return { start: this.position(start), end: this.position(end) };
   }
 
-  /** Offset of the end of a line, before its line break (`\r\n` or `\n`). */
+  /** Offset of the end of a line, before its line break (`\r\n`, `\n` or `\r`). */
   lineEnd(line: number): number {
-    const next = line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
-    return next > this.starts[line] && this.text[next - 1] === '\r' && next !== this.text.length ? next - 1 : next;
+    if (line + 1 >= this.starts.length) return this.text.length;
+    const next = this.starts[line + 1];
+    return this.text[next - 1] === '\n' && this.text[next - 2] === '\r' ? next - 2 : next - 1;
   }
 
   /** A line's text without its line break. */
@@ -49,9 +82,9 @@ export class LineIndex {
   }
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu;
+export const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu;
 /** {@link WORD} for text without non-ASCII characters, where it matches the same words. */
-const ASCII_WORD = /[A-Za-z0-9][A-Za-z0-9'_-]*/g;
+export const ASCII_WORD = /[A-Za-z0-9][A-Za-z0-9'_-]*/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
@@ -66,17 +99,24 @@ export function countWords(text: string): number {
   return n;
 }
 
-/** `^[^\p{L}\p{N}]*` and `[^\p{L}\p{N}]*$` as ASCII-only and full Unicode pairs; see {@link trimToWords}. */
-const EDGES = {
-  ascii: [/^[^A-Za-z0-9]*/, /[^A-Za-z0-9]*$/],
-  unicode: [/^[^\p{L}\p{N}]*/u, /[^\p{L}\p{N}]*$/u],
-};
+/** `^[^\p{L}\p{N}]*` as ASCII-only and full Unicode patterns; see {@link trimToWords}. */
+const LEAD = { ascii: /^[^A-Za-z0-9]*/, unicode: /^[^\p{L}\p{N}]*/u };
+/** One letter or digit; the end is scanned backwards because `[^…]*$` retries from every position of a long run. */
+const WORD_CHAR = { ascii: /^[A-Za-z0-9]$/, unicode: /^[\p{L}\p{N}]$/u };
 
 /** How many characters before the first and after the last letter or digit (of any script) of `text`. */
 export function trimToWords(text: string): { lead: number; trail: number } {
-  const [start, end] = NON_ASCII.test(text) ? EDGES.unicode : EDGES.ascii;
-  const lead = start.exec(text)![0].length;
-  return { lead, trail: end.exec(text.slice(lead))![0].length };
+  const unicode = NON_ASCII.test(text);
+  const lead = (unicode ? LEAD.unicode : LEAD.ascii).exec(text)![0].length;
+  const word = unicode ? WORD_CHAR.unicode : WORD_CHAR.ascii;
+  let end = text.length;
+  while (end > lead) {
+    const low = text.charCodeAt(end - 1);
+    const from = low >= 0xdc00 && low <= 0xdfff && end - 2 >= lead ? end - 2 : end - 1;
+    if (word.test(text.slice(from, end))) break;
+    end = from;
+  }
+  return { lead, trail: text.length - end };
 }
 
 export function rangeContains(outer: Range, p: Position): boolean {

@@ -1,10 +1,13 @@
+import { MAX_MATCHED } from './text';
 import type { Range, SepHeading, SepTitle } from './types';
 
 /**
  * `SEP` prefix, a separator, the number (or a template placeholder), a
- * separator and the name. Deviations are classified, not rejected.
+ * separator and the name. Deviations are classified, not rejected. The last
+ * group takes any rest (line separators included), so the first way of
+ * matching always succeeds and nothing is retried: linear in the title.
  */
-const TITLE = /^(SEP)([\s\-–—_#]*)(\d+|\{NUMBER\}|\{number\}|X{2,}|N{2,}|\?+|TBD)?(\s*)([:\-–—.|]?)(\s*)(.*)$/i;
+export const TITLE = /^(SEP)([\s\-–—_#]*)(\d+|\{NUMBER\}|\{number\}|X{2,}|N{2,}|\?+|TBD)?(\s*)([:\-–—.|]?)(\s*)([^]*)/i;
 
 /** Reads `SEP-1234: Title` and its deviations out of a title heading. */
 export function parseTitle(h: SepHeading): SepTitle {
@@ -14,7 +17,7 @@ export function parseTitle(h: SepHeading): SepTitle {
     start: { line: h.textRange.start.line, character: h.textRange.start.character + from },
     end: { line: h.textRange.start.line, character: h.textRange.start.character + to },
   });
-  const m = TITLE.exec(raw);
+  const m = raw.length > MAX_MATCHED ? null : TITLE.exec(raw);
   if (!m) {
     return { ...base, name: raw.trim(), nameRange: at(0, raw.length), form: 'no-prefix' };
   }
@@ -36,7 +39,7 @@ export function parseTitle(h: SepHeading): SepTitle {
   }
   if (prefix !== 'SEP') title.form = 'bad-separator';
   else if (number === undefined) title.form = 'no-number';
-  else if (sep1 !== '-' || sep2 !== ':' || extra || !/^:\s/.test(raw.slice(numberStart + number.length) + ' '))
+  else if (sep1 !== '-' || sep2 !== ':' || extra || !/^:\s/.test(raw.slice(numberStart + number.length, numberStart + number.length + 2) + ' '))
     title.form = 'bad-separator';
   else if (name.trim() === '') title.form = 'no-name';
   return title;

@@ -61,6 +61,8 @@ export interface HeaderField {
   valueRange: Range;
   /** Number of indented continuation lines after the first. */
   continuationLines: number;
+  /** Which block of the header (list, table or paragraph, in document order from 0) holds the field. */
+  block?: number;
 }
 
 export interface SepHeader {
@@ -138,7 +140,7 @@ export interface SepDocument {
   fileName?: string;
   /** Set when the text is the body of a GitHub issue or pull request. */
   origin?: SepOrigin;
-  /** `\r\n` when the document uses CRLF line endings, else `\n`. */
+  /** `\r\n` when the document uses CRLF line endings, `\r` when it uses lone CRs, else `\n`. */
   eol: string;
   lineCount: number;
   frontMatter?: Range;
@@ -155,4 +157,6 @@ export interface SepDocument {
   strayStatuses: StrayStatus[];
   /** Fenced code blocks whose closing fence is missing. */
   unclosedFences: Range[];
+  /** The first line nested past the parser's limit (see nesting.ts); what lies deeper on it was read as text. */
+  tooDeep?: Range;
 }

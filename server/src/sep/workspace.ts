@@ -1,7 +1,6 @@
 import type { Link, Root } from 'mdast';
-import type { Node } from 'unist';
 import { parseMarkdown } from './markdown';
-import { plain } from './mdast';
+import { plain, walk } from './mdast';
 import { parseSep } from './parse';
 
 /** A SEP file found in the workspace's `seps/` folder. */
@@ -57,7 +56,9 @@ export function parseMaintainers(text: string): Maintainer[] {
       group = plain(block).trim();
       continue;
     }
-    walk(block, (link) => {
+    walk(block, undefined, () => undefined, (node) => {
+      if (node.type !== 'link') return;
+      const link = node as Link;
       const m = /^https?:\/\/github\.com\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/?$/.exec(link.url);
       if (!m || seen.has(m[1].toLowerCase())) return;
       seen.add(m[1].toLowerCase());
@@ -65,11 +66,6 @@ export function parseMaintainers(text: string): Maintainer[] {
     });
   }
   return out;
-}
-
-function walk(node: Node, fn: (link: Link) => void): void {
-  if (node.type === 'link') fn(node as Link);
-  for (const k of (node as { children?: Node[] }).children ?? []) walk(k, fn);
 }
 
 /** The workspace SEP with a number (`0042` and `42` are the same). */

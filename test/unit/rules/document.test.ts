@@ -77,8 +77,18 @@ test('unclosed-code-fence: quiet on closed fences of either kind', () => {
 });
 
 test('the rules of this family that declare no fix are exactly those whose finding has no edit to offer', () => {
-  const none = new Set(['field-duplicate', 'field-unknown', 'created-invalid', 'sponsor-format', 'sponsor-required', 'file-name-format', 'pull-description-not-sep']);
+  const none = new Set(['field-duplicate', 'field-unknown', 'created-invalid', 'sponsor-format', 'sponsor-required', 'file-name-format', 'pull-description-not-sep', 'nesting-too-deep', 'header-duplicate']);
   const family = [...TITLE_RULES, ...NUMBER_RULES, ...HEADER_RULES, ...VALUE_RULES, ...PEOPLE_RULES, ...DOCUMENT_RULES];
-  assert.equal(family.length, 35);
+  assert.equal(family.length, 37);
   for (const r of family) assert.equal(r.fixKinds.length === 0, none.has(r.id), r.id);
+});
+
+test('nesting-too-deep: one information finding on the first line nested past 100 levels', () => {
+  const head = '# SEP-42: Deep\n\n- **Status**: Draft\n- **Type**: Standards Track\n\n## Abstract\n\n';
+  const text = `${head}${'> '.repeat(100)}fine\n\n${'- '.repeat(101)}too deep\n\n${'> '.repeat(5000)}deeper\n`;
+  const f = one('nesting-too-deep', text, '0042-deep.md');
+  assert.equal(f.severity, 'information');
+  assert.deepEqual(f.range, range(9, 0, 9, '- '.repeat(101).length + 'too deep'.length));
+  assert.match(f.message, /more than 100 levels deep/);
+  none('nesting-too-deep', `${head}${'> '.repeat(100)}fine\n${'  '.repeat(150)}- indented but not nested\n`, '0042-deep.md');
 });

@@ -33,7 +33,7 @@ function lineLike(model: HeaderField, index: LineIndex, label: string, value: st
   const prefix = line.slice(0, name.start.character);
   const middle = val.start.line === name.start.line ? line.slice(name.end.character, val.start.character) : ': ';
   const suffix = val.end.line === model.range.start.line ? line.slice(val.end.character) : '';
-  return `${prefix}${label}${middle}${value}${suffix}`.replace(/\s+$/, '');
+  return `${prefix}${label}${middle}${value}${suffix}`.trimEnd();
 }
 
 /**
@@ -79,7 +79,7 @@ function headerBlockEdit(doc: SepDocument, lines: string[]): TextEdit {
   const titleLine = doc.title?.range.end.line ?? (doc.frontMatter ? doc.frontMatter.end.line : -1);
   if (titleLine + 1 >= index.lineCount) {
     const p = index.position(doc.text.length);
-    const lead = doc.text.length === 0 ? '' : doc.text.endsWith('\n') ? eol : eol + eol;
+    const lead = doc.text.length === 0 ? '' : /[\r\n]$/.test(doc.text) ? eol : eol + eol;
     return { range: { start: p, end: p }, newText: lead + block + eol };
   }
   const next = titleLine + 1;
@@ -102,16 +102,19 @@ export function addHeaderFix(doc: SepDocument, today: string): Fix | undefined {
  */
 export function reorderFieldsFix(doc: SepDocument): Fix | undefined {
   const index = new LineIndex(doc.text);
-  const known = doc.header.fields.filter((f) => f.key !== undefined);
-  const sorted = [...known].sort((a, b) => order(a.key) - order(b.key));
-  if (sorted.every((f, i) => f === known[i])) return undefined;
   const whole = (f: HeaderField): Range => ({ start: { line: f.range.start.line, character: 0 }, end: index.position(index.lineEnd(f.range.end.line)) });
   const edits: TextEdit[] = [];
-  known.forEach((slot, i) => {
-    if (sorted[i] === slot) return;
-    const r = whole(sorted[i]);
-    edits.push({ range: whole(slot), newText: doc.text.slice(index.offset(r.start), index.offset(r.end)) });
-  });
+  // Each block (list, table, paragraph) is sorted within itself: lines never move between two forms.
+  for (const block of new Set(doc.header.fields.map((f) => f.block))) {
+    const known = doc.header.fields.filter((f) => f.key !== undefined && f.block === block);
+    const sorted = [...known].sort((a, b) => order(a.key) - order(b.key));
+    known.forEach((slot, i) => {
+      if (sorted[i] === slot) return;
+      const r = whole(sorted[i]);
+      edits.push({ range: whole(slot), newText: doc.text.slice(index.offset(r.start), index.offset(r.end)) });
+    });
+  }
+  if (!edits.length) return undefined;
   return { title: 'Put the header fields in the standard order', kind: 'certain', edits };
 }
 

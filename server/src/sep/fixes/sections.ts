@@ -79,7 +79,7 @@ function insertionText(doc: SepDocument, offset: number, specs: SectionSpec[]): 
   const body = specs.map((s) => `## ${s.name}${eol}${eol}${sectionHint(s)}${eol}`).join(eol);
   const before = doc.text.slice(0, offset);
   let lead = '';
-  if (before.length > 0 && !before.endsWith('\n')) lead = eol + eol;
+  if (before.length > 0 && !/[\r\n]$/.test(before)) lead = eol + eol;
   else if (before.length > 0 && !/\n[ \t]*\r?\n$/.test(before) && before.trim() !== '') lead = eol;
   const atEnd = doc.text.slice(offset).trim() === '';
   return lead + body + (atEnd ? '' : eol);

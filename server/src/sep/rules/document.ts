@@ -4,6 +4,7 @@ import { comparePositions, rangeContains } from '../text';
 import { lineIndex, missingRange, realNumber } from './support';
 import { fileNumber } from './numbers';
 import type { Fix, FixContext, Report, Rule } from './types';
+import { MAX_NESTING } from '../nesting';
 
 /** Rules about the document as a whole: its file name, references to other SEPs, broken code blocks. */
 
@@ -195,5 +196,24 @@ function pullDescriptionNotSep(): Rule {
   };
 }
 
+/** `nesting-too-deep`: block quotes or list items nested past what the check reads as structure. */
+function nestingTooDeep(): Rule {
+  return {
+    id: 'nesting-too-deep',
+    defaultSeverity: 'information',
+    description: `Block quotes and lists nest at most ${MAX_NESTING} levels deep.`,
+    fixKinds: [],
+    check(doc) {
+      if (!doc.tooDeep) return [];
+      return [
+        {
+          range: doc.tooDeep,
+          message: `This line nests block quotes or list items more than ${MAX_NESTING} levels deep. The SEP check reads what lies deeper as plain text; no proposal needs this many levels.`,
+        },
+      ];
+    },
+  };
+}
+
 /** Document rules, in documentation order. */
-export const DOCUMENT_RULES: Rule[] = [fileNameFormat(), sepReferenceUnlinked(), unclosedCodeFence(), pullDescriptionNotSep()];
+export const DOCUMENT_RULES: Rule[] = [fileNameFormat(), sepReferenceUnlinked(), unclosedCodeFence(), pullDescriptionNotSep(), nestingTooDeep()];

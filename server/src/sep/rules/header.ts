@@ -138,7 +138,8 @@ const fieldDuplicate = perField(
   [],
   (f, _doc, seen) => {
     const first = f.key ? seen.find((s) => s.key === f.key) : seen.find((s) => s.name.toLowerCase() === f.name.toLowerCase());
-    if (!first) return undefined;
+    // A field repeated by a second header block is header-duplicate's, reported once for the block.
+    if (!first || (f.key && first.block !== f.block)) return undefined;
     return {
       message: `**${f.name}** is given twice (first on line ${first.range.start.line + 1}). Keep one: readers and tools take the first.`,
       data: { field: f.key ?? f.name },
@@ -224,6 +225,37 @@ function fieldPlaceholder(): Rule {
 
 const NUMBER_EXPECTED = '{NUMBER} stays until the pull request exists; then run "SEP: Set PR Number…" to write its number here, in the title and in the file name.';
 
+/**
+ * `header-duplicate`: a second header block (a table after the bullet list,
+ * a second list) that repeats fields of an earlier one. Reported once per
+ * block; its repeated fields are not reported again by field-duplicate.
+ */
+function headerDuplicate(): Rule {
+  return {
+    id: 'header-duplicate',
+    defaultSeverity: 'warning',
+    description: 'The header is written once: not as a list and again as a table.',
+    fixKinds: [],
+    check(doc) {
+      const fields = doc.header.fields;
+      const out: Report[] = [];
+      for (const block of new Set(fields.map((f) => f.block ?? 0))) {
+        const mine = fields.filter((f) => (f.block ?? 0) === block);
+        const earlier = fields.filter((f) => (f.block ?? 0) < block);
+        const repeated = mine.filter((f) => f.key && earlier.some((e) => e.key === f.key));
+        if (!repeated.length) continue;
+        const firstLine = earlier[0].range.start.line + 1;
+        out.push({
+          range: { start: mine[0].range.start, end: mine[mine.length - 1].range.end },
+          message: `The header is written a second time here (the first starts on line ${firstLine}); ${repeated.map((f) => `**${f.name}**`).join(', ')} appear in both. Keep one header: readers and tools take the first.`,
+          data: { fields: repeated.map((f) => f.key!).join(',') },
+        });
+      }
+      return out;
+    },
+  };
+}
+
 /** `field-order`: known fields out of the template's order. Reports the fewest fields that need to move. */
 function fieldOrder(): Rule {
   return {
@@ -233,17 +265,21 @@ function fieldOrder(): Rule {
     // Whole lines move; nothing is written.
     fixKinds: ['certain'],
     check(doc) {
-      // Repeated fields are field-duplicate's business; only first occurrences are ordered.
-      const known = doc.header.fields.filter((f, i, all) => f.key !== undefined && all.findIndex((g) => g.key === f.key) === i);
-      const rank = known.map((f) => FIELDS.findIndex((s) => s.key === f.key));
-      const keep = longestOrderedRun(rank);
+      // Repeated fields are field-duplicate's business; only first occurrences are ordered,
+      // each header block on its own: fields never move between a list and a table.
+      const firsts = doc.header.fields.filter((f, i, all) => f.key !== undefined && all.findIndex((g) => g.key === f.key) === i);
       const out: Report[] = [];
-      known.forEach((f, i) => {
-        if (keep.has(i)) return;
-        const before = known.find((_g, j) => keep.has(j) && rank[j] > rank[i]);
-        if (!before) return;
-        out.push({ range: f.range, message: `Move **${f.name}** before **${before.name}**, the order of the SEP template.`, fixes: () => [reorderFieldsFix(doc)] });
-      });
+      for (const block of new Set(firsts.map((f) => f.block))) {
+        const known = firsts.filter((f) => f.block === block);
+        const rank = known.map((f) => FIELDS.findIndex((s) => s.key === f.key));
+        const keep = longestOrderedRun(rank);
+        known.forEach((f, i) => {
+          if (keep.has(i)) return;
+          const before = known.find((_g, j) => keep.has(j) && rank[j] > rank[i]);
+          if (!before) return;
+          out.push({ range: f.range, message: `Move **${f.name}** before **${before.name}**, the order of the SEP template.`, fixes: () => [reorderFieldsFix(doc)] });
+        });
+      }
       return out;
     },
   };
@@ -280,6 +316,7 @@ export const HEADER_RULES: Rule[] = [
   requiredField('field-sponsor-missing', 'sponsor', { severity: 'warning', hint: 'the sponsoring maintainer\'s `@handle`, or `None` while you look for one' }),
   requiredField('field-pr-missing', 'pr', { severity: 'error', hint: 'the pull request that adds this file, `#<number>` or its URL; `#{NUMBER}` until the pull request exists', unlessPresent: 'issue', notIssueEra: true }),
   issueInsteadOfPr(),
+  headerDuplicate(),
   fieldDuplicate,
   fieldUnknown,
   fieldOrder(),

@@ -23,10 +23,11 @@ export interface Ref {
   end: number;
 }
 
-const REF = /(https?:\/\/[^\s)\]>]+)|([\w.-]+\/[\w.-]+#(\d+))\b|(?<![\w&/])#(\d+)\b/g;
-const PULL_URL = /^https?:\/\/(?:www\.)?github\.com\/[\w.-]+\/[\w.-]+\/pull\/(\d+)(?:[/?#]\S*)?$/;
-const BRACED_URL = /^https?:\/\/(?:www\.)?github\.com\/[\w.-]+\/[\w.-]+\/pull\/\{(\d+)\}/;
-const ISSUE_URL = /^https?:\/\/(?:www\.)?github\.com\/[\w.-]+\/[\w.-]+\/issues\/(\d+)\b/;
+/** A URL, `owner/repo#12` (tried only where a run of name characters starts) or `#12`. */
+export const REF = /(https?:\/\/[^\s)\]>]+)|(?<![\w.-])([\w.-]+\/[\w.-]+#(\d+))\b|(?<![\w&/])#(\d+)\b/g;
+export const PULL_URL = /^https?:\/\/(?:www\.)?github\.com\/[\w.-]+\/[\w.-]+\/pull\/(\d+)(?:[/?#]\S*)?$/;
+export const BRACED_URL = /^https?:\/\/(?:www\.)?github\.com\/[\w.-]+\/[\w.-]+\/pull\/\{(\d+)\}/;
+export const ISSUE_URL = /^https?:\/\/(?:www\.)?github\.com\/[\w.-]+\/[\w.-]+\/issues\/(\d+)\b/;
 
 /** The references to pull requests (or issues) written in a value. */
 export function refsIn(value: string): Ref[] {

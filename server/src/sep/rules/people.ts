@@ -16,6 +16,9 @@ export interface PersonItem {
   end: number;
 }
 
+/** A separator between people, read at one position. */
+const SEPARATOR = /[,;&]|\s+and\s+/iy;
+
 /** Splits a people value at top-level `,` `;` `&` and ` and ` (never inside `()`, `<>`, `[]`). */
 export function splitPeople(value: string): { items: PersonItem[]; unbalanced?: number } {
   const items: PersonItem[] = [];
@@ -35,8 +38,10 @@ export function splitPeople(value: string): { items: PersonItem[]; unbalanced?: 
     if (pairs[c]) stack.push(pairs[c]);
     else if (c === ')' || c === '>' || c === ']') {
       if (stack.pop() !== c && unbalanced === undefined) unbalanced = i;
-    } else if (!stack.length) {
-      const sep = /^(?:[,;&]|\s+and\s+)/i.exec(value.slice(i));
+    } else if (!stack.length && (!/\s/.test(c) || i === 0 || !/\s/.test(value[i - 1]))) {
+      // ` and ` is tried only where a run of white space starts: from inside the run it cannot match either.
+      SEPARATOR.lastIndex = i;
+      const sep = SEPARATOR.exec(value);
       if (sep && (sep[0].trim() !== 'and' || i > start)) {
         push(i, i + sep[0].length);
         i += sep[0].length - 1;

@@ -140,7 +140,9 @@ const MATCHES = new Map<string, { spec: SectionSpec; kind: MatchKind } | undefin
 function computeMatch(h: SepHeading): { spec: SectionSpec; kind: MatchKind } | undefined {
   const text = h.text;
   const lower = text.toLowerCase();
-  const colon = /:\s*$/.test(h.raw.replace(/[\s*_`]+$/, ''));
+  let end = h.raw.length;
+  while (end > 0 && /[\s*_`]/.test(h.raw[end - 1])) end--;
+  const colon = h.raw[end - 1] === ':';
   let best: { spec: SectionSpec; kind: MatchKind } | undefined;
   for (const spec of SECTIONS) {
     const name = spec.name.toLowerCase();

@@ -5,6 +5,7 @@ import { findSection, matchHeading, missingSections as absentSections, renameIsC
 import { addAllSectionsFix, addSectionFix } from '../fixes/sections';
 import { reorderSectionsFix } from '../fixes/structure';
 import { TEMPLATE_FINGERPRINTS, TEMPLATE_NOTES, type Fingerprint } from './template-text';
+import { LINE_BREAK } from '../text';
 import { lineIndex, missingRange } from './support';
 import { sepStage } from './facts';
 import { rangeContains } from '../text';
@@ -232,7 +233,11 @@ export function templateText(id: string, fingerprints: readonly Fingerprint[], n
 /** The document's text in a range, on one line (blockquote marks and line breaks folded). */
 function textAt(doc: SepDocument, range: Range): string {
   const index = lineIndex(doc);
-  return doc.text.slice(index.offset(range.start), index.offset(range.end)).replace(/\s*(?:\r?\n)[\s>]*/g, ' ');
+  // A line break, the white space before it and the white space and `>` marks after it become one space.
+  return doc.text.slice(index.offset(range.start), index.offset(range.end)).replace(/[\s>]+/g, (run) => {
+    const br = LINE_BREAK.exec(run);
+    return br ? `${run.slice(0, br.index).trimEnd()} ` : run;
+  });
 }
 
 /** A section's standard name: the standard section it stands for, else its heading text. */

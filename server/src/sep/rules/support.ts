@@ -69,7 +69,7 @@ export function checkable(doc: SepDocument, key: string): HeaderField | undefine
 }
 
 const USER = '[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}';
-const HANDLE = new RegExp(`(?<![\\w.+/-])@(${USER})(?![A-Za-z0-9_])|https?://(?:www\\.)?github\\.com/(${USER})(?![\\w/-])`, 'g');
+export const HANDLE = new RegExp(`(?<![\\w.+/-])@(${USER})(?![A-Za-z0-9_])|https?://(?:www\\.)?github\\.com/(${USER})(?![\\w/-])`, 'g');
 
 /**
  * GitHub handles, with their offsets: `@name` (not the `@` of an e-mail

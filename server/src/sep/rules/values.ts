@@ -39,8 +39,8 @@ const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>]{0,200})?\/?>/g;
 export function valueCore(value: string): { text: string; at: number; end: number } {
   // HTML tags (`</b> Standards Track<br>` in issue-era preambles) are markup, not words: blanked, offsets kept.
   const plain = value.includes('<') ? value.replace(HTML_TAG, (t) => ' '.repeat(t.length)) : value;
-  const cut = plain.search(/\s*(?:\(|\s[-–—]\s|[,;])/);
-  const head = cut === -1 ? plain : plain.slice(0, cut);
+  const cut = plain.search(/\(|\s[-–—]\s|[,;]/);
+  const head = cut === -1 ? plain : plain.slice(0, cut).trimEnd();
   // Emphasis, code marks, emoji and other symbols around the words are not part of them.
   const { lead, trail } = trimToWords(head);
   return { text: head.slice(lead, head.length - trail), at: lead, end: head.length - trail };
@@ -127,7 +127,7 @@ export function dateField(ids: { invalid: string; format: string; future: string
     if (!f) return undefined;
     // `2025-07-22 (revised ...)`, `2025-07-22, updated ...`: only the date itself is checked.
     const iso = /^\d{4}-\d{1,2}-\d{1,2}(?![\dT:])/.exec(f.value);
-    const paren = f.value.search(/\s*\(/);
+    const paren = f.value.indexOf('(') === -1 ? -1 : f.value.slice(0, f.value.indexOf('(')).trimEnd().length;
     const end = iso ? iso[0].length : paren > 0 ? paren : f.value.length;
     return { date: parseDate(f.value.slice(0, end)), range: valuePart(doc, f, 0, end), text: f.value.slice(0, end) };
   };

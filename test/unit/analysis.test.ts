@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisStore } from '../../server/src/analysis';
+import { diagnosticsOf } from '../../server/src/diagnostics';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+
+const TEXT = '# SEP-5150: Lantern Negotiation\n\n- **Status**: Draft\n- **Type**: Process\n\n## Abstract\n\nLanterns.\n';
+const docAt = (i: number, text = TEXT) => TextDocument.create(`file:///w/seps/${5150 + i}-lantern.md`, 'markdown', 1, text);
+
+test('a check past its time budget is abandoned with one clear diagnostic', () => {
+  let clock = 0;
+  // Every reading of the clock moves it 1 ms: with a 5 ms budget the check stops after a few rules.
+  const store = new AnalysisStore(() => DEFAULT_SETTINGS, () => '2026-11-25', 5, () => clock++);
+  const analysis = store.analyze(docAt(0));
+  assert.deepEqual(analysis.abandoned, { afterMs: 5 });
+  const diagnostics = diagnosticsOf(analysis);
+  const notes = diagnostics.filter((d) => /took longer than 0.005 s and was stopped/.test(String(d.message)));
+  assert.equal(notes.length, 1);
+  assert.equal(store.stats().abandoned, 1);
+  const roomy = new AnalysisStore(() => DEFAULT_SETTINGS, () => '2026-11-25');
+  const full = roomy.analyze(docAt(0));
+  assert.equal(full.abandoned, undefined);
+  assert.ok(full.findings.length > 0);
+  assert.ok(full.findings.length > analysis.findings.length, 'the abandoned check has fewer findings');
+});
+
+test('the parse cache is sized by memory: many small documents all keep their trees, huge ones do not', () => {
+  const store = new AnalysisStore(() => DEFAULT_SETTINGS, () => '2026-11-25');
+  for (let i = 0; i < 40; i++) store.analyze(docAt(i));
+  assert.equal(store.stats().parsersKept, 40, 'forty small SEPs fit (a count of 6 kept only six)');
+  const big = TEXT + 'Lanterns negotiate words. '.repeat(40_000) + '\n';
+  for (let i = 100; i < 104; i++) store.analyze(docAt(i, big));
+  const { parsersKept, parsedBytes } = store.stats();
+  assert.ok(parsersKept < 44, `${parsersKept} trees kept after four ~1 MB documents`);
+  assert.ok(parsedBytes <= 64 * 1024 * 1024, `${parsedBytes} bytes estimated`);
+});
+
+test('the store counts the checks it runs, not the answers from its cache', () => {
+  const store = new AnalysisStore(() => DEFAULT_SETTINGS, () => '2026-11-25');
+  const d = docAt(0);
+  store.analyze(d);
+  store.analyze(d);
+  assert.equal(store.stats().analyses, 1);
+  store.analyze(TextDocument.update(d, [{ text: TEXT + 'More.\n' }], 2));
+  assert.equal(store.stats().analyses, 2);
+});

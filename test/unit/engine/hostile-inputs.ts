@@ -1,0 +1,75 @@
+import { lint } from '../../../server/src/sep/lint';
+import { parseSep } from '../../../server/src/sep/parse';
+import { fixAll, fixesFor } from '../../../server/src/sep/fixes';
+
+export const TODAY = '2026-11-25';
+export const FILE = '0042-hostile.md';
+
+/** Characters and strings that patterns tend to loop over; each is repeated to build a long run. */
+export const FILLS: readonly string[] = [
+  ' ', '\t', '*', '-', '_', '[', ']', '(', ':', '#', '|', '`', '>', '<!--', '\u2028', '\u2029', '\r', '\r\n', 'a ', ' -', '**', 'SEP-1 ', '@a',
+];
+
+/**
+ * Runs the Markdown parser itself (micromark) handles in more than linear
+ * time inside a paragraph: unmatched `]` and `[` (label lookup), `<!--` (raw
+ * HTML scan), emphasis delimiters and table pipes. They are not the engine's
+ * patterns; the server's per-document time budget bounds them.
+ */
+export const PARSER_SUPERLINEAR: ReadonlySet<string> = new Set(['[', ']', '<!--', '*', '**', '_', '|']);
+
+/**
+ * Places where a long run lands in a SEP: `F` is the run; what follows it is
+ * a character the surrounding pattern does not expect, so a backtracking
+ * matcher has to give up the whole run.
+ */
+export const PLACES: Record<string, (fill: string) => string> = {
+  'title': (f) => `# SEP${f}a\u2028b\n`,
+  'title after number': (f) => `# SEP-1:${f}\u2028\n`,
+  'setext title': (f) => `SEP${f}a\rb\n===\n`,
+  'title name': (f) => `# SEP-1: A${f}\n\n- **Status**: Draft\n`,
+  'header value': (f) => `# SEP-1: T\n\n- **Status**: Draft${f}x\n- **Type**: Standards Track\n`,
+  'header name': (f) => `# SEP-1: T\n\n- **St${f}atus:\n`,
+  'plain header line': (f) => `# SEP-1: T\n\nStatus${f}: Draft${f}\n`,
+  'header table': (f) => `# SEP-1: T\n\n| Field | Value |\n| --- | --- |\n| **Status** | Draft${f}x |\n`,
+  'pr field': (f) => `# SEP-1: T\n\n- **PR**: ${f}x#\n`,
+  'authors field': (f) => `# SEP-1: T\n\n- **Author(s)**: A${f}<b${f}(@c${f}\n`,
+  'sponsor field': (f) => `# SEP-1: T\n\n- **Sponsor**: @${f}x\n`,
+  'created field': (f) => `# SEP-1: T\n\n- **Created**: 2026${f}-01\n`,
+  'heading': (f) => `# SEP-1: T\n\n## A${f}b\n\ntext\n`,
+  'heading lead': (f) => `# SEP-1: T\n\n##${f}Abstract${f}:\n\ntext\n`,
+  'prose': (f) => `# SEP-1: T\n\n## Abstract\n\nSEP${f}superseded by${f}x\n`,
+  'comment': (f) => `# SEP-1: T\n\n<!-- sep-lint-disable${f}x\n`,
+  'link': (f) => `# SEP-1: T\n\n## Abstract\n\n[a${f}](https://x${f}\n`,
+  'list': (f) => `# SEP-1: T\n\n## Abstract\n\n- a${f}\n`,
+  'alone': (f) => f,
+};
+
+/** The text of `place` with a run of `fill` about `size` characters long. */
+export function hostile(place: string, fill: string, size: number): string {
+  return PLACES[place](fill.repeat(Math.max(1, Math.floor(size / fill.length))));
+}
+
+/** A check of a document: parse, lint and every fix on offer for every finding. */
+export function runCheck(text: string): void {
+  const doc = parseSep(text, { fileName: FILE });
+  const findings = lint(doc, { today: TODAY });
+  for (const f of findings) fixesFor(f, { today: TODAY });
+}
+
+/** Everything the engine does with a document: a check, then fix-all. */
+export function runEngine(text: string): void {
+  runCheck(text);
+  fixAll(text, { fileName: FILE, today: TODAY });
+}
+
+/** Median wall time of `runs` calls of `fn`, in milliseconds. */
+export function medianMs(fn: () => void, runs = 3): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[runs >> 1];
+}

@@ -1,0 +1,101 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { FILLS, PARSER_SUPERLINEAR, PLACES, hostile, medianMs, runCheck, runEngine } from './hostile-inputs';
+
+/**
+ * Work budget: doubling a hostile input may at most ~2.5x the time, so
+ * quadrupling it (4k → 16k characters) at most 2.5² ≈ 6.25x. Times under the
+ * floor are noise on a shared machine and pass; a quadratic pattern at 16k
+ * characters takes far longer.
+ */
+const RATIO = 2.5 * 2.5;
+const FLOOR_MS = 30;
+const SIZES = [4000, 16000];
+
+/** Sizes at which the time stops scaling linearly, with the times; empty when it scales. */
+function superlinear(fn: (size: number) => void, runs = 3): string[] {
+  const times = SIZES.map((size) => medianMs(() => fn(size), runs));
+  const bad: string[] = [];
+  for (let i = 1; i < times.length; i++) {
+    if (times[i] > FLOOR_MS && times[i] > RATIO * Math.max(times[i - 1], FLOOR_MS / RATIO)) {
+      // One more measurement of the pair before calling it: the machine is shared.
+      const again = [medianMs(() => fn(SIZES[i - 1]), 5), medianMs(() => fn(SIZES[i]), 5)];
+      if (again[1] > FLOOR_MS && again[1] > RATIO * Math.max(again[0], FLOOR_MS / RATIO)) bad.push(`${SIZES[i - 1]}→${SIZES[i]}: ${again.map((t) => t.toFixed(1)).join('→')} ms`);
+    }
+  }
+  return bad;
+}
+
+const ENGINE_DIR = join(__dirname, '..', '..', '..', 'server', 'src', 'sep');
+
+function engineModules(dir = ENGINE_DIR): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? engineModules(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+}
+
+test('every exported pattern of the engine runs in linear time on hostile strings', async () => {
+  const patterns: [string, RegExp][] = [];
+  for (const file of engineModules()) {
+    const mod = (await import(file)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(mod)) if (value instanceof RegExp) patterns.push([`${relative(ENGINE_DIR, file)}:${name}`, value]);
+  }
+  assert.ok(patterns.length >= 5, `found the exported patterns (${patterns.map(([n]) => n).join(', ')})`);
+  const failures: string[] = [];
+  for (const [name, re] of patterns) {
+    for (const fill of FILLS) {
+      for (const [before, after] of [['', 'x\u2028'], ['SEP', '\u0000'], ['- **Status**: a', '\r']]) {
+        const run = (size: number) => {
+          const text = before + fill.repeat(Math.ceil(size / fill.length)) + after;
+          const copy = new RegExp(re.source, re.flags);
+          if (copy.global || copy.sticky) for (const _ of text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))) void _;
+          else copy.exec(text);
+        };
+        const bad = superlinear(run, 3);
+        if (bad.length) failures.push(`${name} on ${JSON.stringify(before)} + ${JSON.stringify(fill)}… + ${JSON.stringify(after)}: ${bad.join('; ')}`);
+      }
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+/** Fills whose runs the Markdown parser itself takes in linear time (see {@link PARSER_SUPERLINEAR}). */
+const ENGINE_FILLS = FILLS.filter((f) => !PARSER_SUPERLINEAR.has(f));
+
+test('a check of hostile input scales linearly wherever it lands in a SEP', () => {
+  const failures: string[] = [];
+  for (const place of Object.keys(PLACES)) {
+    for (const fill of ENGINE_FILLS) {
+      const bad = superlinear((size) => runCheck(hostile(place, fill, size)), 1);
+      if (bad.length) failures.push(`${place} with ${JSON.stringify(fill)}: ${bad.join('; ')}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test('fix-all on hostile input scales linearly', () => {
+  const failures: string[] = [];
+  for (const place of Object.keys(PLACES)) {
+    for (const fill of [' ', '-', '\u2028', 'SEP-1 ']) {
+      const bad = superlinear((size) => runEngine(hostile(place, fill, size)), 1);
+      if (bad.length) failures.push(`${place} with ${JSON.stringify(fill)}: ${bad.join('; ')}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test('no check of a hostile file under 10 KB takes more than 100 ms', () => {
+  const slow: string[] = [];
+  for (const place of Object.keys(PLACES)) {
+    for (const fill of ENGINE_FILLS) {
+      let size = 3200;
+      while (Buffer.byteLength(hostile(place, fill, size)) >= 10 * 1024) size -= 400;
+      const text = hostile(place, fill, size);
+      const ms = medianMs(() => runCheck(text), 3);
+      if (ms > 100) slow.push(`${place} with ${JSON.stringify(fill)}: ${ms.toFixed(0)} ms`);
+    }
+  }
+  assert.deepEqual(slow, []);
+});
