@@ -25,6 +25,8 @@ interface Samples {
   open: { ours: number; builtin: number };
   keystroke: { ours: number[]; builtin: number[] };
   failures: string[];
+  /** The diagnostic sources seen on the document after opening it. */
+  sources: string[];
   lines: number;
   length: number;
 }
@@ -142,7 +144,7 @@ function render(s: Samples, verdicts: Verdict[], name: string, start: number[], 
     '| --- | --- | --- |',
     ...verdicts.map((v) => `| ${v.target} | ${v.value} | ${v.met ? 'yes' : '**no**'} |`),
   ];
-  if (s.failures.length) lines.push('', `Missed: ${s.failures.slice(0, 5).join('; ')}`);
+  if (s.failures.length) lines.push('', `Missed: ${s.failures.slice(0, 5).join('; ')}. Diagnostic sources seen on the document: ${s.sources.join(', ') || 'none'}.`);
   return lines.join('\n');
 }
 
