@@ -88,7 +88,8 @@ async function main(): Promise<number> {
       console.error(`The benchmark window wrote no samples: ${JSON.stringify(result?.tests ?? result, null, 2)}`);
       return 1;
     }
-    const samples = JSON.parse(readFileSync(out, 'utf8')) as Samples;
+    // JSON writes a missing measure (NaN) as null.
+    const samples = JSON.parse(readFileSync(out, 'utf8'), (_k, v: unknown) => (v === null ? NaN : v)) as Samples;
     const report = judge(samples);
     const md = render(samples, report, doc.name, loadStart, loadavg());
     console.log(md);
@@ -121,8 +122,9 @@ function judge(s: Samples): Verdict[] {
 }
 
 function render(s: Samples, verdicts: Verdict[], name: string, start: number[], end: number[]): string {
+  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
   const row = (who: string, k: Stats, activation: number, open: number) =>
-    `| ${who} | ${activation.toFixed(1)} | ${open.toFixed(1)} | ${k.p50.toFixed(1)} | ${k.p95.toFixed(1)} | ${k.max.toFixed(1)} | ${k.n} |`;
+    `| ${who} | ${f(activation)} | ${f(open)} | ${f(k.p50)} | ${f(k.p95)} | ${f(k.max)} | ${k.n} |`;
   const commit = (() => {
     try {
       return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();

@@ -54,7 +54,8 @@ async function whenActive(id: string, ms = 30_000): Promise<number> {
 }
 
 const fromSep = (d: vscode.Diagnostic) => d.source === 'sep';
-const fromBuiltin = (d: vscode.Diagnostic) => d.source === 'markdown';
+// VS Code's Markdown link validation leaves `source` unset in 1.139 (and says `markdown` in some versions).
+const fromBuiltin = (d: vscode.Diagnostic) => d.source !== 'sep';
 const mentions = (needle: string, from: (d: vscode.Diagnostic) => boolean) => (ds: vscode.Diagnostic[]) =>
   ds.some((d) => from(d) && d.message.includes(needle));
 
