@@ -1,9 +1,14 @@
 /**
- * A guard in front of the Markdown parser: micromark's time grows with the
- * square of block nesting (a line of 100,000 `> ` takes minutes), and no real
- * SEP nests more than a few levels. Container markers past {@link MAX_NESTING}
- * on a line are replaced, one for one, by {@link NEUTRAL}, so those lines
- * parse as text at that depth and every offset stays where it was.
+ * Guards in front of the Markdown parser, for input no SEP holds but micromark
+ * takes more than linear time on. Its time grows with the square of block
+ * nesting (a line of 100,000 `> ` takes minutes): container markers past
+ * {@link MAX_NESTING} on a line are replaced, one for one, by {@link NEUTRAL},
+ * so those lines parse as text at that depth. Inside a paragraph it is
+ * quadratic in unmatched `]` (each looks back for a `[`), in `<!--` without
+ * `-->` and in emphasis delimiters, and slow on long runs of `[` and on table
+ * rows of thousands of cells: past {@link RUN_LIMITS} per block (and
+ * {@link PIPES_PER_LINE}), further ones become {@link NEUTRAL} too. Every
+ * offset stays where it was.
  */
 
 /** Block containers (quotes, list items, indentation steps) a line may open before the rest reads as text. */
@@ -55,9 +60,47 @@ function isBlank(c: string | undefined): boolean {
   return c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r';
 }
 
-/** The text with every marker past the limit replaced by {@link NEUTRAL}; the same string when there is none. */
+/** How many of each character (for `<`: of each `<!--`) a block may hold before the rest are neutralised. */
+export const RUN_LIMITS: Readonly<Record<string, number>> = { '[': 1000, ']': 1000, '*': 1000, '_': 2000, '<': 32 };
+
+/** Table cell separators a line may hold: no table has hundreds of columns. */
+export const PIPES_PER_LINE = 256;
+
+/**
+ * Offsets of the characters past {@link RUN_LIMITS}, counted per block: the
+ * lines between blank lines and column-0 `#` headings, the same places the
+ * incremental parser may start a chunk, so whole and chunked parses agree.
+ */
+export function excessRuns(text: string): number[] {
+  const out: number[] = [];
+  let counts: Record<string, number> = {};
+  let lineStart = true;
+  let blankSoFar = true;
+  let pipes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n' || c === '\r') {
+      if (blankSoFar) counts = {};
+      lineStart = true;
+      blankSoFar = true;
+      pipes = 0;
+      continue;
+    }
+    if (c === '|' && ++pipes > PIPES_PER_LINE) out.push(i);
+    if (lineStart && c === '#') counts = {};
+    lineStart = false;
+    if (c !== ' ' && c !== '\t') blankSoFar = false;
+    const limit = RUN_LIMITS[c];
+    if (limit === undefined || (c === '<' && !text.startsWith('<!--', i))) continue;
+    counts[c] = (counts[c] ?? 0) + 1;
+    if (counts[c] > limit) out.push(i);
+  }
+  return out;
+}
+
+/** The text with every marker and character past the limits replaced by {@link NEUTRAL}; the same string when there is none. */
 export function capNesting(text: string, limit = MAX_NESTING): string {
-  const at = excessMarkers(text, limit);
+  const at = [...new Set([...excessMarkers(text, limit), ...excessRuns(text)])].sort((a, b) => a - b);
   if (!at.length) return text;
   const parts: string[] = [];
   let from = 0;

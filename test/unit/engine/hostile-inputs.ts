@@ -10,13 +10,6 @@ export const FILLS: readonly string[] = [
   ' ', '\t', '*', '-', '_', '[', ']', '(', ':', '#', '|', '`', '>', '<!--', '\u2028', '\u2029', '\r', '\r\n', 'a ', ' -', '**', 'SEP-1 ', '@a',
 ];
 
-/**
- * Runs the Markdown parser itself (micromark) handles in more than linear
- * time inside a paragraph: unmatched `]` and `[` (label lookup), `<!--` (raw
- * HTML scan), emphasis delimiters and table pipes. They are not the engine's
- * patterns; the server's per-document time budget bounds them.
- */
-export const PARSER_SUPERLINEAR: ReadonlySet<string> = new Set(['[', ']', '<!--', '*', '**', '_', '|']);
 
 /**
  * Places where a long run lands in a SEP: `F` is the run; what follows it is
@@ -72,4 +65,15 @@ export function medianMs(fn: () => void, runs = 3): number {
     times.push(performance.now() - t0);
   }
   return times.sort((a, b) => a - b)[runs >> 1];
+}
+
+/** Fastest wall time of `runs` calls of `fn`, in milliseconds: the least disturbed by other processes. */
+export function fastestMs(fn: () => void, runs = 5): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
 }
