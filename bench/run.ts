@@ -18,6 +18,15 @@ import { serverSpecs, type ServerSpec } from './servers';
 const repo = resolve(__dirname, '..');
 const sepsDir = resolve(repo, '..', 'shared', 'reference', 'seps');
 
+/** The "In the editor" section `npm run bench:editor` wrote into RESULTS.md, kept across stdio runs. */
+function editorSection(): string {
+  const file = join(repo, 'bench', 'RESULTS.md');
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const s = old.indexOf('<!-- editor:start -->');
+  const e = old.indexOf('<!-- editor:end -->');
+  return s !== -1 && e !== -1 ? `\n${old.slice(s, e + '<!-- editor:end -->'.length)}\n` : '';
+}
+
 function main(): Promise<void> | void {
   if (!existsSync(sepsDir)) {
     console.error(`The reference SEPs are not at ${sepsDir}; the benchmark needs them.`);
@@ -106,7 +115,7 @@ async function run(): Promise<void> {
   results.targets = judge(results);
   const markdown = renderMarkdown(results);
   writeFileSync(join(repo, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
-  writeFileSync(join(repo, 'bench', 'RESULTS.md'), markdown);
+  writeFileSync(join(repo, 'bench', 'RESULTS.md'), markdown + editorSection());
   console.log(markdown);
   console.error('bench: wrote bench/results.json and bench/RESULTS.md');
 }
