@@ -1,7 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { Node } from 'unist';
 import { plain, span, walk } from './mdast';
-import { countWords } from './text';
+import { countWords, trimChars } from './text';
 
 /**
  * What the document model needs from one top-level block. It depends only on
@@ -96,7 +96,7 @@ export const BARE_URL = /(?<![\w/@.-])(?:https?:\/\/|www\.)[^\s<>]+/gi;
 export function bareUrls(source: string): { url: string; start: number; end: number }[] {
   const out: { url: string; start: number; end: number }[] = [];
   for (const m of source.matchAll(BARE_URL)) {
-    let url = m[0].replace(/[.,:;!?"'*_~]+$/, '');
+    let url = trimChars(m[0], '.,:;!?"\'*_~');
     // A closing parenthesis belongs to the URL only when it balances one inside it.
     while (url.endsWith(')') && (url.match(/\)/g) ?? []).length > (url.match(/\(/g) ?? []).length) url = url.slice(0, -1);
     out.push({ url, start: m.index, end: m.index + url.length });

@@ -155,7 +155,7 @@ function htmlField(index: LineIndex, lineStart: number, m: RegExpExecArray): Hea
   const name = groups.name.trim();
   const [ns] = m.indices!.groups!.name;
   const [vs] = m.indices!.groups!.value;
-  const lineEnd = lineStart + m[0].replace(/\s+$/, '').length;
+  const lineEnd = lineStart + m[0].trimEnd().length;
   return {
     name,
     key: fieldFor(name)?.key,

@@ -62,7 +62,7 @@ function html(text: string, s: number, e: number): Html {
 
 function heading(s: number, e: number, depth: number, innerStart: number, inner: string): Heading {
   const children: Heading['children'] = inner.trim()
-    ? [{ type: 'text', value: inner.replace(/<[^>]*>/g, ''), position: position(innerStart, innerStart + inner.length) }]
+    ? [{ type: 'text', value: inner.replace(/<[^<>]*>/g, ''), position: position(innerStart, innerStart + inner.length) }]
     : [];
   return { type: 'heading', depth: depth as Heading['depth'], children, position: position(s, e) };
 }

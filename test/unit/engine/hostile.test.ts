@@ -104,3 +104,18 @@ test('no check of a hostile file under 10 KB takes more than 100 ms', () => {
   }
   assert.deepEqual(slow, []);
 });
+
+test('trailing runs are trimmed in linear time: bare URLs, PR references, dates, HTML tags and angle brackets', () => {
+  // Each input once ran a regex anchored at the end (or `<[^>]*>`) that retried from every position of the run.
+  const cases: [string, (n: number) => string][] = [
+    ['a bare URL ending in a run of `*`', (n) => `# SEP-1: T\n\n## Abstract\n\nSee https://example.test/${'*'.repeat(n)}x\n`],
+    ['a PR URL ending in a run of `.`', (n) => `# SEP-1: T\n\n- **PR**: https://example.test/${'.'.repeat(n)}x\n`],
+    ['a Created date between runs of `*`', (n) => `# SEP-1: T\n\n- **Created**: ${'*'.repeat(n)}2026-01-05${'*'.repeat(n)}x\n`],
+    ['an HTML heading full of `<`', (n) => `# SEP-1: T\n\n<h2>${'<'.repeat(n)}</h2>\n`],
+    ['an author line full of `<`', (n) => `# SEP-1: T\n\n- **Author(s)**: A ${'<'.repeat(n)}\n${'  <'.repeat(n / 3)}\n`],
+  ];
+  for (const [what, make] of cases) {
+    const bad = superlinear((size) => runCheck(make(size)));
+    assert.deepEqual(bad, [], what);
+  }
+});

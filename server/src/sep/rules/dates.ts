@@ -3,6 +3,7 @@
  * `July 22, 2025`, `22 Jul 2025`, `07/22/2025`, `2025-07-22T10:00Z`) into
  * `YYYY-MM-DD`, without guessing: `03/04/2025` is reported as ambiguous.
  */
+import { trimChars } from '../text';
 
 export type ParsedDate =
   | { kind: 'date'; iso: string }
@@ -39,7 +40,7 @@ function result(y: number, m: number, d: number): ParsedDate {
 
 /** Parses a written date. */
 export function parseDate(written: string): ParsedDate {
-  const text = written.trim().replace(/^[*_`]+|[*_`]+$/g, '');
+  const text = trimChars(written.trim(), '*_`', { start: true, end: true });
   let m = YMD.exec(text);
   if (m) return result(+m[1], +m[2], +m[3]);
   m = MDY_NAMED.exec(text);

@@ -1,6 +1,7 @@
 import type { Range, SepDocument } from '../types';
 import { prNumberFix, renameFileFix, titleNumberFix } from '../fixes/title';
 import { checkable, field, realNumber, valuePart } from './support';
+import { trimChars } from '../text';
 import type { Rule } from './types';
 
 /**
@@ -38,7 +39,7 @@ export function refsIn(value: string): Ref[] {
     const at = m.index;
     const end = at + m[0].length;
     if (m[1]) {
-      const url = m[1].replace(/[.,;:]+$/, '');
+      const url = trimChars(m[1], '.,;:');
       const urlEnd = at + url.length;
       const pull = PULL_URL.exec(url) ?? undefined;
       const braced = pull ? undefined : BRACED_URL.exec(url) ?? undefined;

@@ -58,7 +58,7 @@ const USERNAME = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 /** The format problems of one Author(s) item, each with the part it concerns and maybe a fix. */
 function itemProblems(item: PersonItem): { at: number; end: number; message: string; edits?: { at: number; end: number; newText: string }[] }[] {
   const out: ReturnType<typeof itemProblems> = [];
-  for (const m of item.text.matchAll(/<([^>]*)>/g)) {
+  for (const m of item.text.matchAll(/<([^<>]*)>/g)) {
     if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(m[1].trim())) {
       out.push({ at: item.at + m.index, end: item.at + m.index + m[0].length, message: `\`${m[0]}\` should hold an e-mail address, e.g. \`<jane@example.com>\`.` });
     }
