@@ -2,6 +2,7 @@ import { LineIndex } from '../text';
 import type { HeaderField, Range, SepDocument, TextEdit } from '../types';
 import { FIELDS } from '../vocabulary';
 import type { Fix, FixKind } from '../rules/types';
+import { lineIndex } from '../rules/support';
 
 /** The value a freshly inserted field gets: a placeholder the author must replace (Created: today). */
 export function fieldPlaceholder(key: string, today: string): string {
@@ -48,7 +49,7 @@ export function addFieldFix(doc: SepDocument, key: string, today: string): Fix |
   const title = `Add the ${spec.label} field with a placeholder to fill in`;
   const fields = doc.header.fields;
   if (fields.length === 0) return { title, kind: 'suggestion', edits: [headerBlockEdit(doc, [`- **${spec.label}**: ${value}`])] };
-  const index = new LineIndex(doc.text);
+  const index = lineIndex(doc);
   const mine = order(key);
   const before = fields.filter((f) => order(f.key) >= 0 && order(f.key) < mine).pop();
   const after = fields.find((f) => order(f.key) > mine);
@@ -73,7 +74,7 @@ function insertAfterLine(doc: SepDocument, index: LineIndex, line: number, text:
 
 /** Inserts header lines as a new bullet list below the title (or at the top), with blank lines around. */
 function headerBlockEdit(doc: SepDocument, lines: string[]): TextEdit {
-  const index = new LineIndex(doc.text);
+  const index = lineIndex(doc);
   const eol = doc.eol;
   const block = lines.join(eol);
   const titleLine = doc.title?.range.end.line ?? (doc.frontMatter ? doc.frontMatter.end.line : -1);
@@ -101,7 +102,7 @@ export function addHeaderFix(doc: SepDocument, today: string): Fix | undefined {
  * (continuation lines included); unknown fields keep their slots.
  */
 export function reorderFieldsFix(doc: SepDocument): Fix | undefined {
-  const index = new LineIndex(doc.text);
+  const index = lineIndex(doc);
   const whole = (f: HeaderField): Range => ({ start: { line: f.range.start.line, character: 0 }, end: index.position(index.lineEnd(f.range.end.line)) });
   const edits: TextEdit[] = [];
   // Each block (list, table, paragraph) is sorted within itself: lines never move between two forms.
@@ -122,14 +123,3 @@ export function reorderFieldsFix(doc: SepDocument): Fix | undefined {
 export function replaceValueFix(field: HeaderField, value: string, kind: FixKind): Fix {
   return { title: `Change to "${value}"`, kind, edits: [{ range: field.valueRange, newText: value }] };
 }
-
-/** The header field whose line holds a position. */
-export function fieldAt(doc: SepDocument, line: number): HeaderField | undefined {
-  return doc.header.fields.find((f) => f.range.start.line <= line && line <= f.range.end.line);
-}
-
-/** The first field with a key. */
-export function fieldByKeyIn(doc: SepDocument, key: string): HeaderField | undefined {
-  return doc.header.fields.find((f) => f.key === key);
-}
-

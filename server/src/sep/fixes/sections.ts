@@ -1,16 +1,9 @@
 import { LineIndex } from '../text';
-import type { SepDocument, SepHeading, SepSection, TextEdit } from '../types';
+import type { SepDocument, SepSection, TextEdit } from '../types';
 import { SECTIONS, sectionSpec, type SectionSpec } from '../vocabulary';
-import { matchHeading, sectionModel } from '../rules/section-model';
+import { sectionModel } from '../rules/section-model';
 import type { Fix } from '../rules/types';
-
-/**
- * The standard section a heading stands for, as the section rules decide it
- * (canonical name, near miss, typo, extended name), at any level below the title.
- */
-export function canonicalSection(heading: SepHeading): SectionSpec | undefined {
-  return heading.depth >= 2 ? matchHeading(heading)?.spec : undefined;
-}
+import { lineIndex } from '../rules/support';
 
 interface Present {
   order: number;
@@ -38,7 +31,7 @@ export function sectionHint(spec: SectionSpec): string {
  * section present, else before the nearest following one, else after the
  * header (or title). Never inside a code block left open at the end.
  */
-export function sectionAnchor(doc: SepDocument, spec: SectionSpec, index = new LineIndex(doc.text)): number {
+export function sectionAnchor(doc: SepDocument, spec: SectionSpec, index = lineIndex(doc)): number {
   const order = SECTIONS.indexOf(spec);
   const present = presentSections(doc);
   let before: Present | undefined;
@@ -94,7 +87,7 @@ function insertEdit(doc: SepDocument, offset: number, specs: SectionSpec[], inde
 export function addSectionFix(doc: SepDocument, name: string): Fix | undefined {
   const spec = sectionSpec(name);
   if (!spec) return undefined;
-  const index = new LineIndex(doc.text);
+  const index = lineIndex(doc);
   return { title: `Add missing section "${spec.name}"`, kind: 'suggestion', edits: [insertEdit(doc, sectionAnchor(doc, spec, index), [spec], index)] };
 }
 
@@ -102,7 +95,7 @@ export function addSectionFix(doc: SepDocument, name: string): Fix | undefined {
 export function addAllSectionsFix(doc: SepDocument, names: readonly string[]): Fix | undefined {
   const specs = SECTIONS.filter((s) => names.some((n) => n.toLowerCase() === s.name.toLowerCase()));
   if (specs.length === 0) return undefined;
-  const index = new LineIndex(doc.text);
+  const index = lineIndex(doc);
   const groups = new Map<number, SectionSpec[]>();
   for (const s of specs) {
     const offset = sectionAnchor(doc, s, index);

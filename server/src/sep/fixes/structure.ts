@@ -1,8 +1,9 @@
 import { LineIndex } from '../text';
-import type { SepDocument, SepHeading, SepSection, TextEdit } from '../types';
+import type { SepDocument, SepSection, TextEdit } from '../types';
 import { SECTIONS } from '../vocabulary';
 import type { Fix } from '../rules/types';
 import { matchHeading } from '../rules/section-model';
+import { lineIndex } from '../rules/support';
 
 /**
  * Position of a standard section in the required order. Security
@@ -29,7 +30,7 @@ interface Slot {
  */
 export function reorderSectionsFix(doc: SepDocument): Fix | undefined {
   if (doc.unclosedFences.length) return undefined;
-  const index = new LineIndex(doc.text);
+  const index = lineIndex(doc);
   // Every `##` section standing for a standard one moves, duplicates too, so
   // the one the rules look at cannot be left behind by a twin.
   const slots: Slot[] = doc.sections
@@ -54,9 +55,4 @@ function chunk(s: SepSection, index: LineIndex): { start: number; end: number } 
   let end = index.offset(s.bodyRange.end);
   while (end > start && /\s/.test(index.text[end - 1])) end--;
   return { start, end };
-}
-
-/** The heading a finding points at (its range starts on the heading's line). */
-export function headingAt(doc: SepDocument, line: number): SepHeading | undefined {
-  return doc.headings.find((h) => h.range.start.line <= line && line <= h.range.end.line);
 }

@@ -1,17 +1,6 @@
 import type { SepDocument } from '../types';
 import type { Fix, FixKind } from '../rules/types';
-import { fieldByKeyIn } from './header';
-
-/** The number a file name starts with (`1686-tasks.md` → `1686`), when it has one. */
-export function fileNumber(doc: SepDocument): string | undefined {
-  return /^(\d+)-/.exec(doc.fileName ?? '')?.[1];
-}
-
-/** The number in the PR field (`#1850` or a pull-request URL). */
-export function prNumber(doc: SepDocument): string | undefined {
-  const pr = fieldByKeyIn(doc, 'pr');
-  return pr ? /(?:^#|\/pull\/)(\d+)\b/.exec(pr.value.trim())?.[1] : undefined;
-}
+import { field } from '../rules/support';
 
 /** Sets the title's number to `n`. */
 export function titleNumberFix(doc: SepDocument, n: string, why: string, kind: FixKind): Fix | undefined {
@@ -22,7 +11,7 @@ export function titleNumberFix(doc: SepDocument, n: string, why: string, kind: F
 
 /** Sets the number inside the PR field's value to `n`, keeping its form (`#N` or URL). */
 export function prNumberFix(doc: SepDocument, n: string, kind: FixKind): Fix | undefined {
-  const pr = fieldByKeyIn(doc, 'pr');
+  const pr = field(doc, 'pr');
   const m = pr && /(^#|\/pull\/)(\d+)\b/.exec(pr.value.trim());
   if (!pr || !m || m[2] === n) return undefined;
   const lead = pr.value.length - pr.value.trimStart().length;
