@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint, parseSep } from '../../server/src/sep';
-import { FIELDS, SECTIONS } from '../../server/src/sep/vocabulary';
+import { FIELDS, SECTIONS } from '../../common/vocabulary';
 
 const root = join(__dirname, '..', '..');
 const snippets: Record<string, { prefix: string[]; body: string[]; description: string }> = JSON.parse(readFileSync(join(root, 'snippets', 'sep.json'), 'utf8'));

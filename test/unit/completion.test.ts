@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSep } from '../../server/src/sep';
 import { completeAt } from '../../server/src/sep/completion';
-import { STATUSES, TYPES } from '../../server/src/sep/vocabulary';
+import { STATUSES, TYPES } from '../../common/vocabulary';
 import type { WorkspaceIndex } from '../../server/src/sep/workspace';
 
 const WS: WorkspaceIndex = {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../../server/src/sep/lint';
 import { parseSep } from '../../server/src/sep/parse';
-import { SECTIONS } from '../../server/src/sep/vocabulary';
+import { SECTIONS } from '../../common/vocabulary';
 import { REVIEW_FILE, SEPS_DIR, TODAY, corpusPresent, currentTable, findingsOf, readExpected, sepFiles, sortKeys, type Table } from '../golden/golden';
 
 /**

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIELDS, STATUSES, TYPES } from '../../server/src/sep/vocabulary';
+import { FIELDS, STATUSES, TYPES } from '../../common/vocabulary';
 
 /**
  * The injection grammar is checked at the level of its regular expressions

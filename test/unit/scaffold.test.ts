@@ -9,7 +9,7 @@ import { describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lint, parseSep, ruleById, type SepDocument, type TextEdit } from '../../server/src/sep';
-import { SECTIONS } from '../../server/src/sep/vocabulary';
+import { SECTIONS } from '../../common/vocabulary';
 import { LineIndex } from '../../server/src/sep/text';
 import {
   authorLine,
@@ -19,7 +19,7 @@ import {
   normalizeSponsor,
   pullRequestUrl,
   slugify,
-} from '../../server/src/sep/scaffold';
+} from '../../common/scaffold';
 import { numberedFileName, parsePrNumber, setPrNumberEdits } from '../../server/src/sep/numbering';
 
 const REFERENCE = resolve(import.meta.dirname, '../../../shared/reference');

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
-import { authorLine, freeSepFileName, HANDLE_PLACEHOLDER, handleSnippet, newSepText, normalizeSponsor, slugify, typeChoices, type NewSep } from '../../../server/src/sep/scaffold';
+import { authorLine, freeSepFileName, HANDLE_PLACEHOLDER, handleSnippet, newSepText, normalizeSponsor, slugify, typeChoices, type NewSep } from '../../../common/scaffold';
 import { GITHUB_SCOPES } from '../views/auth';
 import { baseName, exists, sepRepository, utcToday } from './sepFiles';
 

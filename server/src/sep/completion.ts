@@ -1,7 +1,7 @@
 import type { Position, Range, SepDocument } from './types';
 import { FIELD_GUIDE } from './guide';
 import { missingSections } from './rules/section-model';
-import { FIELDS, STATUSES, TYPES, fieldFor, sectionSpec } from './vocabulary';
+import { FIELDS, STATUSES, TYPES, fieldFor, sectionSpec } from '../../../common/vocabulary';
 import type { WorkspaceIndex } from './workspace';
 
 /** One completion proposal as plain data; the server maps `kind` to LSP kinds. */

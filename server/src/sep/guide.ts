@@ -1,7 +1,7 @@
 /**
  * What each header field and standard section is for and why reviewers ask
  * for it, in our own words, for hovers and completion documentation. The
- * section purposes themselves live in vocabulary.ts.
+ * section purposes themselves live in common/vocabulary.ts.
  */
 
 /** Per header key: what goes in the field and why. */

@@ -1,7 +1,7 @@
 import type { Heading, RootContent, Table } from 'mdast';
 import { span, plain } from './mdast';
 import { MAX_MATCHED, type LineIndex } from './text';
-import { fieldFor } from './vocabulary';
+import { fieldFor } from '../../../common/vocabulary';
 import type { HeaderField, HeaderStyle, SepHeader, SepHeading, SepSection } from './types';
 
 interface HeaderInput {

@@ -2,7 +2,7 @@ import { rangeContains } from './text';
 import type { Position, Range, SepDocument } from './types';
 import { FIELD_GUIDE, SECTION_WHY } from './guide';
 import { matchHeading } from './rules/section-model';
-import { FIELDS, STATUSES, TYPES, type ValueSpec } from './vocabulary';
+import { FIELDS, STATUSES, TYPES, type ValueSpec } from '../../../common/vocabulary';
 import { findSep, type WorkspaceIndex } from './workspace';
 
 /** A hover: Markdown text and the range it is about. */

@@ -2,10 +2,11 @@
  * The pure half of the Set PR Number command: the number the author typed, the
  * file's new name, and the edits that give a draft its pull-request number.
  */
-import { fieldByKey, FIELDS } from './vocabulary';
+import { fieldByKey, FIELDS } from '../../../common/vocabulary';
 import type { HeaderField, Position, Range, SepDocument, TextEdit } from './types';
-import { handlesIn, lineIndex } from './rules/support';
-import { pullRequestUrl } from './scaffold';
+import { handlesIn } from '../../../common/people';
+import { lineIndex } from './rules/support';
+import { pullRequestUrl } from '../../../common/scaffold';
 
 export { parsePrNumber } from '../../../common/protocol';
 

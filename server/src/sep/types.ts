@@ -1,3 +1,4 @@
+import type { Position, Range } from '../../../common/lines';
 import type { SepOrigin } from '../../../common/origin';
 
 /**
@@ -6,15 +7,7 @@ import type { SepOrigin } from '../../../common/origin';
  * so adapters pass them through untouched.
  */
 
-export interface Position {
-  line: number;
-  character: number;
-}
-
-export interface Range {
-  start: Position;
-  end: Position;
-}
+export type { Position, Range };
 
 /** Replace `range` with `newText`; an empty range inserts. */
 export interface TextEdit {
@@ -50,7 +43,7 @@ export type HeaderStyle = 'bullets' | 'table' | 'preamble' | 'none';
 export interface HeaderField {
   /** Name as written, e.g. `Author(s)`, `Authors`, `status`. */
   name: string;
-  /** Canonical key (see vocabulary.ts), or undefined for an unknown field. */
+  /** Canonical key (see common/vocabulary.ts), or undefined for an unknown field. */
   key?: string;
   /** Value with continuation lines joined by single spaces, trimmed. */
   value: string;

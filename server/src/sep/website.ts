@@ -19,7 +19,7 @@ export interface WebsiteReading {
 
 /** How the website reads one header field. */
 export interface WebsiteField {
-  /** Our canonical field key (vocabulary.ts). */
+  /** Our canonical field key (common/vocabulary.ts). */
   key: 'status' | 'type' | 'created' | 'accepted' | 'authors' | 'sponsor' | 'pr';
   /** The only spelling the website reads. */
   label: string;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits } from '../../../server/src/sep/fixes';
 import { matchHeading, sectionModel } from '../../../server/src/sep/rules/section-model';
-import { SECTIONS } from '../../../server/src/sep/vocabulary';
+import { SECTIONS } from '../../../common/vocabulary';
 import type { SepDocument } from '../../../server/src/sep';
 import { check, offered, parseSep, referenceSeps, removeSections } from './corpus';
 

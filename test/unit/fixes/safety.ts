@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Finding } from '../../../server/src/sep';
 import { applyEdits, fixAll } from '../../../server/src/sep/fixes';
 import { matchHeading, renameIsCertain } from '../../../server/src/sep/rules/section-model';
-import { TEMPLATE_PLACEHOLDERS } from '../../../server/src/sep/vocabulary';
+import { TEMPLATE_PLACEHOLDERS } from '../../../common/vocabulary';
 import { TODAY } from './helpers';
 import { bodyLines, check, lostLines, offered, parseSep } from './corpus';
 

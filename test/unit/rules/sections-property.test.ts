@@ -5,7 +5,7 @@ import { lint } from '../../../server/src/sep/lint';
 import { parseSep } from '../../../server/src/sep/parse';
 import { LIFECYCLE_RULES } from '../../../server/src/sep/rules/lifecycle';
 import { SECTION_RULES } from '../../../server/src/sep/rules/sections';
-import { SECTIONS } from '../../../server/src/sep/vocabulary';
+import { SECTIONS } from '../../../common/vocabulary';
 import { fixesOf } from './helpers';
 import { applyFix, sepText } from './section-helpers';
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { lint, parseSep, type Finding } from '../../../server/src/sep';
-import { newSepText, pullRequestUrl } from '../../../server/src/sep/scaffold';
+import { newSepText, pullRequestUrl } from '../../../common/scaffold';
 import { setPrNumberEdits } from '../../../server/src/sep/numbering';
 import { applyEdits } from '../../../server/src/sep/fixes';
 import { TODAY } from './helpers';

@@ -1,6 +1,6 @@
 import { LineIndex } from '../text';
 import type { HeaderField, Range, SepDocument, TextEdit } from '../types';
-import { FIELDS } from '../vocabulary';
+import { FIELDS } from '../../../../common/vocabulary';
 import type { Fix, FixKind } from '../rules/types';
 import { lineIndex } from '../rules/support';
 

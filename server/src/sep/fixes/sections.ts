@@ -1,6 +1,6 @@
 import { LineIndex } from '../text';
 import type { SepDocument, SepSection, TextEdit } from '../types';
-import { SECTIONS, sectionSpec, type SectionSpec } from '../vocabulary';
+import { SECTIONS, sectionSpec, type SectionSpec } from '../../../../common/vocabulary';
 import { sectionModel } from '../rules/section-model';
 import type { Fix } from '../rules/types';
 import { lineIndex } from '../rules/support';

@@ -1,6 +1,6 @@
 import { LineIndex } from '../text';
 import type { SepDocument, SepSection, TextEdit } from '../types';
-import { SECTIONS } from '../vocabulary';
+import { SECTIONS } from '../../../../common/vocabulary';
 import type { Fix } from '../rules/types';
 import { matchHeading } from '../rules/section-model';
 import { lineIndex } from '../rules/support';

@@ -1,5 +1,5 @@
 import type { HeaderField, SepDocument, Severity } from '../types';
-import { FIELDS, fieldByKey } from '../vocabulary';
+import { FIELDS, fieldByKey } from '../../../../common/vocabulary';
 import { addFieldFix, addHeaderFix, fieldPlaceholder as placeholderFor, reorderFieldsFix, replaceValueFix } from '../fixes/header';
 import { field, lineIndex, missingRange, placeholdersIn, valuePart } from './support';
 import { issueEra, sepStage } from './facts';

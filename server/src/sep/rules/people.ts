@@ -1,6 +1,7 @@
 import type { HeaderField, SepDocument, Severity, TextEdit } from '../types';
-import { fieldByKey } from '../vocabulary';
-import { checkable, handlesIn, valuePart } from './support';
+import { fieldByKey } from '../../../../common/vocabulary';
+import { handlesIn, splitPeople, type PersonItem } from '../../../../common/people';
+import { checkable, valuePart } from './support';
 import type { Fix, Report, Rule } from './types';
 import { canonicalStatus } from './values';
 
@@ -8,50 +9,6 @@ import { canonicalStatus } from './values';
  * Rules about the people fields: Author(s) as `Name <email> (@handle)`
  * items, Sponsor as `@handle` or `None`.
  */
-
-/** One comma-, semicolon- or `and`-separated item of a people field; offsets are into the value. */
-export interface PersonItem {
-  text: string;
-  at: number;
-  end: number;
-}
-
-/** A separator between people, read at one position. */
-const SEPARATOR = /[,;&]|\s+and\s+/iy;
-
-/** Splits a people value at top-level `,` `;` `&` and ` and ` (never inside `()`, `<>`, `[]`). */
-export function splitPeople(value: string): { items: PersonItem[]; unbalanced?: number } {
-  const items: PersonItem[] = [];
-  const stack: string[] = [];
-  const pairs: Record<string, string> = { '(': ')', '<': '>', '[': ']' };
-  let start = 0;
-  let unbalanced: number | undefined;
-  const push = (end: number, next: number) => {
-    const raw = value.slice(start, end);
-    const lead = raw.length - raw.trimStart().length;
-    const text = raw.trim();
-    if (text) items.push({ text, at: start + lead, end: start + lead + text.length });
-    start = next;
-  };
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i];
-    if (pairs[c]) stack.push(pairs[c]);
-    else if (c === ')' || c === '>' || c === ']') {
-      if (stack.pop() !== c && unbalanced === undefined) unbalanced = i;
-    } else if (!stack.length && (!/\s/.test(c) || i === 0 || !/\s/.test(value[i - 1]))) {
-      // ` and ` is tried only where a run of white space starts: from inside the run it cannot match either.
-      SEPARATOR.lastIndex = i;
-      const sep = SEPARATOR.exec(value);
-      if (sep && (sep[0].trim() !== 'and' || i > start)) {
-        push(i, i + sep[0].length);
-        i += sep[0].length - 1;
-      }
-    }
-  }
-  if (stack.length && unbalanced === undefined) unbalanced = value.length;
-  push(value.length, value.length);
-  return { items, unbalanced };
-}
 
 const USERNAME = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 

@@ -1,5 +1,5 @@
 import type { HeaderField } from '../types';
-import { fieldByKey, STATUSES, TYPES } from '../vocabulary';
+import { fieldByKey, STATUSES, TYPES } from '../../../../common/vocabulary';
 import { sepStage } from './facts';
 import { placeholdersIn, replaceFix, valuePart } from './support';
 import type { Fix, Report, Rule } from './types';

@@ -1,5 +1,5 @@
 import type { SepDocument, SepHeading, SepSection } from '../types';
-import { SECTIONS, type SectionSpec } from '../vocabulary';
+import { SECTIONS, type SectionSpec } from '../../../../common/vocabulary';
 import { sepType } from './facts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Range, SepDocument, SepSection } from '../types';
-import { SECTIONS } from '../vocabulary';
+import { SECTIONS } from '../../../../common/vocabulary';
 import { levelFix, locatePhrase, renameFix } from './section-fixes';
 import { findSection, matchHeading, missingSections as absentSections, renameIsCertain, sectionModel, type SectionMatch } from './section-model';
 import { addAllSectionsFix, addSectionFix } from '../fixes/sections';

@@ -1,6 +1,6 @@
 import { LineIndex } from '../text';
 import type { HeaderField, Range, SepDocument, TextEdit } from '../types';
-import { TEMPLATE_PLACEHOLDERS } from '../vocabulary';
+import { TEMPLATE_PLACEHOLDERS } from '../../../../common/vocabulary';
 import type { Fix, FixKind } from './types';
 
 /**
@@ -66,23 +66,6 @@ export function checkable(doc: SepDocument, key: string): HeaderField | undefine
   const f = field(doc, key);
   if (!f || f.value.trim() === '' || placeholdersIn(f.value).length) return undefined;
   return f;
-}
-
-const USER = '[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}';
-export const HANDLE = new RegExp(`(?<![\\w.+/-])@(${USER})(?![A-Za-z0-9_])|https?://(?:www\\.)?github\\.com/(${USER})(?![\\w/-])`, 'g');
-
-/**
- * GitHub handles, with their offsets: `@name` (not the `@` of an e-mail
- * address) or a profile link `https://github.com/name`; the same user
- * twice counts once. User names are 1-39 letters, digits and single inner hyphens.
- */
-export function handlesIn(value: string): { handle: string; at: number }[] {
-  const out: { handle: string; at: number }[] = [];
-  for (const m of value.matchAll(HANDLE)) {
-    const handle = m[1] ?? m[2];
-    if (!out.some((h) => h.handle.toLowerCase() === handle.toLowerCase())) out.push({ handle, at: m.index });
-  }
-  return out;
 }
 
 /** A SEP or PR number as a comparable string (`0042` → `42`); undefined for placeholders. */

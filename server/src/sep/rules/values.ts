@@ -1,6 +1,6 @@
 import type { SepDocument, Severity } from '../types';
-import { LEGACY_STATUSES, STATUSES, STATUS_SYNONYMS, TYPES, TYPE_SYNONYMS, fieldByKey } from '../vocabulary';
-import type { ValueSpec } from '../vocabulary';
+import { LEGACY_STATUSES, STATUSES, STATUS_SYNONYMS, TYPES, TYPE_SYNONYMS, fieldByKey } from '../../../../common/vocabulary';
+import type { ValueSpec } from '../../../../common/vocabulary';
 import { refsIn } from './numbers';
 import { checkable, replaceFix, valuePart } from './support';
 import type { Fix, FixKind, Report, Rule } from './types';

@@ -1,5 +1,5 @@
 import type { HeaderField, Range, SepDocument, TextEdit } from '../types';
-import { fieldFor } from '../vocabulary';
+import { fieldFor } from '../../../../common/vocabulary';
 import { WEBSITE_FIELDS, WEBSITE_TITLE, websitePrNumber, websiteTitle, websiteValue, type WebsiteField } from '../website';
 import { refsIn } from './numbers';
 import { lineIndex, realNumber } from './support';

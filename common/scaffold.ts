@@ -1,21 +1,17 @@
 import { FIELDS, OPTIONAL_SECTIONS, SECTIONS, TYPES } from './vocabulary';
-import type { Position, Range } from './types';
-import { LineIndex } from './text';
-import { splitPeople } from './rules/people';
-import { handlesIn } from './rules/support';
+import { LineIndex, type Position, type Range } from './lines';
+import { handlesIn, splitPeople } from './people';
+import { DEFAULT_REPOSITORY } from './protocol';
 
 /**
  * The pure half of the New SEP command: the text of a new SEP and its file
  * name (numbering.ts has Set PR Number's half). The editor adapters
- * (client/src/commands) only prompt, read and write.
+ * (client/src/commands) only prompt, read and write. Shared by the extension
+ * (New SEP) and the engine (Set PR Number, the template's PR link), so it lives outside server/src.
  */
 
 /** The number a draft carries until its pull request exists. */
 export const DRAFT_NUMBER = '0000';
-
-import { DEFAULT_REPOSITORY } from '../../../common/protocol';
-
-export { DEFAULT_REPOSITORY };
 
 const MAX_SLUG = 50;
 
