@@ -24,6 +24,7 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/boot.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server-main.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/parse/workerMain.ts'], outfile: 'dist/parse-worker.js' }),
   esbuild.build({
     ...common,
     entryPoints: ['server/src/cli.ts'],

@@ -2,6 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describesSep, IncrementalMarkdownParser, LintStopped, isSepFile, lint, parseSep, ruleById, type Finding, type SepDocument } from './sep';
 import { originOf } from '../../common/origin';
 import type { ServerSettings } from './settings';
+import { BudgetedParser, ParseStopped, type RemoteParser } from './parse/budget';
 
 /** The engine's view of one open document at one version. */
 export interface Analysis {
@@ -30,7 +31,11 @@ interface Entry {
 const PARSE_MEMORY_BUDGET = 64 * 1024 * 1024;
 const BYTES_PER_CHAR = 40;
 
-/** How long one check of one version may run before it is abandoned (checked between rules). */
+/**
+ * How long one check of one version may run before it is abandoned: checked
+ * between rules, between the parses of a document's chunks, and while a long
+ * chunk is parsed by the remote parser (see parse/budget.ts).
+ */
 export const ANALYSIS_BUDGET_MS = 2000;
 
 /** Counters for tests and the `sep/stats` request. */
@@ -53,45 +58,79 @@ export interface AnalysisStats {
 export class AnalysisStore {
   private entries = new Map<string, Entry>();
   private counts = { analyses: 0, abandoned: 0 };
+  private readonly parseBudget: BudgetedParser;
 
+  /**
+   * @param remote parses long slices where they can be stopped (a worker thread); without one,
+   *   a long slice is parsed in this thread and the budget is checked only between slices.
+   */
   constructor(
     private settings: () => ServerSettings,
     private today: () => string = utcToday,
     private budgetMs = ANALYSIS_BUDGET_MS,
     private now: () => number = () => performance.now(),
-  ) {}
+    remote?: RemoteParser,
+  ) {
+    this.parseBudget = new BudgetedParser(remote, now);
+  }
 
   analyze(document: TextDocument): Analysis {
-    const entry = this.entries.get(document.uri) ?? { parser: new IncrementalMarkdownParser(), parsedChars: 0 };
+    const entry = this.entries.get(document.uri) ?? this.newEntry();
     this.entries.delete(document.uri);
     this.entries.set(document.uri, entry); // most recently used last
     if (entry.last && entry.last.version === document.version) return entry.last;
-    const text = document.getText();
-    const path = uriPath(document.uri);
+    entry.last = this.check(document.uri, document.version, document.getText(), entry);
+    return entry.last;
+  }
+
+  /**
+   * Checks a file that is not open (Validate All): the same settings and time budget as an open
+   * document, a parser of its own, nothing kept. Its version is 0.
+   */
+  analyzeText(uri: string, text: string): Analysis {
+    return this.check(uri, 0, text);
+  }
+
+  /** One check of one text; `entry` when the document is open (its parser is reused and its size counted). */
+  private check(uri: string, version: number, text: string, entry?: Entry): Analysis {
+    const path = uriPath(uri);
     const settings = this.settings();
-    let analysis: Analysis;
-    if (!isSepFile(path, text, settings.files.include)) {
-      analysis = { uri: document.uri, version: document.version, findings: [] };
-    } else {
-      this.counts.analyses++;
-      const deadline = this.now() + this.budgetMs;
-      const origin = originOf(document.uri);
-      const doc = parseSep(text, { fileName: path.slice(path.lastIndexOf('/') + 1), parser: entry.parser, origin });
-      entry.parsedChars = text.length;
-      this.releaseParsers();
-      // A pull request's description that only points at its SEP file is not checked as a SEP.
-      const ruleSet = origin?.kind === 'pull' && !describesSep(doc) ? [ruleById('pull-description-not-sep')!] : undefined;
-      analysis = { uri: document.uri, version: document.version, doc, findings: [] };
-      try {
-        analysis.findings = lint(doc, { rules: settings.rules, finalSeps: settings.finalSeps, today: this.today(), ruleSet, shouldStop: () => this.now() > deadline });
-      } catch (err) {
-        if (!(err instanceof LintStopped)) throw err;
-        this.counts.abandoned++;
-        analysis.abandoned = { afterMs: this.budgetMs };
-      }
+    if (!isSepFile(path, text, settings.files.include)) return { uri, version, findings: [] };
+    this.counts.analyses++;
+    const deadline = this.now() + this.budgetMs;
+    const origin = originOf(uri);
+    const parser = entry?.parser ?? new IncrementalMarkdownParser(this.parseBudget.parse);
+    let doc: SepDocument;
+    this.parseBudget.begin(deadline);
+    try {
+      doc = parseSep(text, { fileName: path.slice(path.lastIndexOf('/') + 1), parser, origin });
+    } catch (err) {
+      if (!(err instanceof ParseStopped)) throw err;
+      // Stopped during the parse: no model, no findings, and the note that it was stopped.
+      this.counts.abandoned++;
+      return { uri, version, findings: [], abandoned: { afterMs: this.budgetMs } };
+    } finally {
+      this.parseBudget.end();
     }
-    entry.last = analysis;
+    if (entry) {
+      entry.parsedChars = doc.tooLarge ? 0 : text.length;
+      this.releaseParsers();
+    }
+    // A pull request's description that only points at its SEP file is not checked as a SEP.
+    const ruleSet = origin?.kind === 'pull' && !describesSep(doc) ? [ruleById('pull-description-not-sep')!] : undefined;
+    const analysis: Analysis = { uri, version, doc, findings: [] };
+    try {
+      analysis.findings = lint(doc, { rules: settings.rules, finalSeps: settings.finalSeps, today: this.today(), ruleSet, shouldStop: () => this.now() > deadline });
+    } catch (err) {
+      if (!(err instanceof LintStopped)) throw err;
+      this.counts.abandoned++;
+      analysis.abandoned = { afterMs: this.budgetMs };
+    }
     return analysis;
+  }
+
+  private newEntry(): Entry {
+    return { parser: new IncrementalMarkdownParser(this.parseBudget.parse), parsedChars: 0 };
   }
 
   /** Drops the parse trees of the least recently used documents once the kept ones exceed the memory budget. */
@@ -100,7 +139,7 @@ export class AnalysisStore {
     for (const entry of [...this.entries.values()].reverse()) {
       bytes += entry.parsedChars * BYTES_PER_CHAR;
       if (bytes > PARSE_MEMORY_BUDGET && entry.parsedChars) {
-        entry.parser = new IncrementalMarkdownParser();
+        entry.parser = new IncrementalMarkdownParser(this.parseBudget.parse);
         entry.parsedChars = 0;
       }
     }

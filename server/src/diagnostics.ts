@@ -84,10 +84,12 @@ export function findingOf(findings: readonly Finding[], d: Diagnostic): Finding 
 
 /** What the status bar shows for one analysed version of a document (the `sep/status` notification); hints are not problems. */
 export function statusOf(analysis: Analysis | undefined, uri: string, version: number): StatusParams {
-  if (!analysis?.doc) return { uri, version, isSep: false, errors: 0, warnings: 0, other: 0 };
+  // A check stopped during its parse has no model, but it was a SEP check: its one warning counts.
+  if (!analysis?.doc) return { uri, version, isSep: Boolean(analysis?.abandoned), errors: 0, warnings: analysis?.abandoned ? 1 : 0, other: 0 };
   const count = (s: Severity) => analysis.findings.filter((f) => f.severity === s).length;
   const status = analysis.doc.header.fields.find((f) => f.key === 'status')?.value;
-  return { uri, version, isSep: true, ...(status !== undefined ? { status } : {}), errors: count('error'), warnings: count('warning'), other: count('information') };
+  const warnings = count('warning') + (analysis.abandoned ? 1 : 0);
+  return { uri, version, isSep: true, ...(status !== undefined ? { status } : {}), errors: count('error'), warnings, other: count('information') };
 }
 
 /** The diagnostics of an analysis: its findings, plus one saying so when the check was abandoned past its time budget. */

@@ -5,10 +5,11 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { bundledParseWorker } from './parse/worker';
 
 export { exercise, type ExerciseDocument } from './exercise';
 
 /** Serves LSP on the transport the command line names (--stdio, --node-ipc, --socket=N). */
 export function start(): void {
-  startServer(createConnection(ProposedFeatures.all));
+  startServer(createConnection(ProposedFeatures.all), { remoteParser: bundledParseWorker(__dirname) });
 }

@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisStore, type AnalysisStats } from './analysis';
+import type { RemoteParser } from './parse/budget';
 import { diagnosticsOf, statusOf } from './diagnostics';
 import { STATUS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST } from '../../common/protocol';
 import { FEATURE_CAPABILITIES, WorkspaceCheck, WorkspaceFolderPaths, registerFeatures } from './features';
@@ -21,11 +22,11 @@ export const StatsRequest = new RequestType0<AnalysisStats, void>('sep/stats');
  * Wires the SEP engine to an LSP connection: document sync, settings,
  * diagnostics on open and change, and the editing features. Starts listening.
  */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, options: { remoteParser?: RemoteParser } = {}): void {
   const documents = new TextDocuments(TextDocument);
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let pullConfiguration = false;
-  const store = new AnalysisStore(() => settings);
+  const store = new AnalysisStore(() => settings, undefined, undefined, undefined, options.remoteParser);
   const pending = new Set<string>();
   const folders = new WorkspaceFolderPaths();
   let clientCapabilities: ClientCapabilities = {};
@@ -130,7 +131,7 @@ export function startServer(connection: Connection): void {
   });
 
   const files = registerFeatures({ connection, documents, store, settings: () => settings, workspaceFolders: folders.get });
-  const workspaceCheck = new WorkspaceCheck({ connection, documents, store, settings: () => settings, folders: folders.get, today: () => new Date().toISOString().slice(0, 10) });
+  const workspaceCheck = new WorkspaceCheck({ connection, documents, store, settings: () => settings, folders: folders.get });
   files.onChange((uri, change) => workspaceCheck.fileChanged(uri, change));
   connection.onRequest(VALIDATE_WORKSPACE_REQUEST, (_params: unknown, token) => {
     files.watchAllMarkdown();

@@ -55,3 +55,27 @@ test('100 documents, 20 rapid changes each: final diagnostics for every one, few
     await client.close();
   }
 });
+
+test('a document whose parse would take seconds is stopped at the budget; the server answers and checks the next one', { timeout: 60_000 }, async () => {
+  const client = await startClient();
+  try {
+    const hostile = 'file:///load/seps/5150-flat.md';
+    // One top-level list of 200,000 items (1 MB): micromark needs tens of seconds for it, parsed in the worker.
+    const text = `# SEP-5150: Flat\n\n- **Status**: Draft\n- **Type**: Process\n\n## Abstract\n\n${'1. a\n'.repeat(200_000)}`;
+    const stopped = client.diagnostics(hostile, 1, 30_000);
+    client.open(hostile, text, 1);
+    const next = client.diagnostics(uriOf(0), 1, 30_000);
+    client.open(uriOf(0), textOf(0), 1);
+    const hover = client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(0) }, position: { line: 2, character: 5 } });
+    const published = await stopped;
+    assert.deepEqual(published.diagnostics.map((d) => String(d.message).replace(/\d+(\.\d+)? s/, 'N s')), [
+      'The SEP check of this version took longer than N s and was stopped; the findings shown are incomplete. The next edit starts a new check.',
+    ]);
+    assert.ok((await next).diagnostics.length > 0, 'the next document gets its diagnostics');
+    assert.ok((await hover) !== null, 'and its hover is answered');
+    const stats = await client.connection.sendRequest<{ abandoned: number }>('sep/stats');
+    assert.equal(stats.abandoned, 1);
+  } finally {
+    await client.close();
+  }
+});

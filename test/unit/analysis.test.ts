@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisStore } from '../../server/src/analysis';
 import { diagnosticsOf } from '../../server/src/diagnostics';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { MAX_CHECKED_CHARS } from '../../server/src/sep';
 
 const TEXT = '# SEP-5150: Lantern Negotiation\n\n- **Status**: Draft\n- **Type**: Process\n\n## Abstract\n\nLanterns.\n';
 const docAt = (i: number, text = TEXT) => TextDocument.create(`file:///w/seps/${5150 + i}-lantern.md`, 'markdown', 1, text);
@@ -29,10 +30,11 @@ test('the parse cache is sized by memory: many small documents all keep their tr
   const store = new AnalysisStore(() => DEFAULT_SETTINGS, () => '2026-11-25');
   for (let i = 0; i < 40; i++) store.analyze(docAt(i));
   assert.equal(store.stats().parsersKept, 40, 'forty small SEPs fit (a count of 6 kept only six)');
-  const big = TEXT + 'Lanterns negotiate words. '.repeat(40_000) + '\n';
-  for (let i = 100; i < 104; i++) store.analyze(docAt(i, big));
+  // Just under the size the engine checks: eight of them (about 80 MB of trees) do not all fit in 64 MB.
+  const big = TEXT + 'Lanterns negotiate words. '.repeat(10_000) + '\n';
+  for (let i = 100; i < 108; i++) store.analyze(docAt(i, big));
   const { parsersKept, parsedBytes } = store.stats();
-  assert.ok(parsersKept < 44, `${parsersKept} trees kept after four ~1 MB documents`);
+  assert.ok(parsersKept < 48, `${parsersKept} trees kept after eight ~260 KB documents`);
   assert.ok(parsedBytes <= 64 * 1024 * 1024, `${parsedBytes} bytes estimated`);
 });
 
@@ -44,4 +46,17 @@ test('the store counts the checks it runs, not the answers from its cache', () =
   assert.equal(store.stats().analyses, 1);
   store.analyze(TextDocument.update(d, [{ text: TEXT + 'More.\n' }], 2));
   assert.equal(store.stats().analyses, 2);
+});
+
+test('a document longer than the engine checks is not parsed: one warning says so, and no tree is kept', () => {
+  const store = new AnalysisStore(() => DEFAULT_SETTINGS, () => '2026-11-25');
+  const huge = TEXT + '> '.repeat(MAX_CHECKED_CHARS / 2) + 'quoted\n';
+  const analysis = store.analyze(docAt(0, huge));
+  assert.deepEqual(analysis.findings.map((f) => [f.rule, f.severity]), [['document-too-large', 'warning']]);
+  assert.match(analysis.findings[0].message, /characters; the SEP check reads files of up to 1,048,576/);
+  assert.equal(analysis.abandoned, undefined);
+  assert.equal(store.stats().parsersKept, 0);
+  const atLimit = store.analyze(docAt(1, (TEXT + 'Words. '.repeat(MAX_CHECKED_CHARS / 7 + 1)).slice(0, MAX_CHECKED_CHARS)));
+  assert.ok(!atLimit.findings.some((f) => f.rule === 'document-too-large'), 'a text of exactly the limit is checked');
+  assert.ok(atLimit.doc?.title, 'and parsed');
 });

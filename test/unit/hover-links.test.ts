@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseSep } from '../../server/src/sep';
 import { hoverAt } from '../../server/src/sep/hover';
 import { sepAt, sepLinks } from '../../server/src/sep/links';
-import { indexSep, parseMaintainers, type WorkspaceIndex } from '../../server/src/sep/workspace';
+import { INDEXED_HEAD, indexSep, parseMaintainers, sepHead, type WorkspaceIndex } from '../../server/src/sep/workspace';
 
 const WS: WorkspaceIndex = {
   seps: [{ number: '12', title: 'Tide tables', status: 'Final', fileName: '12-tide-tables.md', location: 'file:///ws/seps/12-tide-tables.md' }],
@@ -89,4 +89,15 @@ test('parseMaintainers on the real MAINTAINERS.md', (t) => {
   assert.ok(people.length >= 10, `${people.length} maintainers`);
   assert.ok(people.every((p) => /^[A-Za-z0-9-]+$/.test(p.handle) && p.name && p.group));
   assert.ok(people.some((p) => p.group === 'Core Maintainers'));
+});
+
+test('indexSep reads only the head of a SEP: the title and header before the first section, at most 8 KB', () => {
+  const head = '# SEP-42: Answers\n\n- **Status**: Accepted\n- **Type**: Process\n\n';
+  assert.equal(sepHead(`${head}## Abstract\n\nText.\n`), head);
+  const noSections = `${head}${'Words. '.repeat(5000)}`;
+  assert.equal(sepHead(noSections).length, INDEXED_HEAD);
+  // A million characters of a flat list after the header: read as 8 KB, so its status still comes through.
+  const entry = indexSep('0042-x.md', `${head}${'1. a\n'.repeat(200_000)}`, 'file:///a');
+  assert.equal(entry?.status, 'Accepted');
+  assert.equal(entry?.title, 'Answers');
 });

@@ -4,7 +4,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isInside } from '../paths';
 import { EMPTY_WORKSPACE, indexSep, parseMaintainers, type Maintainer, type WorkspaceIndex, type WorkspaceSep } from '../sep/workspace';
 
-const MAX_FILE = 2 * 1024 * 1024;
+/**
+ * Files the index reads whole (SEP files are read only up to their first
+ * section, see indexSep): MAINTAINERS.md is about 8 KB; a file 16 times that
+ * size is not a maintainer list, and parsing it would hold up the server.
+ */
+const MAX_FILE = 128 * 1024;
 
 /** What a document's folder resolves to: the `seps/` folder and MAINTAINERS.md it sees, and the root confining them. */
 interface Location {

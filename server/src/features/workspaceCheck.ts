@@ -6,8 +6,8 @@ import type { ValidationSummary } from '../../../common/protocol';
 import type { AnalysisStore } from '../analysis';
 import { collectFiles } from '../cli/files';
 import { isInside } from '../paths';
-import { toDiagnostic } from '../diagnostics';
-import { isSepFile, lint, parseSep, type Finding } from '../sep';
+import { diagnosticsOf } from '../diagnostics';
+import { isSepFile, type Finding } from '../sep';
 import type { ServerSettings } from '../settings';
 import type { FileChange } from './workspace';
 
@@ -21,7 +21,6 @@ export interface WorkspaceCheckContext {
   store: AnalysisStore;
   settings: () => ServerSettings;
   folders: () => readonly string[];
-  today: () => string;
 }
 
 interface FileResult {
@@ -118,11 +117,11 @@ export class WorkspaceCheck {
       this.clear(uri);
       return { sep: isSepFile(path, text, settings.files.include), checked: false };
     }
-    const doc = parseSep(text, { fileName: path.slice(path.lastIndexOf('/') + 1) });
-    const findings = lint(doc, { rules: settings.rules, today: this.ctx.today() });
+    const analysis = this.ctx.store.analyzeText(uri, text);
+    const diagnostics = diagnosticsOf(analysis);
     this.published.add(uri);
-    void this.ctx.connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
-    return { sep: true, checked: true, ...counts(findings) };
+    void this.ctx.connection.sendDiagnostics({ uri, diagnostics });
+    return { sep: true, checked: true, ...counts(analysis.findings), ...(analysis.abandoned ? { warnings: counts(analysis.findings).warnings + 1 } : {}) };
   }
 
   private clear(uri: string): void {

@@ -78,6 +78,7 @@ export const FINAL_SEP_POLICY: Readonly<Record<string, FinalPolicy>> = {
   'sep-reference-unlinked': QUIET,
   'pull-description-not-sep': QUIET,
   'nesting-too-deep': QUIET,
+  'document-too-large': QUIET,
   'header-duplicate': QUIET,
   'unclosed-code-fence': keep('the website renders everything after the open fence as code'),
   'website-unreadable': keep('the website shows `Unknown`, `Untitled`, `None` or the wrong pull request'),

@@ -10,5 +10,6 @@ export * from './types';
 export { plainMessage } from './plain';
 export { isSepFile, firstHeadingIsSep, DEFAULT_INCLUDE } from './detect';
 export { describesSep } from './rules/document';
+export { MAX_CHECKED_CHARS, tooLargeToCheck } from './limits';
 export { FINAL_SEP_POLICY, finalPolicy, isFinal } from './final';
 export type { FinalPolicy, FinalSeps } from './final';

@@ -36,7 +36,9 @@ export function lint(doc: SepDocument, options: LintOptions = {}): Finding[] {
   const directives = readDirectives(doc);
   const frozen = options.finalSeps !== 'full' && isFinal(doc);
   const findings: Finding[] = [];
-  for (const rule of options.ruleSet ?? RULES) {
+  // A text too large to parse has no structure to check: only the rule that says so runs.
+  const rules = doc.tooLarge ? RULES.filter((r) => r.id === 'document-too-large') : options.ruleSet ?? RULES;
+  for (const rule of rules) {
     const level = overrides[rule.id] ?? rule.defaultSeverity;
     if (level === 'off') continue;
     if (options.shouldStop?.()) throw new LintStopped(rule.id);

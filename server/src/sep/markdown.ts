@@ -33,13 +33,18 @@ function gfmWithoutAutolinks(this: Processor): void {
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(gfmWithoutAutolinks);
 
-/** One parse, past the nesting guard (see nesting.ts); offsets are the text's own. */
-function parseCapped(text: string): Root {
-  return processor.parse(capNesting(text)) as Root;
-}
+/**
+ * Parses one slice of Markdown (a chunk, a run of chunks or a whole document)
+ * into a tree whose offsets are the slice's own. The adapter may supply one
+ * that parses elsewhere, or that throws to stop a parse past its time budget.
+ */
+export type SliceParser = (text: string) => Root;
+
+/** One parse in this thread, past the nesting guard (see nesting.ts); offsets are the text's own. */
+export const parseSlice: SliceParser = (text) => processor.parse(capNesting(text)) as Root;
 
 /** Parses the whole text in one go. */
-export function parseMarkdown(text: string): Root {
+export function parseMarkdown(text: string, parseCapped: SliceParser = parseSlice): Root {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const root = parseCapped(bom ? text.slice(1) : text);
   if (bom) shift(root, 1);
@@ -67,21 +72,27 @@ export class IncrementalMarkdownParser {
   /** Parsed chunks by their text; a text that occurs several times has one chunk per occurrence. */
   private cache = new Map<string, Chunk[]>();
 
+  /**
+   * @param parseCapped parses each slice; when it throws, the parse stops there and the
+   *   chunks already taken from the cache are parsed again next time.
+   */
+  constructor(private readonly parseCapped: SliceParser = parseSlice) {}
+
   parse(text: string): Root {
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const bounds = chunkBounds(text, bom);
     if (bounds === undefined) {
       this.cache.clear();
-      return parseMarkdown(text);
+      return parseMarkdown(text, this.parseCapped);
     }
-    if (this.cache.size === 0) this.cache = seedChunks(text, bounds);
+    if (this.cache.size === 0) this.cache = seedChunks(text, bounds, this.parseCapped);
     const next = new Map<string, Chunk[]>();
     const children: RootContent[] = [];
     for (let i = 0; i < bounds.length; i++) {
       const start = bounds[i];
       const end = i + 1 < bounds.length ? bounds[i + 1] : text.length;
       const slice = text.slice(start, end);
-      const chunk = this.cache.get(slice)?.shift() ?? { root: parseCapped(slice), base: 0 };
+      const chunk = this.cache.get(slice)?.shift() ?? { root: this.parseCapped(slice), base: 0 };
       if (chunk.base !== start) {
         shift(chunk.root, start - chunk.base);
         chunk.base = start;
@@ -113,7 +124,7 @@ const SEED_RUN = 3000;
  * faster than its length, and than hundreds of tiny parses. A run where a
  * block straddles a chunk boundary is left out; its chunks get parsed alone.
  */
-function seedChunks(text: string, bounds: number[]): Map<string, Chunk[]> {
+function seedChunks(text: string, bounds: number[], parseCapped: SliceParser): Map<string, Chunk[]> {
   const cache = new Map<string, Chunk[]>();
   for (let first = 0, last = 1; first < bounds.length; first = last, last = first + 1) {
     while (last < bounds.length && bounds[last] - bounds[first] < SEED_RUN) last++;

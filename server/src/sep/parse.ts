@@ -5,6 +5,7 @@ import { IncrementalMarkdownParser, parseMarkdown } from './markdown';
 import { LINE_BREAK, LineIndex, lineEnding, splitLines } from './text';
 import { blockFacts, type BlockFacts } from './blocks';
 import { MAX_NESTING, excessMarkers } from './nesting';
+import { MAX_CHECKED_CHARS, tooLargeToCheck } from './limits';
 import { extractHeader } from './header';
 import { parseTitle } from './title';
 import { withHtmlHeadings } from './html';
@@ -20,8 +21,16 @@ export interface ParseOptions {
   origin?: SepOrigin;
 }
 
-/** Builds the document model of a SEP. Never throws on any input text. */
+/**
+ * Builds the document model of a SEP. Never throws on any input text. A text
+ * longer than the engine checks (limits.ts) is not parsed: its model is empty
+ * and says so in `tooLarge`.
+ */
 export function parseSep(text: string, options: ParseOptions = {}): SepDocument {
+  if (tooLargeToCheck(text)) {
+    const empty: Root = { type: 'root', children: [] };
+    return { ...buildModel(text, empty, options.fileName, options.origin), tooLarge: { chars: text.length, limit: MAX_CHECKED_CHARS } };
+  }
   const root = options.parser ? options.parser.parse(text) : parseMarkdown(text);
   return buildModel(text, root, options.fileName, options.origin);
 }

@@ -152,4 +152,6 @@ export interface SepDocument {
   unclosedFences: Range[];
   /** The first line nested past the parser's limit (see nesting.ts); what lies deeper on it was read as text. */
   tooDeep?: Range;
+  /** Set when the text is longer than the engine checks (see limits.ts): nothing of it was parsed. */
+  tooLarge?: { chars: number; limit: number };
 }

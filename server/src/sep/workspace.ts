@@ -32,11 +32,29 @@ export interface WorkspaceIndex {
 
 export const EMPTY_WORKSPACE: WorkspaceIndex = { seps: [], maintainers: [] };
 
-/** Reads one SEP file's number, title and status. Undefined when the file name has no number. */
+/**
+ * The most of a SEP file the index reads: its title and header come before the first section (at most about
+ * 3,600 characters into a merged SEP), and the index must not spend a check's time on files no one opened.
+ */
+export const INDEXED_HEAD = 8 * 1024;
+
+/** The start of a SEP up to its first `## ` line, at most {@link INDEXED_HEAD} characters. */
+export function sepHead(text: string): string {
+  const limit = Math.min(text.length, INDEXED_HEAD);
+  for (let at = text.indexOf('\n') + 1; at > 0 && at < limit; at = text.indexOf('\n', at) + 1) {
+    if (text.startsWith('## ', at)) return text.slice(0, at);
+  }
+  return text.slice(0, limit);
+}
+
+/**
+ * Reads one SEP file's number, title and status from its head ({@link sepHead}). Undefined when the file
+ * name has no number.
+ */
 export function indexSep(fileName: string, text: string, location: string): WorkspaceSep | undefined {
   const n = /^(\d+)-/.exec(fileName)?.[1];
   if (!n || Number(n) === 0) return undefined;
-  const doc = parseSep(text, { fileName });
+  const doc = parseSep(sepHead(text), { fileName });
   const number = doc.title?.number && /^\d+$/.test(doc.title.number) && doc.title.number !== '0000' ? doc.title.number : n;
   const status = doc.header.fields.find((f) => f.key === 'status')?.value;
   return { number: String(Number(number)), title: doc.title?.name || fileName, status: status || undefined, fileName, location };

@@ -7,6 +7,7 @@ import { HEADER_RULES } from '../../../server/src/sep/rules/header';
 import { VALUE_RULES } from '../../../server/src/sep/rules/values';
 import { PEOPLE_RULES } from '../../../server/src/sep/rules/people';
 import { DOCUMENT_RULES } from '../../../server/src/sep/rules/document';
+import { lint, parseSep } from '../../../server/src/sep';
 
 const TITLE_RANGE = range(0, 0, 0, GOOD_TITLE.length);
 
@@ -77,9 +78,9 @@ test('unclosed-code-fence: quiet on closed fences of either kind', () => {
 });
 
 test('the rules of this family that declare no fix are exactly those whose finding has no edit to offer', () => {
-  const none = new Set(['field-duplicate', 'field-unknown', 'created-invalid', 'sponsor-format', 'sponsor-required', 'file-name-format', 'pull-description-not-sep', 'nesting-too-deep', 'header-duplicate']);
+  const none = new Set(['field-duplicate', 'field-unknown', 'created-invalid', 'sponsor-format', 'sponsor-required', 'file-name-format', 'pull-description-not-sep', 'nesting-too-deep', 'header-duplicate', 'document-too-large']);
   const family = [...TITLE_RULES, ...NUMBER_RULES, ...HEADER_RULES, ...VALUE_RULES, ...PEOPLE_RULES, ...DOCUMENT_RULES];
-  assert.equal(family.length, 37);
+  assert.equal(family.length, 38);
   for (const r of family) assert.equal(r.fixKinds.length === 0, none.has(r.id), r.id);
 });
 
@@ -91,4 +92,17 @@ test('nesting-too-deep: one information finding on the first line nested past 10
   assert.deepEqual(f.range, range(9, 0, 9, '- '.repeat(101).length + 'too deep'.length));
   assert.match(f.message, /more than 100 levels deep/);
   none('nesting-too-deep', `${head}${'> '.repeat(100)}fine\n${'  '.repeat(150)}- indented but not nested\n`, '0042-deep.md');
+});
+
+test('document-too-large: past the limit only this rule runs, on the first line; at the limit it stays quiet', () => {
+  const head = '# SEP-42: Large\n\n- **Status**: Nonsense\n\n## Abstract\n\n';
+  const huge = head + 'Words words. '.repeat(90_000);
+  assert.ok(huge.length > 1_048_576);
+  const all = lint(parseSep(huge, { fileName: 'not a sep name.md' }));
+  assert.deepEqual(all.map((f) => f.rule), ['document-too-large']);
+  assert.equal(all[0].severity, 'warning');
+  assert.deepEqual(all[0].range, range(0, 0, 0, 0));
+  assert.match(all[0].message, /This file has 1,170,0\d\d characters/);
+  none('document-too-large', huge.slice(0, 1_048_576), '0042-large.md');
+  assert.ok(lint(parseSep(huge.slice(0, 1_048_576))).some((f) => f.rule === 'status-invalid'), 'the rules run at the limit');
 });

@@ -1,3 +1,4 @@
+import { MAX_CHECKED_CHARS } from '../limits';
 import type { SepDocument, SepMention } from '../types';
 import { findSep } from '../workspace';
 import { comparePositions, rangeContains } from '../text';
@@ -215,5 +216,25 @@ function nestingTooDeep(): Rule {
   };
 }
 
+/** `document-too-large`: a text longer than the engine parses (limits.ts); nothing else of it is checked. */
+function documentTooLarge(): Rule {
+  return {
+    id: 'document-too-large',
+    defaultSeverity: 'warning',
+    description: `A SEP is checked only up to ${MAX_CHECKED_CHARS.toLocaleString('en-US')} characters.`,
+    fixKinds: [],
+    check(doc) {
+      if (!doc.tooLarge) return [];
+      const { chars, limit } = doc.tooLarge;
+      return [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          message: `This file has ${chars.toLocaleString('en-US')} characters; the SEP check reads files of up to ${limit.toLocaleString('en-US')} (the largest merged SEP has about 64,000), so nothing in it was checked.`,
+        },
+      ];
+    },
+  };
+}
+
 /** Document rules, in documentation order. */
-export const DOCUMENT_RULES: Rule[] = [fileNameFormat(), sepReferenceUnlinked(), unclosedCodeFence(), pullDescriptionNotSep(), nestingTooDeep()];
+export const DOCUMENT_RULES: Rule[] = [fileNameFormat(), sepReferenceUnlinked(), unclosedCodeFence(), pullDescriptionNotSep(), nestingTooDeep(), documentTooLarge()];
