@@ -65,7 +65,7 @@ export class AnalysisStore {
    *   a long slice is parsed in this thread and the budget is checked only between slices.
    */
   constructor(
-    private settings: () => ServerSettings,
+    private settings: (uri: string) => ServerSettings,
     private today: () => string = utcToday,
     private budgetMs = ANALYSIS_BUDGET_MS,
     private now: () => number = () => performance.now(),
@@ -94,7 +94,7 @@ export class AnalysisStore {
   /** One check of one text; `entry` when the document is open (its parser is reused and its size counted). */
   private check(uri: string, version: number, text: string, entry?: Entry): Analysis {
     const path = uriPath(uri);
-    const settings = this.settings();
+    const settings = this.settings(uri);
     if (!isSepFile(path, text, settings.files.include)) return { uri, version, findings: [] };
     this.counts.analyses++;
     const deadline = this.now() + this.budgetMs;

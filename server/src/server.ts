@@ -13,7 +13,7 @@ import type { RemoteParser } from './parse/budget';
 import { diagnosticsOf, statusOf } from './diagnostics';
 import { STATUS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST } from '../../common/protocol';
 import { FEATURE_CAPABILITIES, WorkspaceCheck, WorkspaceFolderPaths, registerFeatures } from './features';
-import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
+import { ScopedSettings } from './scopedSettings';
 
 /** `sep/stats`: how many checks the server has run, for load tests and troubleshooting. */
 export const StatsRequest = new RequestType0<AnalysisStats, void>('sep/stats');
@@ -24,9 +24,9 @@ export const StatsRequest = new RequestType0<AnalysisStats, void>('sep/stats');
  */
 export function startServer(connection: Connection, options: { remoteParser?: RemoteParser } = {}): void {
   const documents = new TextDocuments(TextDocument);
-  let settings: ServerSettings = DEFAULT_SETTINGS;
+  const settings = new ScopedSettings();
   let pullConfiguration = false;
-  const store = new AnalysisStore(() => settings, undefined, undefined, undefined, options.remoteParser);
+  const store = new AnalysisStore(settings.for, undefined, undefined, undefined, options.remoteParser);
   const pending = new Set<string>();
   const folders = new WorkspaceFolderPaths();
   let clientCapabilities: ClientCapabilities = {};
@@ -38,7 +38,7 @@ export function startServer(connection: Connection, options: { remoteParser?: Re
     const document = documents.get(uri);
     if (!document) return;
     try {
-      const analysis = settings.validate.enable ? store.analyze(document) : undefined;
+      const analysis = settings.for(uri).validate.enable ? store.analyze(document) : undefined;
       const diagnostics = analysis ? diagnosticsOf(analysis) : [];
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
       void connection.sendNotification(STATUS_NOTIFICATION, statusOf(analysis, uri, document.version));
@@ -87,7 +87,7 @@ export function startServer(connection: Connection, options: { remoteParser?: Re
   const reloadSettings = async (): Promise<void> => {
     if (pullConfiguration) {
       try {
-        settings = normalizeSettings(await connection.workspace.getConfiguration('sep'));
+        await settings.pull(connection, folders.uris());
       } catch (err) {
         connection.console.warn(`Could not read the sep settings, using defaults: ${String(err)}`);
       }
@@ -101,7 +101,7 @@ export function startServer(connection: Connection, options: { remoteParser?: Re
     clientCapabilities = params.capabilities;
     pullConfiguration = Boolean(params.capabilities.workspace?.configuration);
     folders.initialize(params);
-    settings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    settings.setPushed((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     return {
       capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, ...FEATURE_CAPABILITIES },
       serverInfo: { name: 'sep-language-server', version: '0.1.0' },
@@ -109,7 +109,10 @@ export function startServer(connection: Connection, options: { remoteParser?: Re
   });
 
   connection.onInitialized(() => {
-    folders.listen(connection, () => files.reset());
+    folders.listen(connection, () => {
+      files.reset();
+      if (pullConfiguration) void reloadSettings();
+    });
     files.watch(clientCapabilities);
     if (pullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sep' }).catch(() => undefined);
@@ -118,7 +121,7 @@ export function startServer(connection: Connection, options: { remoteParser?: Re
   });
 
   connection.onDidChangeConfiguration((change) => {
-    if (!pullConfiguration) settings = normalizeSettings((change.settings as { sep?: unknown } | undefined)?.sep);
+    if (!pullConfiguration) settings.setPushed((change.settings as { sep?: unknown } | undefined)?.sep);
     void reloadSettings();
   });
 
@@ -130,8 +133,8 @@ export function startServer(connection: Connection, options: { remoteParser?: Re
     workspaceCheck.closed(e.document.uri);
   });
 
-  const files = registerFeatures({ connection, documents, store, settings: () => settings, workspaceFolders: folders.get });
-  const workspaceCheck = new WorkspaceCheck({ connection, documents, store, settings: () => settings, folders: folders.get });
+  const files = registerFeatures({ connection, documents, store, settings: settings.for, workspaceFolders: folders.get });
+  const workspaceCheck = new WorkspaceCheck({ connection, documents, store, settings: settings.for, folders: folders.get });
   files.onChange((uri, change) => workspaceCheck.fileChanged(uri, change));
   connection.onRequest(VALIDATE_WORKSPACE_REQUEST, (_params: unknown, token) => {
     files.watchAllMarkdown();

@@ -25,7 +25,14 @@ export interface TestClient {
 }
 
 export async function startClient(
-  options: { settings?: unknown; capabilities?: Record<string, unknown>; rootUri?: string | null; workspaceFolders?: { uri: string; name: string }[] } = {},
+  options: {
+    settings?: unknown;
+    /** Answers `workspace/configuration` per item (a folder's `scopeUri`, or none for the window); else `settings`. */
+    scopedSettings?: (scopeUri: string | undefined) => unknown;
+    capabilities?: Record<string, unknown>;
+    rootUri?: string | null;
+    workspaceFolders?: { uri: string; name: string }[];
+  } = {},
 ): Promise<TestClient> {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
   let err = '';
@@ -44,8 +51,8 @@ export async function startClient(
       }
     }
   });
-  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-    params.items.map(() => options.settings ?? null),
+  connection.onRequest('workspace/configuration', (params: { items: { section?: string; scopeUri?: string }[] }) =>
+    params.items.map((item) => (options.scopedSettings ? options.scopedSettings(item.scopeUri) : options.settings) ?? null),
   );
   const registrations: TestClient['registrations'] = [];
   connection.onRequest('client/registerCapability', (p: { registrations: TestClient['registrations'] }) => {

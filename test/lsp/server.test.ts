@@ -75,6 +75,36 @@ test('settings turn a rule off (pulled through workspace/configuration)', async 
   }
 });
 
+test('settings are read per workspace folder: a rule turned off in one folder stays on in the other and outside both', async () => {
+  const asked: (string | undefined)[] = [];
+  const client = await startClient({
+    workspaceFolders: [{ uri: 'file:///work/a', name: 'a' }, { uri: 'file:///work/ab', name: 'ab' }],
+    scopedSettings: (scopeUri) => {
+      asked.push(scopeUri);
+      if (scopeUri === 'file:///work/a') return { rules: { 'title-malformed': 'off' } };
+      if (scopeUri === 'file:///work/ab') return { rules: { 'title-malformed': 'information' } };
+      return { rules: {} };
+    },
+    capabilities: { workspace: { configuration: true, workspaceFolders: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+  });
+  try {
+    const text = DRAFT.replace('# SEP-0000: Demo', '# SEP: Demo');
+    const severityIn = async (uri: string) => {
+      const p = client.diagnostics(uri, 1);
+      client.open(uri, text, 1);
+      return (await p).diagnostics.filter((d) => d.code === 'title-malformed').map((d) => d.severity);
+    };
+    // The settings arrive after `initialized`; a change of settings re-checks open documents, so wait for them first.
+    for (let i = 0; i < 50 && !asked.includes('file:///work/ab'); i++) await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(await severityIn('file:///work/a/seps/0000-x.md'), []);
+    assert.deepEqual(await severityIn('file:///work/ab/seps/0000-x.md'), [3], 'the folder whose name extends the other\'s has its own');
+    assert.deepEqual(await severityIn('file:///elsewhere/seps/0000-x.md'), [2], 'outside every folder: the window\'s settings, the rule\'s default');
+    assert.ok(asked.includes(undefined) && asked.includes('file:///work/a'), 'one request asked for the window and each folder');
+  } finally {
+    await client.close();
+  }
+});
+
 test('diagnostics for the largest reference SEP arrive within 100 ms of a change', async (t) => {
   const file = join(__dirname, '..', '..', '..', 'shared', 'reference', 'seps', '1686-tasks.md');
   if (!existsSync(file)) {

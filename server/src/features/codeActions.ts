@@ -20,7 +20,7 @@ export function codeActions(env: FeatureEnv, params: CodeActionParams): CodeActi
   const only = params.context.only;
   const actions = wants(only, CodeActionKind.QuickFix) ? quickFixes(env, ctx, params.context.diagnostics) : [];
   if (only && wants(only, FIX_ALL_KIND)) {
-    const { edits } = computeFixAll(ctx.document, ctx.fileName, { rules: env.rules(), today: env.today(), workspace: ctx.workspace });
+    const { edits } = computeFixAll(ctx.document, ctx.fileName, { rules: env.rules(ctx.uri), today: env.today(), workspace: ctx.workspace });
     if (edits.length) actions.push({ title: 'Fix all certain SEP problems', kind: FIX_ALL_KIND, edit: { changes: { [ctx.uri]: edits } } });
   }
   return actions;

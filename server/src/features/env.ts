@@ -20,7 +20,8 @@ export interface FeatureEnv {
   /** Undefined when the document is not open or is not a SEP. */
   documentContext(uri: string): DocumentContext | undefined;
   today(): string;
-  rules(): Record<string, SeverityOverride>;
+  /** The rule severities set for a document. */
+  rules(uri: string): Record<string, SeverityOverride>;
 }
 
 /** Builds the handlers' environment from the server's feature context. */
@@ -35,6 +36,6 @@ export function createEnv(ctx: FeatureContext, indexer: WorkspaceIndexer): Featu
       return { uri, document, analysis, doc: analysis.doc, fileName: path.slice(path.lastIndexOf('/') + 1), workspace: indexer.forDocument(uri) };
     },
     today: () => new Date().toISOString().slice(0, 10),
-    rules: () => ctx.settings().rules,
+    rules: (uri) => ctx.settings(uri).rules,
   };
 }

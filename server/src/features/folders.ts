@@ -8,16 +8,21 @@ import { fileURLToPath } from 'node:url';
  */
 export class WorkspaceFolderPaths {
   private paths: string[] = [];
+  private folderUris: string[] = [];
   private supported = false;
 
   /** The current folders' paths. */
   readonly get = (): readonly string[] => this.paths;
+
+  /** The current folders' URIs, of any scheme (settings are per folder). */
+  readonly uris = (): readonly string[] => this.folderUris;
 
   /** Reads the folders from the `initialize` request. */
   initialize(params: InitializeParams): void {
     this.supported = Boolean(params.capabilities.workspace?.workspaceFolders);
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     this.paths = toPaths(folders);
+    this.folderUris = folders.map((f) => f.uri);
   }
 
   /**
@@ -29,6 +34,8 @@ export class WorkspaceFolderPaths {
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       const removed = new Set(toPaths(e.removed));
       this.paths = [...this.paths.filter((p) => !removed.has(p)), ...toPaths(e.added)];
+      const gone = new Set(e.removed.map((f) => f.uri));
+      this.folderUris = [...this.folderUris.filter((u) => !gone.has(u)), ...e.added.map((f) => f.uri)];
       changed();
     });
   }

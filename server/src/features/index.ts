@@ -28,8 +28,8 @@ export interface FeatureContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   store: AnalysisStore;
-  /** The current settings (rule severities matter to fix-all); defaults when not given. */
-  settings: () => ServerSettings;
+  /** The settings for a document (rule severities matter to fix-all). */
+  settings: (uri: string) => ServerSettings;
   /** The workspace folders' paths: the only places the server reads besides open documents. */
   workspaceFolders?: () => readonly string[];
 }
@@ -69,7 +69,7 @@ export function registerFeatures(ctx: FeatureContext): WorkspaceFiles {
   connection.onRequest(FixAllRequest, guard('fix all', null, (e, params) => {
     const c = e.documentContext(params.textDocument.uri);
     if (!c) return null;
-    const { edits, applied } = computeFixAll(c.document, c.fileName, { rules: e.rules(), today: e.today(), workspace: c.workspace });
+    const { edits, applied } = computeFixAll(c.document, c.fileName, { rules: e.rules(c.uri), today: e.today(), workspace: c.workspace });
     return { version: c.document.version, edits, applied };
   }));
   connection.onRequest(new RequestType<SetPrNumberParams, SetPrNumberResult, void>(SET_PR_NUMBER_REQUEST), guard<SetPrNumberParams, SetPrNumberResult>('set PR number', { error: 'The SEP server could not compute the change.' }, setPrNumber));

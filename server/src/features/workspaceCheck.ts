@@ -19,7 +19,7 @@ export interface WorkspaceCheckContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   store: AnalysisStore;
-  settings: () => ServerSettings;
+  settings: (uri: string) => ServerSettings;
   folders: () => readonly string[];
 }
 
@@ -112,7 +112,7 @@ export class WorkspaceCheck {
       this.clear(uri);
       return { sep: false, checked: false, unreadable: true };
     }
-    const settings = this.ctx.settings();
+    const settings = this.ctx.settings(uri);
     if (!settings.validate.enable || !isSepFile(path, text, settings.files.include)) {
       this.clear(uri);
       return { sep: isSepFile(path, text, settings.files.include), checked: false };
