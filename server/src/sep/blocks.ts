@@ -25,14 +25,12 @@ export interface BlockFacts {
   mentions: { number: string; start: number; end: number; linked: boolean }[];
 }
 
-const cache = new WeakMap<Node, BlockFacts>();
-
-/** The facts of a top-level block of `text`'s tree, from the cache when the node was seen before. */
-export function blockFacts(block: RootContent, text: string): BlockFacts {
-  let facts = cache.get(block);
+/** The facts of a top-level block of `text`'s tree, from the memo when the node was seen before. */
+export function blockFacts(block: RootContent, text: string, memo: WeakMap<Node, BlockFacts>): BlockFacts {
+  let facts = memo.get(block);
   if (!facts) {
     facts = computeFacts(block, text);
-    cache.set(block, facts);
+    memo.set(block, facts);
   }
   return facts;
 }

@@ -1,3 +1,4 @@
+import type { NodeMemo } from './memo';
 import type { Heading, Html, RootContent } from 'mdast';
 import { span } from './mdast';
 
@@ -12,16 +13,17 @@ import { span } from './mdast';
 const HEADING_LINE = /^([ \t]*<h([1-6])(?:\s[^>]*)?>)(.*?)<\/h\2>[ \t]*$/i;
 const CANDIDATE = /<h[1-6][\s>]/i;
 
-/** Splits by node, valid while the node starts where it did: the incremental parser shifts reused nodes in place. */
-const cache = new WeakMap<Html, { start: number; out: RootContent[] }>();
-
-/** The top-level blocks with HTML heading lines split out as headings; the same array when there are none. */
-export function withHtmlHeadings(top: RootContent[], text: string): RootContent[] {
+/**
+ * The top-level blocks with HTML heading lines split out as headings; the same array when there are none.
+ * @param memo splits by node, valid while the node starts where it did: the incremental parser shifts reused
+ *   nodes in place
+ */
+export function withHtmlHeadings(top: RootContent[], text: string, memo: NodeMemo['htmlSplits']): RootContent[] {
   if (!top.some((n) => n.type === 'html' && CANDIDATE.test(n.value))) return top;
-  return top.flatMap((n) => (n.type === 'html' && CANDIDATE.test(n.value) ? split(n, text) : [n]));
+  return top.flatMap((n) => (n.type === 'html' && CANDIDATE.test(n.value) ? split(n, text, memo) : [n]));
 }
 
-function split(node: Html, text: string): RootContent[] {
+function split(node: Html, text: string, cache: NodeMemo['htmlSplits']): RootContent[] {
   const [start, end] = span(node);
   const known = cache.get(node);
   if (known?.start === start) return known.out;

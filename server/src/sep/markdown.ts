@@ -11,6 +11,7 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Root, RootContent } from 'mdast';
 import { capNesting } from './nesting';
+import { newNodeMemo, type NodeMemo } from './memo';
 import type { Node } from 'unist';
 import type { Processor } from 'unified';
 
@@ -71,6 +72,8 @@ interface Chunk {
 export class IncrementalMarkdownParser {
   /** Parsed chunks by their text; a text that occurs several times has one chunk per occurrence. */
   private cache = new Map<string, Chunk[]>();
+  /** What the model building remembers about this document's nodes between parses. */
+  readonly memo: NodeMemo = newNodeMemo();
 
   /**
    * @param parseCapped parses each slice; when it throws, the parse stops there and the

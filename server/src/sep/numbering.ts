@@ -5,7 +5,6 @@
 import { fieldByKey, FIELDS } from '../../../common/vocabulary';
 import type { HeaderField, Position, Range, SepDocument, TextEdit } from './types';
 import { handlesIn } from '../../../common/people';
-import { lineIndex } from './rules/support';
 import { pullRequestUrl } from '../../../common/scaffold';
 
 export { parsePrNumber } from '../../../common/protocol';
@@ -43,7 +42,7 @@ function nextStepsEdit(doc: SepDocument): TextEdit | undefined {
   if (!c) return undefined;
   const sponsor = doc.header.fields.find((f) => f.key === 'sponsor');
   if (!sponsor || !handlesIn(sponsor.value).length) return { range: c.range, newText: `<!-- ${SPONSOR_STEP} -->` };
-  const index = lineIndex(doc);
+  const index = doc.lines;
   const { start, end } = c.range;
   const ownLines = start.character === 0 && end.character === index.lineText(end.line).length;
   const blankBefore = start.line > 0 && index.lineText(start.line - 1).trim() === '';
@@ -78,7 +77,7 @@ function prFieldEdit(doc: SepDocument, url: string, number: string): TextEdit | 
     return refs.includes(number) ? undefined : { range: at(pr.valueRange.start), newText: `${url}, ` };
   }
   const before = fieldBefore(doc.header.fields, 'pr');
-  const index = lineIndex(doc);
+  const index = doc.lines;
   if (!before) {
     const text = `- **${fieldByKey('pr').label}**: ${url}`;
     if (!doc.title) return { range: at({ line: 0, character: 0 }), newText: `${text}${doc.eol}${doc.eol}` };

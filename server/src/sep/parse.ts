@@ -5,6 +5,8 @@ import { IncrementalMarkdownParser, parseMarkdown } from './markdown';
 import { LINE_BREAK, LineIndex, lineEnding, splitLines } from './text';
 import { blockFacts, type BlockFacts } from './blocks';
 import { MAX_NESTING, excessMarkers } from './nesting';
+import { newNodeMemo, type NodeMemo } from './memo';
+import { buildSectionModel, type SectionModel } from './rules/section-model';
 import { MAX_CHECKED_CHARS, tooLargeToCheck } from './limits';
 import { extractHeader } from './header';
 import { parseTitle } from './title';
@@ -29,20 +31,22 @@ export interface ParseOptions {
 export function parseSep(text: string, options: ParseOptions = {}): SepDocument {
   if (tooLargeToCheck(text)) {
     const empty: Root = { type: 'root', children: [] };
-    return { ...buildModel(text, empty, options.fileName, options.origin), tooLarge: { chars: text.length, limit: MAX_CHECKED_CHARS } };
+    const doc = buildModel(text, empty, options.fileName, options.origin, newNodeMemo());
+    doc.tooLarge = { chars: text.length, limit: MAX_CHECKED_CHARS };
+    return doc;
   }
   const root = options.parser ? options.parser.parse(text) : parseMarkdown(text);
-  return buildModel(text, root, options.fileName, options.origin);
+  return buildModel(text, root, options.fileName, options.origin, options.parser?.memo ?? newNodeMemo());
 }
 
-function buildModel(text: string, root: Root, fileName: string | undefined, origin: SepOrigin | undefined): SepDocument {
+function buildModel(text: string, root: Root, fileName: string | undefined, origin: SepOrigin | undefined, memo: NodeMemo): SepDocument {
   const index = new LineIndex(text);
   const range = (n: Node): Range => {
     const [s, e] = span(n);
     return index.range(s, e);
   };
-  const top = withHtmlHeadings(root.children, text);
-  const facts = top.map((n) => blockFacts(n, text));
+  const top = withHtmlHeadings(root.children, text, memo.htmlSplits);
+  const facts = top.map((n) => blockFacts(n, text, memo.facts));
   const frontMatterNode = top.find((n) => n.type === 'yaml' || (n.type as string) === 'toml');
 
   const headingNodes: { node: Heading; at: number }[] = [];
@@ -95,8 +99,9 @@ function buildModel(text: string, root: Root, fileName: string | undefined, orig
     .map((n) => range(n));
 
   const header = extractHeader({ text, index, top, headings: headingNodes, title: titleHeading, sections });
-  return {
+  return withSectionModel({
     text,
+    lines: index,
     fileName,
     ...(origin ? { origin } : {}),
     eol: lineEnding(text),
@@ -104,7 +109,7 @@ function buildModel(text: string, root: Root, fileName: string | undefined, orig
     frontMatter: frontMatterNode ? range(frontMatterNode) : undefined,
     title,
     header,
-    strayStatuses: strayStatuses(top, text, index, header),
+    strayStatuses: strayStatuses(top, text, index, header, memo.statusMentions),
     headings,
     sections,
     comments,
@@ -112,7 +117,16 @@ function buildModel(text: string, root: Root, fileName: string | undefined, orig
     linkTargets,
     unclosedFences,
     tooDeep: tooDeepLine === undefined ? undefined : index.range(index.starts[tooDeepLine], index.lineEnd(tooDeepLine)),
-  };
+  });
+}
+
+/**
+ * The document with its section model, computed on first use. Made outside buildModel so that the getter
+ * keeps only the document alive, not the parse tree.
+ */
+function withSectionModel(doc: Omit<SepDocument, 'sectionModel'>): SepDocument {
+  let model: SectionModel | undefined;
+  return Object.defineProperty(doc, 'sectionModel', { get: () => (model ??= buildSectionModel(doc as SepDocument)), enumerable: false }) as SepDocument;
 }
 
 /** An issue's title read as a SEP title; its ranges are empty at the document's start, where findings about it go. */

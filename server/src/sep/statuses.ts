@@ -13,10 +13,8 @@ import type { Range, SepHeader, StrayStatus } from './types';
 const STATUS_LINE = /^(\s*(?:>\s*)*(?:[-*+]\s+)?)(?:(\*\*|__)(status|state)(:?)\2(:?)|(status|state)(:))[ \t]*(.*?)\s*$/i;
 const MENTIONS = /\b(?:status|state)\b/i;
 
-/** Per block: whether it mentions a status at all. Blocks keep their identity across incremental parses. */
-const mentions = new WeakMap<RootContent, boolean>();
-
-function mentionsStatus(block: RootContent, text: string, s: number, e: number): boolean {
+/** Whether a block mentions a status at all, remembered per block: blocks keep their identity across incremental parses. */
+function mentionsStatus(mentions: WeakMap<RootContent, boolean>, block: RootContent, text: string, s: number, e: number): boolean {
   let m = mentions.get(block);
   if (m === undefined) {
     m = MENTIONS.test(text.slice(s, e));
@@ -26,7 +24,7 @@ function mentionsStatus(block: RootContent, text: string, s: number, e: number):
 }
 
 /** Reads the status statements of the top-level blocks outside the header (and its preamble section). */
-export function strayStatuses(top: RootContent[], text: string, index: LineIndex, header: SepHeader): StrayStatus[] {
+export function strayStatuses(top: RootContent[], text: string, index: LineIndex, header: SepHeader, mentions: WeakMap<RootContent, boolean>): StrayStatus[] {
   const out: StrayStatus[] = [];
   let under: 'preamble' | undefined;
   for (const block of top) {
@@ -37,7 +35,7 @@ export function strayStatuses(top: RootContent[], text: string, index: LineIndex
       continue;
     }
     if (header.range && s < index.offset(header.range.end) && e > index.offset(header.range.start)) continue;
-    if (block.type === 'code' || block.type === 'yaml' || !mentionsStatus(block, text, s, e)) continue;
+    if (block.type === 'code' || block.type === 'yaml' || !mentionsStatus(mentions, block, text, s, e)) continue;
     if (block.type === 'table') out.push(...tableStatuses(block, index));
     else out.push(...lineStatuses(s, e, index, under ?? (block.type === 'blockquote' ? 'callout' : 'line')));
   }

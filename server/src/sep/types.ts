@@ -1,4 +1,5 @@
-import type { Position, Range } from '../../../common/lines';
+import type { LineIndex, Position, Range } from '../../../common/lines';
+import type { SectionModel } from './rules/section-model';
 import type { SepOrigin } from '../../../common/origin';
 
 /**
@@ -129,6 +130,13 @@ export interface SepMention {
 export interface SepDocument {
   /** Text as given (BOM and line endings included). */
   text: string;
+  /** Offsets ↔ positions for {@link text}, built once with the model. */
+  lines: LineIndex;
+  /**
+   * Which sections stand for the standard sections, computed when a rule first asks and kept on the
+   * document (not enumerable: it is derived from the rest).
+   */
+  readonly sectionModel: SectionModel;
   /** Base name of the file, e.g. `1686-tasks.md`, when known. */
   fileName?: string;
   /** Set when the text is the body of a GitHub issue or pull request. */

@@ -4,7 +4,6 @@ import fc from 'fast-check';
 import { lint, parseSep as parseWhole, type Finding, type SepDocument } from '../../../server/src/sep';
 import { fixesFor, type FixContext } from '../../../server/src/sep/fixes';
 import { LineIndex } from '../../../server/src/sep/text';
-import { sectionModel } from '../../../server/src/sep/rules/section-model';
 import { TODAY } from './helpers';
 
 /** Parses the whole text afresh (the tests' view is independent of the engine's incremental parser). */
@@ -38,7 +37,7 @@ export function referenceSeps(t: { skip(msg: string): void }): RefSep[] | undefi
 
 /** The text of a standard `##` section, heading to the end of its body. */
 export function sectionSpan(doc: SepDocument, name: string): [number, number] | undefined {
-  const m = sectionModel(doc).present.get(name);
+  const m = doc.sectionModel.present.get(name);
   if (!m) return undefined;
   const index = new LineIndex(doc.text);
   return [index.offset({ line: m.section.heading.range.start.line, character: 0 }), index.offset(m.section.bodyRange.end)];
@@ -57,7 +56,7 @@ export function removeSections(text: string, fileName: string, names: string[]):
 export function shuffleSections(text: string, fileName: string, perm: number[]): string {
   const doc = parseSep(text, { fileName });
   const index = new LineIndex(text);
-  const spans = [...sectionModel(doc).present.values()]
+  const spans = [...doc.sectionModel.present.values()]
     .map((m) => [index.offset({ line: m.section.heading.range.start.line, character: 0 }), index.offset(m.section.bodyRange.end)] as [number, number])
     .sort((a, b) => a[0] - b[0]);
   if (spans.length < 2) return text;
@@ -136,12 +135,12 @@ export function corrupt(text: string, fileName: string, c: Corruption): string {
       return replaceRange({ start: { line: f.range.start.line, character: 0 }, end: f.valueRange.start }, `* **${f.name}:** `);
     }
     case 'near-miss': {
-      const m = sectionModel(doc).present.get('Backward Compatibility') ?? sectionModel(doc).present.get('Security Implications');
+      const m = doc.sectionModel.present.get('Backward Compatibility') ?? doc.sectionModel.present.get('Security Implications');
       if (!m || m.kind !== 'exact') return text;
       return replaceRange(m.section.heading.textRange, m.spec.name === 'Backward Compatibility' ? 'Backwards Compatibility' : 'Security Considerations');
     }
     case 'meaning-rename': {
-      const m = [...sectionModel(doc).present.values()].find((x) => x.kind === 'exact' && MEANING_RENAMES[x.spec.name]);
+      const m = [...doc.sectionModel.present.values()].find((x) => x.kind === 'exact' && MEANING_RENAMES[x.spec.name]);
       return m ? replaceRange(m.section.heading.textRange, MEANING_RENAMES[m.spec.name]) : text;
     }
     case 'status-synonym': {
@@ -161,7 +160,7 @@ export function corrupt(text: string, fileName: string, c: Corruption): string {
       return f && doc.header.style === 'bullets' ? replaceRange(f.valueRange, '') : text;
     }
     case 'level': {
-      const m = sectionModel(doc).present.get('Rationale');
+      const m = doc.sectionModel.present.get('Rationale');
       if (!m) return text;
       const line = m.section.heading.range.start.line;
       const lt = index.lineText(line);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits } from '../../../server/src/sep/fixes';
-import { matchHeading, sectionModel } from '../../../server/src/sep/rules/section-model';
+import { matchHeading } from '../../../server/src/sep/rules/section-model';
 import { SECTIONS } from '../../../common/vocabulary';
 import type { SepDocument } from '../../../server/src/sep';
 import { check, offered, parseSep, referenceSeps, removeSections } from './corpus';
@@ -26,7 +26,7 @@ test('each required section removed in turn from each reference SEP: its own qui
   let restored = 0;
   for (const ref of refs) {
     const doc = parseSep(ref.text, { fileName: ref.fileName });
-    const model = sectionModel(doc);
+    const model = doc.sectionModel;
     const inOrder = !check(ref.text, ref.fileName, doc).some((f) => f.rule === 'section-order');
     for (const spec of model.required.filter((s) => model.present.has(s.name))) {
       const label = `${ref.fileName} without ${spec.name}`;
@@ -76,7 +76,7 @@ test('two and three sections removed at once from each reference SEP: each findi
   let restored = 0;
   for (const ref of refs) {
     const doc = parseSep(ref.text, { fileName: ref.fileName });
-    const model = sectionModel(doc);
+    const model = doc.sectionModel;
     const present = model.required.filter((s) => model.present.has(s.name)).map((s) => s.name);
     // A pair and a triple per SEP, rotating through all of them from one SEP to the next, so that every
     // section is removed alongside others across the corpus (all pairs and triples would take minutes).

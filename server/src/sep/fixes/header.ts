@@ -2,7 +2,6 @@ import { LineIndex } from '../text';
 import type { HeaderField, Range, SepDocument, TextEdit } from '../types';
 import { FIELDS } from '../../../../common/vocabulary';
 import type { Fix, FixKind } from '../rules/types';
-import { lineIndex } from '../rules/support';
 
 /** The value a freshly inserted field gets: a placeholder the author must replace (Created: today). */
 export function fieldPlaceholder(key: string, today: string): string {
@@ -49,7 +48,7 @@ export function addFieldFix(doc: SepDocument, key: string, today: string): Fix |
   const title = `Add the ${spec.label} field with a placeholder to fill in`;
   const fields = doc.header.fields;
   if (fields.length === 0) return { title, kind: 'suggestion', edits: [headerBlockEdit(doc, [`- **${spec.label}**: ${value}`])] };
-  const index = lineIndex(doc);
+  const index = doc.lines;
   const mine = order(key);
   const before = fields.filter((f) => order(f.key) >= 0 && order(f.key) < mine).pop();
   const after = fields.find((f) => order(f.key) > mine);
@@ -74,7 +73,7 @@ function insertAfterLine(doc: SepDocument, index: LineIndex, line: number, text:
 
 /** Inserts header lines as a new bullet list below the title (or at the top), with blank lines around. */
 function headerBlockEdit(doc: SepDocument, lines: string[]): TextEdit {
-  const index = lineIndex(doc);
+  const index = doc.lines;
   const eol = doc.eol;
   const block = lines.join(eol);
   const titleLine = doc.title?.range.end.line ?? (doc.frontMatter ? doc.frontMatter.end.line : -1);
@@ -102,7 +101,7 @@ export function addHeaderFix(doc: SepDocument, today: string): Fix | undefined {
  * (continuation lines included); unknown fields keep their slots.
  */
 export function reorderFieldsFix(doc: SepDocument): Fix | undefined {
-  const index = lineIndex(doc);
+  const index = doc.lines;
   const whole = (f: HeaderField): Range => ({ start: { line: f.range.start.line, character: 0 }, end: index.position(index.lineEnd(f.range.end.line)) });
   const edits: TextEdit[] = [];
   // Each block (list, table, paragraph) is sorted within itself: lines never move between two forms.

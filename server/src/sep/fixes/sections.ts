@@ -1,9 +1,7 @@
 import { LineIndex } from '../text';
 import type { SepDocument, SepSection, TextEdit } from '../types';
 import { SECTIONS, sectionSpec, type SectionSpec } from '../../../../common/vocabulary';
-import { sectionModel } from '../rules/section-model';
 import type { Fix } from '../rules/types';
-import { lineIndex } from '../rules/support';
 
 interface Present {
   order: number;
@@ -15,7 +13,7 @@ interface Present {
  * standing for each, or one with the exact name at another level), document order.
  */
 function presentSections(doc: SepDocument): Present[] {
-  const model = sectionModel(doc);
+  const model = doc.sectionModel;
   return [...model.present.values(), ...model.misplaced.values()]
     .map((m) => ({ order: SECTIONS.indexOf(m.spec), section: m.section }))
     .sort((x, y) => x.section.heading.range.start.line - y.section.heading.range.start.line);
@@ -31,7 +29,7 @@ export function sectionHint(spec: SectionSpec): string {
  * section present, else before the nearest following one, else after the
  * header (or title). Never inside a code block left open at the end.
  */
-export function sectionAnchor(doc: SepDocument, spec: SectionSpec, index = lineIndex(doc)): number {
+export function sectionAnchor(doc: SepDocument, spec: SectionSpec, index = doc.lines): number {
   const order = SECTIONS.indexOf(spec);
   const present = presentSections(doc);
   let before: Present | undefined;
@@ -87,7 +85,7 @@ function insertEdit(doc: SepDocument, offset: number, specs: SectionSpec[], inde
 export function addSectionFix(doc: SepDocument, name: string): Fix | undefined {
   const spec = sectionSpec(name);
   if (!spec) return undefined;
-  const index = lineIndex(doc);
+  const index = doc.lines;
   return { title: `Add missing section "${spec.name}"`, kind: 'suggestion', edits: [insertEdit(doc, sectionAnchor(doc, spec, index), [spec], index)] };
 }
 
@@ -95,7 +93,7 @@ export function addSectionFix(doc: SepDocument, name: string): Fix | undefined {
 export function addAllSectionsFix(doc: SepDocument, names: readonly string[]): Fix | undefined {
   const specs = SECTIONS.filter((s) => names.some((n) => n.toLowerCase() === s.name.toLowerCase()));
   if (specs.length === 0) return undefined;
-  const index = lineIndex(doc);
+  const index = doc.lines;
   const groups = new Map<number, SectionSpec[]>();
   for (const s of specs) {
     const offset = sectionAnchor(doc, s, index);

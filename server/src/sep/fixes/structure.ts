@@ -3,7 +3,6 @@ import type { SepDocument, SepSection, TextEdit } from '../types';
 import { SECTIONS } from '../../../../common/vocabulary';
 import type { Fix } from '../rules/types';
 import { matchHeading } from '../rules/section-model';
-import { lineIndex } from '../rules/support';
 
 /**
  * Position of a standard section in the required order. Security
@@ -30,7 +29,7 @@ interface Slot {
  */
 export function reorderSectionsFix(doc: SepDocument): Fix | undefined {
   if (doc.unclosedFences.length) return undefined;
-  const index = lineIndex(doc);
+  const index = doc.lines;
   // Every `##` section standing for a standard one moves, duplicates too, so
   // the one the rules look at cannot be left behind by a twin.
   const slots: Slot[] = doc.sections

@@ -2,7 +2,7 @@ import { MAX_CHECKED_CHARS } from '../limits';
 import type { SepDocument, SepMention } from '../types';
 import { findSep } from '../workspace';
 import { comparePositions, rangeContains } from '../text';
-import { lineIndex, missingRange, realNumber } from './support';
+import { missingRange, realNumber } from './support';
 import { fileNumber } from './numbers';
 import type { Fix, FixContext, Report, Rule } from './types';
 import { MAX_NESTING } from '../nesting';
@@ -103,7 +103,7 @@ function linkMentionFixes(m: SepMention, n: string, ctx: FixContext): Fix[] {
 
 /** SEP numbers that are the text of a link in a heading (`### [SEP-1330: …](…)`); headings hold no mentions. */
 function linkedInHeadings(doc: SepDocument): string[] {
-  const index = lineIndex(doc);
+  const index = doc.lines;
   const headingLines = new Set(doc.headings.flatMap((h) => (h.range.start.line === h.range.end.line ? [h.range.start.line] : [h.range.start.line, h.range.end.line])));
   const out: string[] = [];
   for (const t of doc.linkTargets) {
@@ -126,7 +126,7 @@ function unclosedCodeFence(): Rule {
     // Where the code ends is the author's call: closing at the end of the document is a suggestion.
     fixKinds: ['suggestion'],
     check(doc) {
-      const index = lineIndex(doc);
+      const index = doc.lines;
       return doc.unclosedFences.map((r) => {
         const line = r.start.line;
         const text = index.lineText(line);
@@ -144,7 +144,7 @@ function unclosedCodeFence(): Rule {
 
 /** Closes a code block at the end of the document. */
 function closeFenceFix(doc: SepDocument, fence: string): Fix {
-  const index = lineIndex(doc);
+  const index = doc.lines;
   const end = index.position(doc.text.length);
   const lead = /[\r\n]$/.test(doc.text) || doc.text === '' ? '' : doc.eol;
   return { title: 'Close the code block at the end of the document', kind: 'suggestion', edits: [{ range: { start: end, end }, newText: `${lead}${fence}${doc.eol}` }] };
@@ -183,7 +183,7 @@ function pullDescriptionNotSep(): Rule {
     check(doc) {
       if (doc.origin?.kind !== 'pull' || describesSep(doc)) return [];
       const file = sepFileNamed(doc);
-      const index = lineIndex(doc);
+      const index = doc.lines;
       return [
         {
           range: index.range(0, index.lineEnd(0)),

@@ -1,7 +1,7 @@
 import type { HeaderField, SepDocument, Severity } from '../types';
 import { FIELDS, fieldByKey } from '../../../../common/vocabulary';
 import { addFieldFix, addHeaderFix, fieldPlaceholder as placeholderFor, reorderFieldsFix, replaceValueFix } from '../fixes/header';
-import { field, lineIndex, missingRange, placeholdersIn, valuePart } from './support';
+import { field, missingRange, placeholdersIn, valuePart } from './support';
 import { issueEra, sepStage } from './facts';
 import { fieldPlaceholderNumbered, leftoverOnceNumbered, placeholderChoices, placeholderMessage } from './placeholders';
 import type { Fix, Report, Rule } from './types';
@@ -184,7 +184,7 @@ const STATUS_LEFT_TO_SPONSOR = 'Status is left to the sponsor: a draft leaves it
 function fillPlaceholderFix(doc: SepDocument, f: HeaderField, today: string): Fix | undefined {
   const value = f.key ? placeholderFor(f.key, today) : '';
   if (!value) return undefined;
-  const at = lineIndex(doc).offset(f.valueRange.start);
+  const at = doc.lines.offset(f.valueRange.start);
   const glued = f.valueRange.start.character > 0 && !/\s/.test(doc.text[at - 1]);
   return { ...replaceValueFix(f, (glued ? ' ' : '') + value, 'suggestion'), title: `Fill in a placeholder: "${value}"` };
 }

@@ -1,7 +1,7 @@
 import type { SepDocument, Severity, StrayStatus } from '../types';
 import { STATUS_VOCABULARY, matchValue, valueCore } from './values';
 import { sepCreated, sepStatus, sepType } from './facts';
-import { field, lineIndex } from './support';
+import { field } from './support';
 import { findSection } from './section-model';
 import type { Rule } from './types';
 
@@ -86,7 +86,7 @@ const CODE_HOST = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.or
  */
 function implementationLinkedElsewhere(doc: SepDocument): boolean {
   if (doc.header.fields.some((f) => IMPLEMENTATION_WORDS.test(f.name) && /https?:\/\//.test(f.value))) return true;
-  const index = lineIndex(doc);
+  const index = doc.lines;
   return doc.linkTargets.some((t) => CODE_HOST.test(t.url) && IMPLEMENTATION_WORDS.test(index.lineText(t.range.start.line)));
 }
 
@@ -116,7 +116,7 @@ export function namesSuccessor(doc: SepDocument): boolean {
 
 /** The document text with its HTML comments blanked out (line breaks kept). */
 function withoutComments(doc: SepDocument): string {
-  const index = lineIndex(doc);
+  const index = doc.lines;
   const parts: string[] = [];
   let at = 0;
   for (const c of doc.comments) {

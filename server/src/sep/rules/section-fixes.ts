@@ -1,12 +1,11 @@
 import type { Range, SepDocument, SepHeading, TextEdit } from '../types';
-import { lineIndex } from './support';
 import type { Fix, FixKind } from './types';
 
 /** Text positions and quick fixes for headings: rename the heading text, change the `#` marks. */
 
 /** The heading's text after any numbering (`1.`), i.e. the words a rename replaces. */
 export function nameRange(doc: SepDocument, h: SepHeading): Range {
-  const index = lineIndex(doc);
+  const index = doc.lines;
   let start = index.offset(h.textRange.start);
   const end = index.offset(h.textRange.end);
   if (h.numbering && doc.text.startsWith(h.numbering, start)) {
@@ -30,7 +29,7 @@ export function renameFix(doc: SepDocument, h: SepHeading, name: string, kind: F
  * before its text and loses the underline, which is markup, not text.
  */
 export function levelFix(doc: SepDocument, h: SepHeading): Fix | undefined {
-  const index = lineIndex(doc);
+  const index = doc.lines;
   const title = 'Make it a level-2 heading (##)';
   const line = h.range.start.line;
   if (!h.setext) {
@@ -50,7 +49,7 @@ export function levelFix(doc: SepDocument, h: SepHeading): Fix | undefined {
 
 /** Where in the text a phrase occurs (case-insensitive; any whitespace, or a blockquote `>` on a new line, between words), outside HTML comments. */
 export function locatePhrase(doc: SepDocument, phrase: string, within?: Range): Range | undefined {
-  const index = lineIndex(doc);
+  const index = doc.lines;
   const from = within ? index.offset(within.start) : 0;
   const to = within ? index.offset(within.end) : doc.text.length;
   const words = phrase.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));

@@ -62,31 +62,22 @@ export const NOT_NEEDED_BY_TYPE: Readonly<Record<string, readonly string[]>> = {
   Informational: ['Backward Compatibility', 'Reference Implementation'],
 };
 
-const MODELS = new WeakMap<SepDocument, SectionModel>();
 
-/** The section model of a document, computed once. */
-export function sectionModel(doc: SepDocument): SectionModel {
-  let model = MODELS.get(doc);
-  if (!model) {
-    model = buildModel(doc);
-    MODELS.set(doc, model);
-  }
-  return model;
-}
 
 /** The standard sections this SEP's Type calls for that it lacks at any level, in canonical order. */
 export function missingSections(doc: SepDocument): SectionSpec[] {
-  const m = sectionModel(doc);
+  const m = doc.sectionModel;
   return m.required.filter((spec) => !m.present.has(spec.name) && !m.misplaced.has(spec.name));
 }
 
 /** The section standing for a standard section, at the right level or not. */
 export function findSection(doc: SepDocument, name: string): SectionMatch | undefined {
-  const m = sectionModel(doc);
+  const m = doc.sectionModel;
   return m.present.get(name) ?? m.misplaced.get(name);
 }
 
-function buildModel(doc: SepDocument): SectionModel {
+/** The section model of a document; read it as `doc.sectionModel`, which computes it once. */
+export function buildSectionModel(doc: SepDocument): SectionModel {
   const matches = doc.sections.filter((s) => s.heading.depth === 2).flatMap((section) => {
     const found = matchHeading(section.heading);
     return found ? [{ ...found, section }] : [];

@@ -1,12 +1,12 @@
 import type { Range, SepDocument, SepSection } from '../types';
 import { SECTIONS } from '../../../../common/vocabulary';
 import { levelFix, locatePhrase, renameFix } from './section-fixes';
-import { findSection, matchHeading, missingSections as absentSections, renameIsCertain, sectionModel, type SectionMatch } from './section-model';
+import { findSection, matchHeading, missingSections as absentSections, renameIsCertain, type SectionMatch } from './section-model';
 import { addAllSectionsFix, addSectionFix } from '../fixes/sections';
 import { reorderSectionsFix } from '../fixes/structure';
 import { TEMPLATE_FINGERPRINTS, TEMPLATE_NOTES, type Fingerprint } from './template-text';
 import { LINE_BREAK } from '../text';
-import { lineIndex, missingRange } from './support';
+import { missingRange } from './support';
 import { sepStage } from './facts';
 import { rangeContains } from '../text';
 import type { Report, Rule } from './types';
@@ -28,7 +28,7 @@ export function missingSections(id: string): Rule {
     // An inserted section is template text the author has not written yet.
     fixKinds: ['suggestion'],
     check(doc) {
-      const m = sectionModel(doc);
+      const m = doc.sectionModel;
       const missing = absentSections(doc);
       // "Add all" is offered on each finding when there is more than one to add.
       const all = () => (missing.length > 1 ? addAllSectionsFix(doc, missing.map((spec) => spec.name)) : undefined);
@@ -57,7 +57,7 @@ export function nearMissNames(id: string): Rule {
     // Certain for another spelling of the name; a heading of another meaning (`Summary`, `Specification Changes`) is only suggested.
     fixKinds: ['certain', 'suggestion'],
     check(doc) {
-      return [...sectionModel(doc).present.values()]
+      return [...doc.sectionModel.present.values()]
         .filter((m) => m.kind !== 'exact')
         .map((m) => {
           const h = m.section.heading;
@@ -82,7 +82,7 @@ export function headingLevels(id: string): Rule {
     description: 'A standard section is written as a `#` or `###` heading instead of `##`.',
     fixKinds: ['certain'],
     check(doc) {
-      return [...sectionModel(doc).misplaced.values()].map((m) => {
+      return [...doc.sectionModel.misplaced.values()].map((m) => {
         const h = m.section.heading;
         return {
           range: h.range,
@@ -110,7 +110,7 @@ export function sectionOrder(id: string, ranks: readonly (readonly string[])[]):
     // Whole sections move; nothing is written.
     fixKinds: ['certain'],
     check(doc) {
-      const found = [...sectionModel(doc).present.values()]
+      const found = [...doc.sectionModel.present.values()]
         .filter((m) => rankOf.has(m.spec.name))
         .sort((a, b) => a.section.heading.range.start.line - b.section.heading.range.start.line);
       const rank = (m: SectionMatch) => rankOf.get(m.spec.name)!;
@@ -160,7 +160,7 @@ export function duplicateSections(id: string): Rule {
     description: 'A standard section appears more than once.',
     fixKinds: [],
     check(doc) {
-      const m = sectionModel(doc);
+      const m = doc.sectionModel;
       return m.duplicates.map((d) => {
         const first = m.present.get(d.spec.name)!.section.heading;
         return {
@@ -232,7 +232,7 @@ export function templateText(id: string, fingerprints: readonly Fingerprint[], n
 
 /** The document's text in a range, on one line (blockquote marks and line breaks folded). */
 function textAt(doc: SepDocument, range: Range): string {
-  const index = lineIndex(doc);
+  const index = doc.lines;
   // A line break, the white space before it and the white space and `>` marks after it become one space.
   return doc.text.slice(index.offset(range.start), index.offset(range.end)).replace(/[\s>]+/g, (run) => {
     const br = LINE_BREAK.exec(run);

@@ -1,4 +1,3 @@
-import { LineIndex } from '../text';
 import type { HeaderField, Range, SepDocument, TextEdit } from '../types';
 import { TEMPLATE_PLACEHOLDERS } from '../../../../common/vocabulary';
 import type { Fix, FixKind } from './types';
@@ -8,17 +7,6 @@ import type { Fix, FixKind } from './types';
  * finding fields, mapping parts of a value to ranges, building fixes.
  */
 
-const INDEXES = new WeakMap<SepDocument, LineIndex>();
-
-/** The document's line index, built once per document. */
-export function lineIndex(doc: SepDocument): LineIndex {
-  let index = INDEXES.get(doc);
-  if (!index) {
-    index = new LineIndex(doc.text);
-    INDEXES.set(doc, index);
-  }
-  return index;
-}
 
 /** First header field with this canonical key. */
 export function field(doc: SepDocument, key: string): HeaderField | undefined {
@@ -28,19 +16,19 @@ export function field(doc: SepDocument, key: string): HeaderField | undefined {
 /** Where a report about something missing goes: the title line, else the document's first line. */
 export function missingRange(doc: SepDocument): Range {
   if (doc.title) return doc.title.range;
-  const index = lineIndex(doc);
+  const index = doc.lines;
   return index.range(0, index.lineEnd(0));
 }
 
 /** The value of a field exactly as written in the document (continuation lines included). */
 export function rawValue(doc: SepDocument, f: HeaderField): string {
-  const index = lineIndex(doc);
+  const index = doc.lines;
   return doc.text.slice(index.offset(f.valueRange.start), index.offset(f.valueRange.end));
 }
 
 /** Range of `[from, to)` in the field's value as written (offsets into {@link rawValue}). */
 export function valuePart(doc: SepDocument, f: HeaderField, from: number, to: number): Range {
-  const index = lineIndex(doc);
+  const index = doc.lines;
   const base = index.offset(f.valueRange.start);
   return index.range(base + from, base + to);
 }

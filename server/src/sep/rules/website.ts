@@ -2,7 +2,7 @@ import type { HeaderField, Range, SepDocument, TextEdit } from '../types';
 import { fieldFor } from '../../../../common/vocabulary';
 import { WEBSITE_FIELDS, WEBSITE_TITLE, websitePrNumber, websiteTitle, websiteValue, type WebsiteField } from '../website';
 import { refsIn } from './numbers';
-import { lineIndex, realNumber } from './support';
+import { realNumber } from './support';
 import type { Fix, Report, Rule } from './types';
 
 /**
@@ -39,12 +39,12 @@ function websiteUnreadable(): Rule {
 function titleReport(doc: SepDocument): Report | undefined {
   const t = doc.title;
   if (!t || t.form !== 'ok' || t.depth !== 1 || !t.number || !/^\d+$/.test(t.number)) return undefined;
-  if (WEBSITE_TITLE.test(lineIndex(doc).lineText(t.range.start.line))) return undefined;
+  if (WEBSITE_TITLE.test(doc.lines.lineText(t.range.start.line))) return undefined;
   const site = websiteTitle(doc.text);
   const shows = site ? `the title \`${site.value}\` (read from line ${site.line + 1})` : 'it as `Untitled`';
   const range: Range = { start: { line: t.range.start.line, character: 0 }, end: t.range.end };
   // The heading's own text (inline markup included) as an ATX line at the margin, when the website reads that.
-  const first = lineIndex(doc).lineText(t.range.start.line).trim();
+  const first = doc.lines.lineText(t.range.start.line).trim();
   const kept = t.range.end.line === t.range.start.line ? first : `# ${first}`;
   const line = t.range.end.line - t.range.start.line <= 1 && WEBSITE_TITLE.test(kept) ? kept : `# SEP-${t.number}: ${t.name}`;
   return {
@@ -91,7 +91,7 @@ function prReport(doc: SepDocument, f: HeaderField, spec: WebsiteField): Report 
 
 /** Whether the website reads the field's first line, taken alone (a line above it may still win). */
 function readable(doc: SepDocument, f: HeaderField, spec: WebsiteField): boolean {
-  return spec.pattern.test(lineIndex(doc).lineText(f.range.start.line));
+  return spec.pattern.test(doc.lines.lineText(f.range.start.line));
 }
 
 /** The field's lines from their first character, list marker and indent included. */
@@ -101,7 +101,7 @@ function wholeLines(f: HeaderField): Range {
 
 /** Whether the field is a row of a header table. */
 function inTable(doc: SepDocument, f: HeaderField): boolean {
-  return /^\s*\|/.test(lineIndex(doc).lineText(f.range.start.line));
+  return /^\s*\|/.test(doc.lines.lineText(f.range.start.line));
 }
 
 /** Rewrites the field to `- **Label**: value`, keeping the value as written; a table header becomes bullets. */
@@ -119,7 +119,7 @@ function canonicalFix(doc: SepDocument, f: HeaderField, spec: WebsiteField): Fix
 
 /** The table around `line` as bullets, one per row; a first row that only heads the columns (`| Field | Value |`) is dropped. */
 function tableToBullets(doc: SepDocument, line: number): TextEdit | undefined {
-  const index = lineIndex(doc);
+  const index = doc.lines;
   const isRow = (n: number) => n >= 0 && n < index.lineCount && /^\s*\|/.test(index.lineText(n));
   let first = line;
   while (isRow(first - 1)) first--;
