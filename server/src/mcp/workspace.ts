@@ -118,7 +118,8 @@ export class Workspace {
       throw new ToolFailure(`Cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     }
     const settings = rootSettings(root);
-    if (!isSepFile(display, text, settings.files.include)) {
+    // The whole path, as the language server sees a document's: a root may itself be the seps/ folder.
+    if (!isSepFile(real.split(sep).join('/'), text, settings.files.include)) {
       throw new ToolFailure(`${display} is not a SEP: a SEP is a Markdown file in a seps/ folder named like 0000-my-idea.md (README.md and TEMPLATE.md are not SEPs), or one whose first heading starts with "SEP-".`);
     }
     return { absolute, real, display, text, settings };

@@ -152,6 +152,17 @@ describe('MCP server: the client\'s roots', () => {
     }
   });
 
+  test('a root that is the seps/ folder itself: its SEPs are still SEPs', async () => {
+    // A SEP by its place and name only: its first heading does not start with "SEP-".
+    writeFileSync(join(rootA, 'seps', '0006-plain.md'), '# Plain draft\n\nText.\n');
+    const mcp = await startMcp({ cwd: base, roots: [join(rootA, 'seps')] });
+    try {
+      assert.equal(data<{ path: string }>(await mcp.call('check_sep', { path: '0006-plain.md' })).path, '0006-plain.md');
+    } finally {
+      await mcp.close();
+    }
+  });
+
   test('roots that are not existing local folders give access to nothing (not even the working directory)', async () => {
     const mcp = await startMcp({ cwd: rootA, roots: [pathToFileURL(join(base, 'gone')).href] });
     try {
