@@ -3,7 +3,7 @@
  * check_sep/fix_sep on small documents written here. dist/mcp.js must be built (npm test builds it).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -95,6 +95,16 @@ describe('MCP server: tools', () => {
     const page = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'rules', 'section-missing.md'), 'utf8');
     assert.equal(out.page, page, 'the page shipped in docs/rules/');
     assert.ok(!out.howToSatisfy.includes('final-seps:start'), 'no generator markers');
+  });
+
+  test('explain_rule explains every rule: each page gives what it checks, why, and how to satisfy it', async () => {
+    const ids = readdirSync(join(__dirname, '..', '..', '..', 'docs', 'rules')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3));
+    assert.ok(ids.length > 30);
+    for (const rule of ids) {
+      const out = data<Record<string, string>>(await mcp.call('explain_rule', { rule }));
+      assert.equal(out.rule, rule);
+      for (const key of ['description', 'whatItChecks', 'why', 'howToSatisfy']) assert.ok(out[key].trim().length > 20, `${rule}: ${key}`);
+    }
   });
 
   test('explain_rule refuses what is not a rule id, paths included', async () => {
