@@ -24,8 +24,12 @@ export function serveMcp(argv: string[], out: (s: string) => void, err: (s: stri
     return 2;
   }
   // dist/cli.js loads dist/mcp.js beside it; from the sources (tsx), server/src/mcp/main.ts.
-  const bundled = join(__dirname, 'mcp.js');
-  const entry = existsSync(bundled) ? bundled : join(__dirname, '..', 'mcp', 'main');
+  const fromSources = __filename.endsWith('.ts');
+  const entry = fromSources ? join(__dirname, '..', 'mcp', 'main') : join(__dirname, 'mcp.js');
+  if (!fromSources && !existsSync(entry)) {
+    err(`sep-lint mcp: the server ${entry} is missing: it ships beside cli.js (npm run build makes both).`);
+    return 2;
+  }
   const server = require(entry) as { startMcpServer(): Promise<void> };
   server.startMcpServer().catch((e: unknown) => {
     err(`sep-lint mcp: ${e instanceof Error ? e.message : String(e)}`);
