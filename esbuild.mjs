@@ -2,11 +2,12 @@
 // A development build (`npm run build`) then writes dist/server-main.v8cache,
 // the V8 code cache dist/server.js loads the server with (server/src/boot.ts).
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import * as zlib from 'node:zlib';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -20,11 +21,39 @@ const common = {
   legalComments: 'none',
 };
 
+/**
+ * Leaves out of dist/mcp.js two things a stdio server of tools never uses: zod's error messages in 40 languages
+ * (`z.locales`; English, the default, is imported on its own and stays) and the SDK's Ajv validator, which checks
+ * only what a client answers to an elicitation (server/src/mcp never elicits; the stand-in refuses every answer).
+ * Together about a third of the bundle.
+ */
+const mcpTrim = {
+  name: 'mcp-trim',
+  setup(build) {
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'mcp-trim' } : undefined);
+    build.onResolve({ filter: /\/validation\/ajv-provider\.js$/ }, (args) =>
+      /[\\/]@modelcontextprotocol[\\/]sdk[\\/]/.test(args.importer) ? { path: 'ajv-provider', namespace: 'mcp-trim' } : undefined);
+    build.onLoad({ filter: /.*/, namespace: 'mcp-trim' }, (args) => ({
+      contents: args.path === 'zod-locales'
+        ? 'export {};'
+        : `export class AjvJsonSchemaValidator {
+             getValidator() {
+               return () => ({ valid: false, data: undefined, errorMessage: 'JSON Schema validation is not part of this server' });
+             }
+           }`,
+      loader: 'js',
+    }));
+  },
+};
+
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/boot.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server-main.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/parse/workerMain.ts'], outfile: 'dist/parse-worker.js' }),
+  // The MCP server (server/src/mcp/): the SDK is bundled, its stdio server parts only (no HTTP transports).
+  esbuild.build({ ...common, entryPoints: ['server/src/mcp/main.ts'], outfile: 'dist/mcp.js', define: { SEP_VERSION: JSON.stringify(version) }, plugins: [mcpTrim] }),
   esbuild.build({
     ...common,
     entryPoints: ['server/src/cli.ts'],

@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describesSep, IncrementalMarkdownParser, LintStopped, isSepFile, lint, parseSep, ruleById, type Finding, type SepDocument } from './sep';
-import { originOf } from '../../common/origin';
+import { describesSep, IncrementalMarkdownParser, LintStopped, isSepFile, lint, parseSep, ruleById, type Finding, type Rule, type SepDocument } from './sep';
+import { originOf, type SepOrigin } from '../../common/origin';
 import type { ServerSettings } from './settings';
 import { BudgetedParser, ParseStopped, type RemoteParser } from './parse/budget';
 
@@ -116,8 +116,7 @@ export class AnalysisStore {
       entry.parsedChars = doc.tooLarge ? 0 : text.length;
       this.releaseParsers();
     }
-    // A pull request's description that only points at its SEP file is not checked as a SEP.
-    const ruleSet = origin?.kind === 'pull' && !describesSep(doc) ? [ruleById('pull-description-not-sep')!] : undefined;
+    const ruleSet = originRuleSet(doc, origin);
     const analysis: Analysis = { uri, version, doc, findings: [] };
     try {
       analysis.findings = lint(doc, { rules: settings.rules, finalSeps: settings.finalSeps, today: this.today(), ruleSet, shouldStop: () => this.now() > deadline });
@@ -159,6 +158,14 @@ export class AnalysisStore {
   close(uri: string): void {
     this.entries.delete(uri);
   }
+}
+
+/**
+ * The rules to run on a document from GitHub: a pull request's description that only points at its SEP
+ * file is not checked as a SEP (one rule says so); everything else gets every rule (undefined).
+ */
+export function originRuleSet(doc: SepDocument, origin: SepOrigin | undefined): Rule[] | undefined {
+  return origin?.kind === 'pull' && !describesSep(doc) ? [ruleById('pull-description-not-sep')!] : undefined;
 }
 
 function utcToday(): string {

@@ -4,11 +4,13 @@ import { lint, parseSep, ruleById, type FinalSeps } from './sep';
 import { fixAll } from './sep/fixes';
 import { collectFiles, writeNoFollow } from './cli/files';
 import { ConfigError, loadCliSettings } from './cli/config';
+import { serveMcp } from './cli/mcp';
 import type { ServerSettings } from './settings';
 import { FORMATS, formatReport, summarize, summaryLine, type FileResult, type Format } from './cli/report';
 
 const USAGE = `Usage: sep-lint [files|folders...] [--format text|json|github] [--max-warnings N]
                 [--config FILE] [--final-seps quiet|full] [--fix]
+       sep-lint mcp    serve the SEP tools to an MCP client over stdio (sep-lint mcp --help)
 
 Checks MCP SEP Markdown files. A folder is searched for SEPs: Markdown files
 in a seps/ folder (README.md and TEMPLATE.md excepted) or whose first heading
@@ -169,5 +171,13 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
 }
 
 if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`));
+  const argv = process.argv.slice(2);
+  const out = (s: string): void => void process.stdout.write(`${s}\n`);
+  const err = (s: string): void => void process.stderr.write(`${s}\n`);
+  if (argv[0] === 'mcp') {
+    const status = serveMcp(argv.slice(1), out, err);
+    if (status !== undefined) process.exitCode = status;
+  } else {
+    process.exitCode = run(argv, out, err);
+  }
 }

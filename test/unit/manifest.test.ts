@@ -27,6 +27,7 @@ interface Manifest {
     viewsContainers?: Record<string, { id: string; title: string }[]>;
     views?: Record<string, { id: string; name: string }[]>;
     viewsWelcome?: { view: string; contents: string; when?: string }[];
+    mcpServerDefinitionProviders?: { id: string; label: string }[];
   };
 }
 
@@ -184,6 +185,14 @@ describe('sidebar contributions', () => {
     const containers = manifest.contributes.viewsContainers?.activitybar ?? [];
     assert.ok(containers.some((c) => c.id === 'sep' && c.title === 'SEPs'), 'view container "sep" titled "SEPs"');
     assert.ok((manifest.contributes.views?.sep ?? []).some((v) => v.id === 'sep.openSeps'), 'view sep.openSeps in container sep');
+  });
+
+  test('the MCP server provider is contributed under the sep. prefix and registered in client code', () => {
+    const providers = manifest.contributes.mcpServerDefinitionProviders ?? [];
+    assert.deepEqual(providers.map((p) => p.id), ['sep.mcpServers']);
+    assert.ok(providers.every((p) => p.label.trim()), 'the provider has a label');
+    const registering = clientSources.filter((s) => /registerMcpServerDefinitionProvider\s*\(/.test(s.text));
+    assert.ok(registering.some((s) => literal(providers[0].id).test(s.text)), 'registered with the contributed id');
   });
 
   test('viewsWelcome covers the signed-out and the empty states of the sidebar', () => {

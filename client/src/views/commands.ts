@@ -6,7 +6,7 @@ import { SepDocumentProvider } from './documentProvider';
 import type { SidebarModel } from './model';
 import type { SepNode, SidebarSnapshot } from './nodes';
 import { describeProblem } from './problems';
-import { issueDocName, pullSepFiles, type SepDocRef } from './sepDocuments';
+import { sepDocRefs, type SepDocRef } from './sepDocuments';
 import { sepLabel, type SepItem } from './seps';
 
 /** What the sidebar commands work with; getters because settings changes replace model and client. */
@@ -107,26 +107,19 @@ async function openSep(parts: SidebarParts, target: Target, file?: string): Prom
 }
 
 async function chooseDocument(parts: SidebarParts, item: SepItem, repo: { owner: string; repo: string }, file?: string): Promise<SepDocRef | undefined> {
-  const issueBody: SepDocRef = {
-    kind: 'issue-body',
-    ...repo,
-    number: item.number,
-    name: issueDocName(item.sepNumber ?? item.number, item.title),
-    origin: { kind: item.kind === 'issue' ? 'issue' : 'pull', title: item.title },
-  };
-  if (item.kind === 'issue') return issueBody;
-  const { sha, files } = await pullSepFiles(parts.client(), repo, item.number);
+  const refs = await sepDocRefs(parts.client(), repo, item);
+  const files = refs.filter((r): r is Extract<SepDocRef, { kind: 'pull-file' }> => r.kind === 'pull-file');
   if (files.length === 0) {
-    void vscode.window.showInformationMessage(`Pull request #${item.number} changes no seps/*.md file; showing its description instead.`);
-    return issueBody;
+    if (item.kind === 'pull') void vscode.window.showInformationMessage(`Pull request #${item.number} changes no seps/*.md file; showing its description instead.`);
+    return refs[0];
   }
-  let path = files.find((f) => f.filename === file)?.filename ?? (files.length === 1 ? files[0].filename : undefined);
-  if (!path) {
+  let chosen = files.find((f) => f.path === file) ?? (files.length === 1 ? files[0] : undefined);
+  if (!chosen) {
     const picked = await vscode.window.showQuickPick(
-      files.map((f) => ({ label: f.filename, description: f.status })),
+      files.map((f) => ({ label: f.path, description: f.status, ref: f })),
       { title: `${sepLabel(item)}: several SEP files`, placeHolder: 'Choose the SEP file to open' },
     );
-    path = picked?.label;
+    chosen = picked?.ref;
   }
-  return path ? { kind: 'pull-file', ...repo, number: item.number, sha, path } : undefined;
+  return chosen;
 }

@@ -6,13 +6,15 @@
 import type { GitHubClient, RepoRef } from '../github/client';
 import type { GitHubPullFile } from '../github/types';
 import { originQuery, type SepOrigin } from '../../../common/origin';
+import type { SepItem } from './seps';
 
 /** The URI scheme of documents opened from the sidebar (the language client checks it too). */
 export const SEP_GITHUB_SCHEME = 'sep-github';
 
 /** What a `sep-github:` document shows. */
 export type SepDocRef =
-  | { kind: 'pull-file'; owner: string; repo: string; number: number; sha: string; path: string }
+  /** `status`: how the pull request changes the file (`added`, `modified`…), when known. */
+  | { kind: 'pull-file'; owner: string; repo: string; number: number; sha: string; path: string; status?: string }
   | { kind: 'issue-body'; owner: string; repo: string; number: number; name: string; origin?: SepOrigin };
 
 const seg = encodeURIComponent;
@@ -74,6 +76,32 @@ export async function fetchSepDoc(client: GitHubClient, ref: SepDocRef): Promise
   const repo: RepoRef = { owner: ref.owner, repo: ref.repo };
   if (ref.kind === 'pull-file') return client.getFileText(repo, ref.path, ref.sha);
   return (await client.getIssue(repo, ref.number)).body ?? '';
+}
+
+/**
+ * The document of an item's description: an issue-era SEP's body (its title is the issue's), or a pull
+ * request's description, checked only when it is a SEP (see the server's analysis).
+ */
+export function issueBodyRef(repo: RepoRef, item: Pick<SepItem, 'number' | 'sepNumber' | 'title' | 'kind'>): SepDocRef {
+  return {
+    kind: 'issue-body',
+    ...repo,
+    number: item.number,
+    name: issueDocName(item.sepNumber ?? item.number, item.title),
+    origin: { kind: item.kind === 'issue' ? 'issue' : 'pull', title: item.title },
+  };
+}
+
+/**
+ * Every document Open SEP can show for an item: an issue's body; a pull request's changed SEP files at its
+ * head commit, or its description when it changes none.
+ */
+export async function sepDocRefs(client: GitHubClient, repo: RepoRef, item: Pick<SepItem, 'number' | 'sepNumber' | 'title' | 'kind'>): Promise<SepDocRef[]> {
+  const body = issueBodyRef(repo, item);
+  if (item.kind === 'issue') return [body];
+  const { sha, files } = await pullSepFiles(client, repo, item.number);
+  if (files.length === 0) return [body];
+  return files.map((f) => ({ kind: 'pull-file', ...repo, number: item.number, sha, path: f.filename, status: f.status }));
 }
 
 /** What Open SEP found for a pull request: its head commit and SEP files. */

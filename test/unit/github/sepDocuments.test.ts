@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { GitHubClient, type RepoRef } from '../../../client/src/github';
-import { fetchSepDoc, issueDocName, parseSepDocPath, pullSepFiles, sepDocPath, sepDocQuery, sepFilesOf, type SepDocRef } from '../../../client/src/views/sepDocuments';
+import { fetchSepDoc, issueDocName, parseSepDocPath, pullSepFiles, sepDocPath, sepDocQuery, sepDocRefs, sepFilesOf, type SepDocRef } from '../../../client/src/views/sepDocuments';
 import { originOf } from '../../../common/origin';
 import { FakeGitHub, headSha } from '../../support/fakeGitHub';
 
@@ -77,5 +77,18 @@ describe('fetching SEP documents from the fake GitHub', () => {
   it("an issue's body", async () => {
     const text = await fetchSepDoc(client, { kind: 'issue-body', ...REPO, number: 1990, name: '1990-x.md' });
     assert.equal(text, fake.issue(1990)!.body);
+  });
+
+  it('the documents Open SEP offers: each SEP file of a pull request, its description without one, an issue\'s body', async () => {
+    const several = await sepDocRefs(client, REPO, { number: 2002, sepNumber: 2002, title: 'Batch sampling requests', kind: 'pull' });
+    assert.deepEqual(several.map((r) => (r.kind === 'pull-file' ? `${r.path}@${r.sha}` : r.kind)), fake.issue(2002)!.pull!.files
+      .filter((f) => f.filename.startsWith('seps/')).map((f) => `${f.filename}@${headSha(2002)}`));
+    const filler = fake.repo.issues.find((i) => i.pull && i.pull.files.every((f) => !f.filename.startsWith('seps/')))!;
+    const described = await sepDocRefs(client, REPO, { number: filler.number, title: 'Some change', kind: 'pull' });
+    assert.deepEqual(described, [{ kind: 'issue-body', ...REPO, number: filler.number, name: `${filler.number}-some-change.md`, origin: { kind: 'pull', title: 'Some change' } }]);
+    const before = fake.requests.length;
+    const issue = await sepDocRefs(client, REPO, { number: 1990, sepNumber: 1990, title: 'Server identity metadata', kind: 'issue' });
+    assert.deepEqual(issue, [{ kind: 'issue-body', ...REPO, number: 1990, name: '1990-server-identity-metadata.md', origin: { kind: 'issue', title: 'Server identity metadata' } }]);
+    assert.equal(fake.requests.length, before, 'an issue needs no request to know its document');
   });
 });
