@@ -8,11 +8,11 @@ import {
   normativeStatements,
   parseSep,
   parseTraceability,
+  sepNumberOf,
   traceabilitySkeleton,
   traceCoverage,
   type Coverage,
   type NormativeStatement,
-  type SepDocument,
   type TraceabilityFile,
 } from '../sep';
 
@@ -76,12 +76,6 @@ function parseTraceArgs(argv: string[]): TraceOptions | 'help' {
   return { sep, yaml, format };
 }
 
-/** The SEP's number: from its title, else from its file name (`2164-resource-not-found.md`). */
-export function sepNumber(doc: SepDocument, fileName: string): number | undefined {
-  const n = doc.title?.number && /^\d+$/.test(doc.title.number) ? doc.title.number : /^(\d+)-/.exec(fileName)?.[1];
-  return n === undefined || Number(n) === 0 ? undefined : Number(n);
-}
-
 /** Runs `sep-lint trace`; returns the exit status. */
 export function runTrace(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   let opts;
@@ -101,7 +95,7 @@ export function runTrace(argv: string[], out: (s: string) => void, err: (s: stri
   const fileName = basename(opts.sep);
   const doc = parseSep(sepText, { fileName });
   const statements = normativeStatements(doc);
-  const sep = sepNumber(doc, fileName);
+  const sep = sepNumberOf(doc);
   let trace: { file: TraceabilityFile; coverage: Coverage } | undefined;
   if (opts.yaml !== undefined && yamlText !== undefined) {
     const { file, findings } = parseTraceability(yamlText, basename(opts.yaml));
