@@ -65,7 +65,7 @@ test('a SEP whose traceability file is in the workspace: information on each unc
   assert.equal(found.length, 1, JSON.stringify(found));
   assert.equal(found[0].severity, 3);
   assert.equal(found[0].range.start.line, lineOf('Keepers SHOULD'));
-  assert.match(found[0].message, /No row of "sep-5150\.yaml" covers this SHOULD-level statement.*closest is row 1 \("sep-5150-glow"\)/);
+  assert.match(found[0].message as string, /No row of "sep-5150\.yaml" covers this SHOULD-level statement.*closest is row 1 \("sep-5150-glow"\)/);
 });
 
 test('sep/requirements lists the statements with coverage and the traceability file', async () => {
