@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describesSep, IncrementalMarkdownParser, LintStopped, isSepFile, lint, parseSep, ruleById, type Finding, type Rule, type SepDocument } from './sep';
+import { describesSep, IncrementalMarkdownParser, LintStopped, isSepFile, lint, parseSep, parseTraceability, ruleById, traceFileNumber, type Finding, type Rule, type SepDocument } from './sep';
 import { originOf, type SepOrigin } from '../../common/origin';
 import type { ServerSettings } from './settings';
 import { BudgetedParser, ParseStopped, type RemoteParser } from './parse/budget';
@@ -8,7 +8,7 @@ import { BudgetedParser, ParseStopped, type RemoteParser } from './parse/budget'
 export interface Analysis {
   uri: string;
   version: number;
-  /** Undefined when the document is not a SEP (it gets no diagnostics). */
+  /** Undefined when the document is not a SEP: it gets no diagnostics, unless it is a traceability file (`sep-<number>.yaml`). */
   doc?: SepDocument;
   findings: Finding[];
   /** Set when the check ran past its time budget and was abandoned for this version. */
@@ -95,6 +95,8 @@ export class AnalysisStore {
   private check(uri: string, version: number, text: string, entry?: Entry): Analysis {
     const path = uriPath(uri);
     const settings = this.settings(uri);
+    const fileName = path.slice(path.lastIndexOf('/') + 1);
+    if (traceFileNumber(fileName) !== undefined) return { uri, version, findings: parseTraceability(text, fileName, { rules: settings.rules }).findings };
     if (!isSepFile(path, text, settings.files.include)) return { uri, version, findings: [] };
     this.counts.analyses++;
     const deadline = this.now() + this.budgetMs;
@@ -103,7 +105,7 @@ export class AnalysisStore {
     let doc: SepDocument;
     this.parseBudget.begin(deadline);
     try {
-      doc = parseSep(text, { fileName: path.slice(path.lastIndexOf('/') + 1), parser, origin });
+      doc = parseSep(text, { fileName, parser, origin });
     } catch (err) {
       if (!(err instanceof ParseStopped)) throw err;
       // Stopped during the parse: no model, no findings, and the note that it was stopped.
