@@ -124,8 +124,8 @@ function read(file: string, err: (s: string) => void): string | undefined {
   }
 }
 
-/** The JSON shape issue 15 fixes for other tools: 1-based lines, indexes into `statements`. */
-function traceJson(sep: number | undefined, statements: NormativeStatement[], trace: { file: TraceabilityFile; coverage: Coverage } | undefined) {
+/** The JSON shape issue 15 fixes for other tools (the CLI's `--format json`, MCP's sep_requirements): 1-based lines, indexes into `statements`. */
+export function traceJson(sep: number | undefined, statements: NormativeStatement[], trace: { file: TraceabilityFile; coverage: Coverage } | undefined) {
   return {
     sep,
     statements: statements.map((s) => ({

@@ -1,5 +1,5 @@
 /**
- * The SEP tools as an MCP server: one engine, five tools. Building the server has no side effects; the entry
+ * The SEP tools as an MCP server: one engine, six tools. Building the server has no side effects; the entry
  * (main.ts) connects it to stdio.
  */
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { registerCheckSep, registerFixSep } from './tools/check';
 import { registerExplainRule } from './tools/explain';
 import { registerCheckGitHubSep } from './tools/github';
 import { registerNewSep } from './tools/newSep';
+import { registerSepRequirements } from './tools/requirements';
 import { Workspace } from './workspace';
 
 /** The name clients show for this server. */
@@ -38,7 +39,7 @@ export function createSepMcpServer(options: SepMcpOptions = {}): McpServer {
     { name: SERVER_NAME, title: 'SEP tools', version: options.version ?? '0.0.0' },
     { instructions: 'Tools for writing MCP Specification Enhancement Proposals (SEPs): new_sep starts a draft, check_sep '
       + 'checks one against the SEP guidelines, fix_sep applies the fixes that need no decision, explain_rule explains a '
-      + 'finding\'s rule, check_github_sep checks a SEP under review on GitHub.' },
+      + 'finding\'s rule, check_github_sep checks a SEP under review on GitHub, sep_requirements lists its normative statements and their conformance coverage.' },
   );
   const env = options.env ?? process.env;
   const ctx: ToolContext = {
@@ -59,5 +60,6 @@ export function createSepMcpServer(options: SepMcpOptions = {}): McpServer {
   registerExplainRule(server, ctx);
   registerNewSep(server, ctx);
   registerCheckGitHubSep(server, ctx);
+  registerSepRequirements(server, ctx);
   return server;
 }

@@ -84,6 +84,6 @@ describe('MCP server of SEP tools', function () {
     ]);
     assert.equal((init.result as { serverInfo: { name: string } }).serverInfo.name, 'sep-tools');
     const names = (list.result as { tools: { name: string }[] }).tools.map((t) => t.name).sort();
-    assert.deepEqual(names, ['check_github_sep', 'check_sep', 'explain_rule', 'fix_sep', 'new_sep']);
+    assert.deepEqual(names, ['check_github_sep', 'check_sep', 'explain_rule', 'fix_sep', 'new_sep', 'sep_requirements']);
   });
 });

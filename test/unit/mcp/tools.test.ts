@@ -25,10 +25,10 @@ describe('MCP server: tools', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('lists the five tools, each with a description, input and output schemas and honest annotations', async () => {
+  test('lists the six tools, each with a description, input and output schemas and honest annotations', async () => {
     const { tools } = await mcp.client.listTools();
     const byName = new Map(tools.map((t) => [t.name, t]));
-    assert.deepEqual([...byName.keys()].sort(), ['check_github_sep', 'check_sep', 'explain_rule', 'fix_sep', 'new_sep']);
+    assert.deepEqual([...byName.keys()].sort(), ['check_github_sep', 'check_sep', 'explain_rule', 'fix_sep', 'new_sep', 'sep_requirements']);
     for (const t of tools) {
       assert.ok((t.description ?? '').length > 80, `${t.name} has a description`);
       assert.equal(t.inputSchema.type, 'object');
@@ -37,11 +37,11 @@ describe('MCP server: tools', () => {
       assert.equal(typeof t.annotations?.openWorldHint, 'boolean', `${t.name} says whether it reaches the outside world`);
     }
     const hints = (name: string) => byName.get(name)!.annotations!;
-    for (const name of ['check_sep', 'explain_rule', 'new_sep', 'check_github_sep']) assert.equal(hints(name).readOnlyHint, true, name);
+    for (const name of ['check_sep', 'explain_rule', 'new_sep', 'check_github_sep', 'sep_requirements']) assert.equal(hints(name).readOnlyHint, true, name);
     assert.equal(hints('fix_sep').readOnlyHint, false, 'fix_sep may write the file');
     assert.equal(hints('fix_sep').destructiveHint, true, 'fix_sep replaces the file');
     assert.equal(hints('check_github_sep').openWorldHint, true);
-    for (const name of ['check_sep', 'fix_sep', 'explain_rule', 'new_sep']) assert.equal(hints(name).openWorldHint, false, name);
+    for (const name of ['check_sep', 'fix_sep', 'explain_rule', 'new_sep', 'sep_requirements']) assert.equal(hints(name).openWorldHint, false, name);
     assert.deepEqual(Object.keys(byName.get('check_sep')!.inputSchema.properties ?? {}).sort(), ['fileName', 'path', 'text']);
     assert.ok('write' in (byName.get('fix_sep')!.inputSchema.properties ?? {}));
     const finding = (byName.get('check_sep')!.outputSchema!.properties as Record<string, { items?: { properties?: object } }>).findings.items!.properties!;
@@ -168,7 +168,7 @@ describe('MCP server: tools', () => {
     const viaCli = await startMcp({ cwd: dir, viaCli: true });
     try {
       const { tools } = await viaCli.client.listTools();
-      assert.equal(tools.length, 5);
+      assert.equal(tools.length, 6);
       const r = data<{ findings: FindingOut[] }>(await viaCli.call('check_sep', { path: 'seps/0000-widget.md' }));
       assert.ok(Array.isArray(r.findings));
     } finally {

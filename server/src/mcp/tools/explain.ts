@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Heading } from 'mdast';
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { RULES, ruleById, ruleDocPath } from '../../sep';
+import { ALL_RULES, ruleDocPath, ruleInfo } from '../../sep';
 import { parseMarkdown } from '../../sep/markdown';
 import { plain, span } from '../../sep/mdast';
 import type { ToolContext } from '../context';
@@ -40,8 +40,8 @@ export function registerExplainRule(server: McpServer, ctx: ToolContext): void {
     },
     annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   }, ({ rule: id }) => guarded(() => {
-    const rule = ruleById(id.trim());
-    if (!rule) throw new ToolFailure(`No rule "${id}". Rule ids look like "section-missing"; check_sep reports them (${RULES.length} rules).`);
+    const rule = ruleInfo(id.trim());
+    if (!rule) throw new ToolFailure(`No rule "${id}". Rule ids look like "section-missing"; check_sep reports them (${ALL_RULES.length} rules, traceability files' included).`);
     let page: string;
     try {
       page = readFileSync(join(ctx.packageRoot, ruleDocPath(rule.id)), 'utf8');
