@@ -70,3 +70,21 @@ export function parsePrNumber(input: string): string | undefined {
   const n = m[1].replace(/^0+/, '');
   return n === '' ? undefined : n;
 }
+
+/**
+ * `sep/workspaceIndex` (client → server): the files the workspace index is made of (every `seps/<number>-*.md` and
+ * `MAINTAINERS.md`), with their text, for a workspace folder the server cannot read itself (any scheme but `file:`,
+ * e.g. `vscode-vfs://` on github.dev). The server then uses them instead of the disk for documents in that folder.
+ */
+export const WORKSPACE_INDEX_NOTIFICATION = 'sep/workspaceIndex';
+
+export interface WorkspaceIndexParams {
+  /** The workspace folder's URI. */
+  folder: string;
+  /** True when `files` are all of the folder's index files (what was sent before is dropped); else changes only. */
+  full: boolean;
+  /** Files added or changed, each with its whole text. */
+  files: { uri: string; text: string }[];
+  /** Files deleted since the last notification. */
+  deleted?: string[];
+}

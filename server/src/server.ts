@@ -1,5 +1,6 @@
 import {
   DidChangeConfigurationNotification,
+  NotificationType,
   RequestType0,
   TextDocumentSyncKind,
   TextDocuments,
@@ -10,8 +11,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisStore, type AnalysisStats } from './analysis';
 import { diagnosticsOf, statusOf } from './diagnostics';
-import { STATUS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST } from '../../common/protocol';
-import { FEATURE_CAPABILITIES, WorkspaceCheck, WorkspaceFolderPaths, registerFeatures } from './features';
+import { STATUS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST, WORKSPACE_INDEX_NOTIFICATION, type WorkspaceIndexParams } from '../../common/protocol';
+import { FEATURE_CAPABILITIES, registerFeatures } from './features';
+import { ClientWorkspaceIndex, preferClientIndex } from './features/workspaceIndex';
+import { ONLINE_RULE_DOCS_ROOT, type ServerHost } from './host';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 
 /** `sep/stats`: how many checks the server has run, for load tests and troubleshooting. */
@@ -20,14 +23,17 @@ export const StatsRequest = new RequestType0<AnalysisStats, void>('sep/stats');
 /**
  * Wires the SEP engine to an LSP connection: document sync, settings,
  * diagnostics on open and change, and the editing features. Starts listening.
+ * @param host what the platform provides (Node: nodeHost.ts; a Web Worker: browserMain.ts)
  */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let pullConfiguration = false;
   const store = new AnalysisStore(() => settings);
   const pending = new Set<string>();
-  const folders = new WorkspaceFolderPaths();
+  const folders = host.folders;
+  const fedIndex = new ClientWorkspaceIndex();
+  let docsRoot = host.ruleDocsRoot ?? ONLINE_RULE_DOCS_ROOT;
   let clientCapabilities: ClientCapabilities = {};
   /** Changes (of any document) seen so far; validation waits until a turn of the event loop brings none. */
   let changes = 0;
@@ -38,7 +44,7 @@ export function startServer(connection: Connection): void {
     if (!document) return;
     try {
       const analysis = settings.validate.enable ? store.analyze(document) : undefined;
-      const diagnostics = analysis ? diagnosticsOf(analysis) : [];
+      const diagnostics = analysis ? diagnosticsOf(analysis, docsRoot) : [];
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
       void connection.sendNotification(STATUS_NOTIFICATION, statusOf(analysis, uri, document.version));
     } catch (err) {
@@ -72,7 +78,7 @@ export function startServer(connection: Connection): void {
   /** Drains on the next turn, remembering how many changes had been seen by now. */
   const later = (): void => {
     const seen = changes;
-    setImmediate(() => drain(seen));
+    host.defer(() => drain(seen));
   };
 
   const schedule = (uri: string): void => {
@@ -93,14 +99,16 @@ export function startServer(connection: Connection): void {
     }
     store.invalidate();
     for (const d of documents.all()) schedule(d.uri);
-    workspaceCheck.settingsChanged();
+    workspaceCheck?.settingsChanged();
   };
 
   connection.onInitialize((params): InitializeResult => {
     clientCapabilities = params.capabilities;
     pullConfiguration = Boolean(params.capabilities.workspace?.configuration);
     folders.initialize(params);
-    settings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    const options = params.initializationOptions as { settings?: unknown; ruleDocsRoot?: unknown } | undefined;
+    settings = normalizeSettings(options?.settings);
+    if (!host.ruleDocsRoot && typeof options?.ruleDocsRoot === 'string' && options.ruleDocsRoot.endsWith('/')) docsRoot = options.ruleDocsRoot;
     return {
       capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, ...FEATURE_CAPABILITIES },
       serverInfo: { name: 'sep-language-server', version: '0.1.0' },
@@ -123,16 +131,20 @@ export function startServer(connection: Connection): void {
 
   // Fired on open as well as on every change.
   documents.onDidChangeContent((e) => schedule(e.document.uri));
-  documents.onDidOpen((e) => workspaceCheck.opened(e.document.uri));
+  documents.onDidOpen((e) => workspaceCheck?.opened(e.document.uri));
   documents.onDidClose((e) => {
     store.close(e.document.uri);
-    workspaceCheck.closed(e.document.uri);
+    workspaceCheck?.closed(e.document.uri);
   });
 
-  const files = registerFeatures({ connection, documents, store, settings: () => settings, workspaceFolders: folders.get });
-  const workspaceCheck = new WorkspaceCheck({ connection, documents, store, settings: () => settings, folders: folders.get, today: () => new Date().toISOString().slice(0, 10) });
-  files.onChange((uri, change) => workspaceCheck.fileChanged(uri, change));
+  const index = preferClientIndex(fedIndex, host.diskIndex?.(folders.get));
+  const fileExists = (uri: string): boolean => fedIndex.has(uri) || host.fileExists(uri);
+  const files = registerFeatures({ connection, documents, store, settings: () => settings, index, fileExists });
+  const workspaceCheck = host.workspaceCheck?.({ connection, documents, store, settings: () => settings, folders: folders.get, today: () => new Date().toISOString().slice(0, 10), docsRoot: () => docsRoot });
+  files.onChange((uri, change) => workspaceCheck?.fileChanged(uri, change));
+  connection.onNotification(new NotificationType<WorkspaceIndexParams>(WORKSPACE_INDEX_NOTIFICATION), (params) => fedIndex.update(params));
   connection.onRequest(VALIDATE_WORKSPACE_REQUEST, (_params: unknown, token) => {
+    if (!workspaceCheck) throw new Error('Validate All SEPs in Workspace reads the workspace from disk: it is not available in the browser.');
     files.watchAllMarkdown();
     return workspaceCheck.run(token);
   });

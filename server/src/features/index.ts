@@ -15,13 +15,11 @@ import { FIX_ALL_KIND, codeActions } from './codeActions';
 import { completion, definition, documentLinks, hover } from './editing';
 import { createEnv, type FeatureEnv } from './env';
 import { FixAllRequest, computeFixAll } from './fixAll';
-import { WorkspaceIndexer, type FileChange } from './workspace';
+import type { FileChange, WorkspaceIndexSource } from './workspaceIndex';
 import { setPrNumber } from './setPrNumber';
 import { SET_PR_NUMBER_REQUEST, type SetPrNumberParams, type SetPrNumberResult } from '../../../common/protocol';
 
 export { FixAllRequest, FIX_ALL_KIND };
-export { WorkspaceFolderPaths } from './folders';
-export { WorkspaceCheck } from './workspaceCheck';
 
 /** What the editing features need from the server. */
 export interface FeatureContext {
@@ -30,8 +28,10 @@ export interface FeatureContext {
   store: AnalysisStore;
   /** The current settings (rule severities matter to fix-all); defaults when not given. */
   settings: () => ServerSettings;
-  /** The workspace folders' paths: the only places the server reads besides open documents. */
-  workspaceFolders?: () => readonly string[];
+  /** Where each document's workspace index comes from. */
+  index: WorkspaceIndexSource;
+  /** Whether a file exists (Set PR Number never renames over one). */
+  fileExists: (uri: string) => boolean;
 }
 
 /** Capabilities of the editing features registered by {@link registerFeatures}. */
@@ -50,8 +50,7 @@ export const FEATURE_CAPABILITIES: ServerCapabilities = {
  * links and go to definition. A failing handler logs and answers empty.
  */
 export function registerFeatures(ctx: FeatureContext): WorkspaceFiles {
-  const indexer = new WorkspaceIndexer(ctx.workspaceFolders);
-  const env = createEnv(ctx, indexer);
+  const env = createEnv(ctx);
   const { connection } = ctx;
   const guard = <P, R>(name: string, empty: R, fn: (env: FeatureEnv, p: P) => R) => (p: P): R => {
     try {
@@ -73,7 +72,7 @@ export function registerFeatures(ctx: FeatureContext): WorkspaceFiles {
     return { version: c.document.version, edits, applied };
   }));
   connection.onRequest(new RequestType<SetPrNumberParams, SetPrNumberResult, void>(SET_PR_NUMBER_REQUEST), guard<SetPrNumberParams, SetPrNumberResult>('set PR number', { error: 'The SEP server could not compute the change.' }, setPrNumber));
-  return new WorkspaceFiles(connection, indexer);
+  return new WorkspaceFiles(connection, ctx.index);
 }
 
 const CHANGE: Record<FileChangeType, FileChange> = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' };
@@ -84,7 +83,7 @@ export class WorkspaceFiles {
   private canWatch = false;
   private watchingMarkdown = false;
 
-  constructor(private readonly connection: Connection, private readonly indexer: WorkspaceIndexer) {
+  constructor(private readonly connection: Connection, private readonly indexer: WorkspaceIndexSource) {
     connection.onDidChangeWatchedFiles((e) => {
       for (const c of e.changes) {
         indexer.fileChanged(c.uri, CHANGE[c.type]);

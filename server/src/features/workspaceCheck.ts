@@ -22,6 +22,8 @@ export interface WorkspaceCheckContext {
   settings: () => ServerSettings;
   folders: () => readonly string[];
   today: () => string;
+  /** The URL holding `docs/rules/` (see `ServerHost.ruleDocsRoot`). */
+  docsRoot: () => string;
 }
 
 interface FileResult {
@@ -121,7 +123,7 @@ export class WorkspaceCheck {
     const doc = parseSep(text, { fileName: path.slice(path.lastIndexOf('/') + 1) });
     const findings = lint(doc, { rules: settings.rules, today: this.ctx.today() });
     this.published.add(uri);
-    void this.ctx.connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
+    void this.ctx.connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, this.ctx.docsRoot())) });
     return { sep: true, checked: true, ...counts(findings) };
   }
 
