@@ -44,6 +44,7 @@ export class ClientWorkspaceIndex {
 
   /** Applies what the client sent: every file of a folder (`full`), or the files that changed and were deleted. */
   update(params: WorkspaceIndexParams): void {
+    if (typeof params?.folder !== 'string') return;
     const folder = trimSlash(params.folder);
     let known = this.folders.get(folder);
     if (!known || params.full) {
@@ -51,12 +52,13 @@ export class ClientWorkspaceIndex {
       known = new Set();
       this.folders.set(folder, known);
     }
-    for (const uri of params.deleted ?? []) {
+    for (const uri of Array.isArray(params.deleted) ? params.deleted : []) {
+      if (typeof uri !== 'string') continue;
       this.remove(uri);
       known.delete(uri);
     }
-    for (const { uri, text } of params.files) {
-      if (!uri.startsWith(`${folder}/`) || typeof text !== 'string') continue;
+    for (const { uri, text } of Array.isArray(params.files) ? params.files : []) {
+      if (typeof uri !== 'string' || typeof text !== 'string' || !uri.startsWith(`${folder}/`)) continue;
       this.remove(uri);
       if (this.add(uri, text)) known.add(uri);
     }
