@@ -2,8 +2,24 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import type { ClientPlatform } from './types';
 
+/** A Web Worker, as the browser language client takes it. */
+type WorkerInstance = Exclude<ConstructorParameters<typeof LanguageClient>[2], () => unknown>;
 /** The Web Worker constructor of the browser's extension host (this project type-checks against Node's globals). */
-declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[2];
+declare const Worker: new (url: string) => WorkerInstance;
+
+/**
+ * The server's worker, from the bundle's URL (vscode.dev, github.dev). An extension installed on a remote server
+ * (code-server, a codespace in the browser) has a `vscode-remote:` URL, which the web extension host refuses to
+ * start a worker from: the bundle is then read through the editor's file system and started from a blob URL.
+ */
+async function startWorker(server: vscode.Uri): Promise<WorkerInstance> {
+  try {
+    return new Worker(server.toString(true));
+  } catch {
+    const code = await vscode.workspace.fs.readFile(server);
+    return new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+  }
+}
 
 /** The browser (vscode.dev, github.dev): the server is dist/web/server.js in a Web Worker; there is no git. */
 export const platform: ClientPlatform = {
@@ -13,7 +29,7 @@ export const platform: ClientPlatform = {
     const root = context.extensionUri.toString();
     const ruleDocsRoot = root.endsWith('/') ? root : `${root}/`;
     const options = { ...clientOptions, initializationOptions: { ...clientOptions.initializationOptions, ruleDocsRoot } };
-    return new LanguageClient('sep', 'SEP Language Server', new Worker(server.toString(true)), options);
+    return new LanguageClient('sep', 'SEP Language Server', () => startWorker(server), options);
   },
   gitIdentity: () => Promise.resolve({ name: '', email: '' }),
 };
