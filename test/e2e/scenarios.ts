@@ -46,6 +46,7 @@ export const EXTRA_SCENARIOS: ExtraScenario[] = [
  * open: the suite serves the SEP it checks from a `vscode-vfs:` file system of its own.
  */
 export const WEB_SCENARIO: ExtraScenario = { label: 'web extension', suite: 'suite-web', open: () => '' };
+/** The web window's environment: the runner runs the suite from its own folder. */
 export const WEB_SCENARIO_ENV = { SEP_E2E_IN_PLACE: '1' };
 
 /**

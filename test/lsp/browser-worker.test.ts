@@ -1,8 +1,9 @@
 /**
  * The browser server bundle in a real Web Worker (headless Chromium), spoken to over `postMessage`: a reference SEP
  * turned back into a draft, its Status and Type spelled in lower case, gets the same diagnostics as from the desktop
- * server, the quick fix spells the Status as the template does, fix-all both lines (Type as the authors wrote it); the workspace index the client sends (as on
- * github.dev) feeds completion and hover.
+ * server, the quick fix spells the Status as the template does, fix-all both lines (Type as the authors wrote it);
+ * the workspace index the client sends (as on github.dev) feeds completion and hover and tells Set PR Number which
+ * names are taken.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -120,4 +121,12 @@ test('the workspace index the client sends feeds completion and hover (no disk i
   await worker.notify('sep/workspaceIndex', { folder: FOLDER, full: false, files: [], deleted: [`${FOLDER}/seps/12-tide-tables.md`] });
   const gone = await worker.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 8, character: 14 } });
   assert.doesNotMatch(JSON.stringify(gone), /Tide tables/);
+
+  // Set PR Number: one edit renaming within the virtual file system; a name the index holds is taken.
+  const numbered = await worker.request<{ edit: { documentChanges: unknown[] }; newUri: string }>('sep/setPrNumber', { textDocument: { uri }, number: '4242', repository: 'example/seps-repo' });
+  assert.equal(numbered.newUri, `${FOLDER}/seps/4242-lanterns.md`);
+  assert.deepEqual(numbered.edit.documentChanges[0], { kind: 'rename', oldUri: uri, newUri: numbered.newUri, options: { overwrite: false } });
+  await worker.notify('sep/workspaceIndex', { folder: FOLDER, full: false, files: [{ uri: `${FOLDER}/seps/4243-lanterns.md`, text: '# SEP-4243: Lanterns\n' }] });
+  const taken = await worker.request<{ error?: string }>('sep/setPrNumber', { textDocument: { uri }, number: '4243', repository: 'example/seps-repo' });
+  assert.match(taken.error ?? '', /4243-lanterns\.md already exists/);
 });
