@@ -3,6 +3,7 @@
 // the V8 code cache dist/server.js loads the server with (server/src/boot.ts).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import * as zlib from 'node:zlib';
 import * as esbuild from 'esbuild';
 
@@ -47,8 +48,30 @@ const mcpTrim = {
   },
 };
 
+/**
+ * The web extension (vscode.dev, github.dev), from the same sources: the client for the browser's extension host
+ * and the server as a Web Worker. Node built-ins do not resolve here, so one imported by mistake fails the build.
+ */
+/** @type {import('esbuild').BuildOptions} */
+const web = { ...common, platform: 'browser', target: 'es2022' };
+
+/** The client's platform module (client/src/platform/index.ts, which re-exports Node's) is the browser's here. */
+const CLIENT_PLATFORM = resolve('client/src/platform');
+/** @type {import('esbuild').Plugin} */
+const browserPlatform = {
+  name: 'browser-platform',
+  setup(build) {
+    build.onResolve({ filter: /\/platform$/ }, (args) =>
+      resolve(args.resolveDir, args.path) === CLIENT_PLATFORM ? { path: join(CLIENT_PLATFORM, 'browser.ts') } : undefined);
+  },
+};
+
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  esbuild.build({ ...web, entryPoints: ['client/src/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], plugins: [browserPlatform] }),
+  // A worker script is no module: it runs as it is, so no CommonJS wrapper. A worker has no DOM: packages with a
+  // `worker` export (decode-named-character-reference, whose `browser` one needs `document`) give that one.
+  esbuild.build({ ...web, entryPoints: ['server/src/browserMain.ts'], outfile: 'dist/web/server.js', format: 'iife', conditions: ['worker'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/boot.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server-main.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/parse/workerMain.ts'], outfile: 'dist/parse-worker.js' }),

@@ -17,7 +17,7 @@ const KEY = 'origin';
 /** The URI query for a document that is the body of this issue or pull request. */
 export function originQuery(origin: SepOrigin): string {
   const json = JSON.stringify({ kind: origin.kind, title: origin.title });
-  return `${KEY}=${Buffer.from(json, 'utf8').toString('base64url')}`;
+  return `${KEY}=${toBase64Url(json)}`;
 }
 
 /** The origin a document URI carries, if any; undefined for any URI without a well-formed one. */
@@ -35,11 +35,29 @@ export function originOf(uri: string): SepOrigin | undefined {
     const [k, v] = part.split('=');
     if (k !== KEY || !v) continue;
     try {
-      const o = JSON.parse(Buffer.from(v, 'base64url').toString('utf8')) as Partial<SepOrigin>;
+      const o = JSON.parse(fromBase64Url(v)) as Partial<SepOrigin>;
       if ((o.kind === 'issue' || o.kind === 'pull') && typeof o.title === 'string') return { kind: o.kind, title: o.title };
     } catch {
       return undefined;
     }
   }
   return undefined;
+}
+
+/** UTF-8 text as unpadded base64url, with the web platform's btoa (Node and the browser both have it). */
+function toBase64Url(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  const b64 = btoa(binary);
+  let end = b64.length;
+  while (end > 0 && b64[end - 1] === '=') end--;
+  return b64.slice(0, end).replaceAll('+', '-').replaceAll('/', '_');
+}
+
+/** The text of a base64url string (padded or not); throws on anything else. */
+function fromBase64Url(value: string): string {
+  const binary = atob(value.replaceAll('-', '+').replaceAll('_', '/'));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }

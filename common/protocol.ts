@@ -103,3 +103,21 @@ export interface RequirementsResult {
   /** URI of the SEP's traceability file (`sep-<number>.yaml`) found in the workspace, when there is one. */
   traceFile?: string;
 }
+
+/**
+ * `sep/workspaceIndex` (client → server): the files the workspace index is made of (every `seps/<number>-*.md` and
+ * `MAINTAINERS.md`), with their text, for a workspace folder the server cannot read itself (any scheme but `file:`,
+ * e.g. `vscode-vfs://` on github.dev). The server then uses them instead of the disk for documents in that folder.
+ */
+export const WORKSPACE_INDEX_NOTIFICATION = 'sep/workspaceIndex';
+
+export interface WorkspaceIndexParams {
+  /** The workspace folder's URI. */
+  folder: string;
+  /** True when `files` are all of the folder's index files (what was sent before is dropped); else changes only. */
+  full: boolean;
+  /** Files added or changed, each with its whole text. */
+  files: { uri: string; text: string }[];
+  /** Files deleted since the last notification. */
+  deleted?: string[];
+}

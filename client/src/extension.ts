@@ -1,14 +1,16 @@
 import type * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { createLanguageClient } from './languageClient';
 import { registerCommands } from './commands';
 import { registerFixAll } from './commands/fixAll';
+import { platform } from './platform';
 import { registerSidebar } from './views/register';
 import { registerMcpServer, type McpRegistration } from './mcp';
+import { registerWorkspaceIndex } from './workspaceIndex';
 
 /** What `activate` returns to other extensions and tests. */
 export interface SepExtensionApi {
-  /** The MCP server provider, when this VS Code has the MCP API (1.101 and later). */
+  /** The MCP server provider, when this VS Code has the MCP API (1.101 and later) and can start processes. */
   mcp?: McpRegistration;
 }
 
@@ -16,13 +18,14 @@ let client: LanguageClient | undefined;
 
 /** Starts the SEP language server and registers the commands, views and the MCP server of SEP tools. */
 export async function activate(context: vscode.ExtensionContext): Promise<SepExtensionApi> {
-  client = createLanguageClient(context);
+  client = createLanguageClient(context, platform);
   context.subscriptions.push(client);
-  registerCommands(context, client);
+  registerCommands(context, client, platform);
   registerFixAll(context, client);
   registerSidebar(context);
-  const mcp = registerMcpServer(context);
+  const mcp = platform.startsProcesses ? registerMcpServer(context) : undefined;
   await client.start();
+  context.subscriptions.push(registerWorkspaceIndex(client));
   return { mcp };
 }
 

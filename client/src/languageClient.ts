@@ -1,20 +1,20 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import type { ClientPlatform } from './platform/types';
 
-/** Schemes whose Markdown documents the server checks (`sep-github` holds read-only files fetched from GitHub). */
-export const CHECKED_SCHEMES = ['file', 'untitled', 'sep-github'];
+/**
+ * Schemes whose Markdown documents the server checks (`sep-github` holds read-only files fetched from GitHub;
+ * `vscode-vfs` is github.dev's and vscode.dev's repositories). The workspace folders' own schemes are added.
+ */
+export const CHECKED_SCHEMES = ['file', 'untitled', 'sep-github', 'vscode-vfs'];
 
-/** Creates the client for the bundled server (dist/server.js), started over IPC. */
-export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
-  const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
+/** Creates the client for the bundled server: the platform starts it (a Node process, or a Web Worker). */
+export function createLanguageClient(context: vscode.ExtensionContext, platform: ClientPlatform): BaseLanguageClient {
+  const schemes = new Set([...CHECKED_SCHEMES, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)]);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [...CHECKED_SCHEMES.map((scheme) => ({ language: 'markdown', scheme })), { scheme: 'file', pattern: '**/sep-*.{yaml,yml}' }],
+    documentSelector: [...schemes].flatMap((scheme) => [{ language: 'markdown', scheme }, { scheme, pattern: '**/sep-*.{yaml,yml}' }]),
     synchronize: { configurationSection: 'sep' },
     outputChannelName: 'SEP Language Server',
   };
-  return new LanguageClient('sep', 'SEP Language Server', serverOptions, clientOptions);
+  return platform.createLanguageClient(context, clientOptions);
 }

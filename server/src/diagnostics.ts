@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { plainMessage, ruleDocPath, type Finding, type Severity } from './sep';
 import type { StatusParams } from '../../common/protocol';
@@ -20,14 +18,12 @@ export interface DiagnosticData {
 }
 
 /**
- * The package root holding `docs/rules/` (the bundles live in `dist/`, and the .vsix ships the pages),
- * as a `file:` URL ending in `/`.
+ * The URI of a rule's page: on the desktop the `file:` URI of the page shipped with the extension, which the
+ * editor opens in place.
+ * @param docsRoot the URL holding `docs/rules/`, ending in `/` (see `ServerHost.ruleDocsRoot`)
  */
-const PACKAGE_ROOT = pathToFileURL(join(__dirname, '..') + '/');
-
-/** The `file:` URI of a rule's page shipped with the extension: the editor opens it in place. */
-export function ruleDocUri(rule: string): string {
-  return new URL(ruleDocPath(rule), PACKAGE_ROOT).href;
+export function ruleDocUri(rule: string, docsRoot: string): string {
+  return new URL(ruleDocPath(rule), docsRoot).href;
 }
 
 /**
@@ -49,14 +45,17 @@ function hash(s: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** The LSP rendering of a finding: plain-text message, rule id as code linking to its page, identity in `data`. */
-export function toDiagnostic(f: Finding): Diagnostic {
+/**
+ * The LSP rendering of a finding: plain-text message, rule id as code linking to its page, identity in `data`.
+ * @param docsRoot the URL holding `docs/rules/`, ending in `/`
+ */
+export function toDiagnostic(f: Finding, docsRoot: string): Diagnostic {
   const data: DiagnosticData = { finding: findingId(f) };
   return {
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.rule,
-    codeDescription: { href: ruleDocUri(f.rule) },
+    codeDescription: { href: ruleDocUri(f.rule, docsRoot) },
     source: DIAGNOSTIC_SOURCE,
     message: plainMessage(f.message),
     data,
@@ -93,8 +92,8 @@ export function statusOf(analysis: Analysis | undefined, uri: string, version: n
 }
 
 /** The diagnostics of an analysis: its findings, plus one saying so when the check was abandoned past its time budget. */
-export function diagnosticsOf(analysis: Analysis): Diagnostic[] {
-  const out = analysis.findings.map(toDiagnostic);
+export function diagnosticsOf(analysis: Analysis, docsRoot: string): Diagnostic[] {
+  const out = analysis.findings.map((f) => toDiagnostic(f, docsRoot));
   if (analysis.abandoned) {
     out.push({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },

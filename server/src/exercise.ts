@@ -6,6 +6,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
+import { nodeHost } from './nodeHost';
 import { startServer } from './server';
 
 /** How long one step may take before the exercise gives up (the build then fails with the reason). */
@@ -27,7 +28,7 @@ export interface ExerciseDocument {
 export async function exercise(documents: readonly ExerciseDocument[]): Promise<void> {
   const toServer = new PassThrough();
   const fromServer = new PassThrough();
-  startServer(createConnection(ProposedFeatures.all, toServer, fromServer));
+  startServer(createConnection(ProposedFeatures.all, toServer, fromServer), nodeHost());
   const client = createMessageConnection(new StreamMessageReader(fromServer), new StreamMessageWriter(toServer));
   const diagnostics = new Map<string, (version: number) => void>();
   client.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => diagnostics.get(p.uri)?.(p.version ?? 0));

@@ -4,12 +4,12 @@
  * can, and calls {@link start}.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { nodeHost } from './nodeHost';
 import { startServer } from './server';
-import { bundledParseWorker } from './parse/worker';
 
 export { exercise, type ExerciseDocument } from './exercise';
 
 /** Serves LSP on the transport the command line names (--stdio, --node-ipc, --socket=N). */
 export function start(): void {
-  startServer(createConnection(ProposedFeatures.all), { remoteParser: bundledParseWorker(__dirname) });
+  startServer(createConnection(ProposedFeatures.all), nodeHost());
 }

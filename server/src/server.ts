@@ -1,5 +1,6 @@
 import {
   DidChangeConfigurationNotification,
+  NotificationType,
   RequestType0,
   TextDocumentSyncKind,
   TextDocuments,
@@ -9,12 +10,14 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisStore, type AnalysisStats } from './analysis';
-import type { RemoteParser } from './parse/budget';
 import { diagnosticsOf, statusOf } from './diagnostics';
-import { STATUS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST } from '../../common/protocol';
-import { FEATURE_CAPABILITIES, WorkspaceCheck, WorkspaceFolderPaths, registerFeatures } from './features';
+import { STATUS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST, WORKSPACE_INDEX_NOTIFICATION, type WorkspaceIndexParams } from '../../common/protocol';
+import { FEATURE_CAPABILITIES, registerFeatures } from './features';
+import { ClientWorkspaceIndex, preferClientIndex } from './features/workspaceIndex';
+import { ONLINE_RULE_DOCS_ROOT, type ServerHost } from './host';
 import { ScopedSettings } from './scopedSettings';
 import { sepNumberOf, traceFileNumber } from './sep';
+import { NO_TRACE_FILES } from './features/requirements';
 
 /** `sep/stats`: how many checks the server has run, for load tests and troubleshooting. */
 export const StatsRequest = new RequestType0<AnalysisStats, void>('sep/stats');
@@ -22,14 +25,17 @@ export const StatsRequest = new RequestType0<AnalysisStats, void>('sep/stats');
 /**
  * Wires the SEP engine to an LSP connection: document sync, settings,
  * diagnostics on open and change, and the editing features. Starts listening.
+ * @param host what the platform provides (Node: nodeHost.ts; a Web Worker: browserMain.ts)
  */
-export function startServer(connection: Connection, options: { remoteParser?: RemoteParser } = {}): void {
+export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new ScopedSettings();
   let pullConfiguration = false;
-  const store = new AnalysisStore(settings.for, undefined, undefined, undefined, options.remoteParser);
+  const store = new AnalysisStore(settings.for, undefined, undefined, undefined, host.remoteParser);
   const pending = new Set<string>();
-  const folders = new WorkspaceFolderPaths();
+  const folders = host.folders;
+  const fedIndex = new ClientWorkspaceIndex();
+  let docsRoot = host.ruleDocsRoot ?? ONLINE_RULE_DOCS_ROOT;
   let clientCapabilities: ClientCapabilities = {};
   /** Changes (of any document) seen so far; validation waits until a turn of the event loop brings none. */
   let changes = 0;
@@ -40,7 +46,7 @@ export function startServer(connection: Connection, options: { remoteParser?: Re
     if (!document) return;
     try {
       const analysis = settings.for(uri).validate.enable ? store.analyze(document) : undefined;
-      const diagnostics = analysis ? [...diagnosticsOf(analysis), ...files.traceDiagnostics(analysis, settings.for(uri).rules)] : [];
+      const diagnostics = analysis ? [...diagnosticsOf(analysis, docsRoot), ...files.traceDiagnostics(analysis, settings.for(uri).rules, docsRoot)] : [];
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
       void connection.sendNotification(STATUS_NOTIFICATION, statusOf(analysis, uri, document.version));
       traceFileChanged(uri);
@@ -75,7 +81,7 @@ export function startServer(connection: Connection, options: { remoteParser?: Re
   /** Drains on the next turn, remembering how many changes had been seen by now. */
   const later = (): void => {
     const seen = changes;
-    setImmediate(() => drain(seen));
+    host.defer(() => drain(seen));
   };
 
   /** A traceability file changed (edited, or on disk): the open SEPs it traces are checked again. */
@@ -106,14 +112,16 @@ export function startServer(connection: Connection, options: { remoteParser?: Re
     }
     store.invalidate();
     for (const d of documents.all()) schedule(d.uri);
-    workspaceCheck.settingsChanged();
+    workspaceCheck?.settingsChanged();
   };
 
   connection.onInitialize((params): InitializeResult => {
     clientCapabilities = params.capabilities;
     pullConfiguration = Boolean(params.capabilities.workspace?.configuration);
     folders.initialize(params);
-    settings.setPushed((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    const options = params.initializationOptions as { settings?: unknown; ruleDocsRoot?: unknown } | undefined;
+    settings.setPushed(options?.settings);
+    if (!host.ruleDocsRoot && typeof options?.ruleDocsRoot === 'string' && options.ruleDocsRoot.endsWith('/')) docsRoot = options.ruleDocsRoot;
     return {
       capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, ...FEATURE_CAPABILITIES },
       serverInfo: { name: 'sep-language-server', version: '0.1.0' },
@@ -139,21 +147,26 @@ export function startServer(connection: Connection, options: { remoteParser?: Re
 
   // Fired on open as well as on every change.
   documents.onDidChangeContent((e) => schedule(e.document.uri));
-  documents.onDidOpen((e) => workspaceCheck.opened(e.document.uri));
+  documents.onDidOpen((e) => workspaceCheck?.opened(e.document.uri));
   documents.onDidClose((e) => {
     store.close(e.document.uri);
-    workspaceCheck.closed(e.document.uri);
+    workspaceCheck?.closed(e.document.uri);
     files.documentClosed(e.document.uri);
     traceFileChanged(e.document.uri);
   });
 
-  const files = registerFeatures({ connection, documents, store, settings: settings.for, workspaceFolders: folders.get });
-  const workspaceCheck = new WorkspaceCheck({ connection, documents, store, settings: settings.for, folders: folders.get });
+  const index = preferClientIndex(fedIndex, host.diskIndex?.(folders.get));
+  const fileExists = (uri: string): boolean => fedIndex.has(uri) || host.fileExists(uri);
+  const traces = host.traceFiles?.(folders.get, (uri) => documents.get(uri)?.getText()) ?? NO_TRACE_FILES;
+  const files = registerFeatures({ connection, documents, store, settings: settings.for, index, fileExists, traces });
+  const workspaceCheck = host.workspaceCheck?.({ connection, documents, store, settings: settings.for, folders: folders.get, docsRoot: () => docsRoot });
   files.onChange((uri, change) => {
-    workspaceCheck.fileChanged(uri, change);
+    workspaceCheck?.fileChanged(uri, change);
     if (!documents.get(uri)) traceFileChanged(uri);
   });
+  connection.onNotification(new NotificationType<WorkspaceIndexParams>(WORKSPACE_INDEX_NOTIFICATION), (params) => fedIndex.update(params));
   connection.onRequest(VALIDATE_WORKSPACE_REQUEST, (_params: unknown, token) => {
+    if (!workspaceCheck) throw new Error('Validate All SEPs in Workspace reads the workspace from disk: it is not available in the browser.');
     files.watchAllMarkdown();
     return workspaceCheck.run(token);
   });

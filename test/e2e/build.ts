@@ -4,7 +4,7 @@
  *  - `runner/`: the test-runner extension for code-server, with the suites inside it (`suite/` and the extra ones), and its .vsix.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 
@@ -24,7 +24,7 @@ const common: esbuild.BuildOptions = {
 };
 
 /** The extra suites, each run in its own code-server window (see scenarios.ts): folder name under test/e2e/. */
-export const EXTRA_SUITES = ['suite-multi', 'suite-empty', 'suite-bench'] as const;
+export const EXTRA_SUITES = ['suite-multi', 'suite-empty', 'suite-bench', 'suite-web'] as const;
 
 /**
  * Bundles a suite into `outDir` and returns it: the entry `index.js` (test/e2e/suite/index.ts, which loads every
@@ -56,6 +56,26 @@ export function packageExtension(): string {
   mkdirSync(E2E_CACHE, { recursive: true });
   run(process.execPath, ['esbuild.mjs', '--production'], ROOT);
   run(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], ROOT);
+  return out;
+}
+
+/**
+ * SEP Authoring as a web extension only: the production build packaged with its `browser` entry and no `main`, so
+ * code-server runs it in its Web Worker extension host. Call after {@link packageExtension} (which builds dist/).
+ */
+export function packageWebOnly(): string {
+  const dir = join(E2E_CACHE, 'web-only');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+  delete manifest.main;
+  delete manifest.bin;
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  for (const f of ['README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'dist/web', 'docs/rules', 'syntaxes', 'snippets', 'media']) {
+    cpSync(join(ROOT, f), join(dir, f), { recursive: true });
+  }
+  const out = join(E2E_CACHE, 'sep-authoring-web.vsix');
+  run(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], dir);
   return out;
 }
 

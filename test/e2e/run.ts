@@ -5,6 +5,8 @@
  * for the suite's result file, then clicks through the UI (screenshots in test-output/e2e/). Then opens one more
  * window per extra scenario (scenarios.ts: a multi-root workspace, no folder) running its own small suite.
  * Prints every test with its state and exits non-zero unless all passed and each suite ran at least one.
+ * Last, a window with SEP Authoring installed as a web extension only (scenarios.ts WEB_SCENARIO).
+ * `SEP_E2E_ONLY=web` runs that window alone.
  * `SEP_E2E_UPDATE_SCREENSHOTS=1` also copies the README's screenshots from a passing run into media/screenshots/.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,12 +14,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { FakeGitHub } from '../support/fakeGitHub';
-import { buildRunner, packageExtension, ROOT } from './build';
+import { buildRunner, packageExtension, packageWebOnly, ROOT } from './build';
 import { ensureCodeServer, type CodeServerInstall } from './codeServer';
 import { installExtensions, startCodeServer, type RunningCodeServer } from './codeServerProcess';
 import type { SuiteResult, TestResult } from './suite/index';
 import { runUiChecks } from './ui';
-import { EXTRA_SCENARIOS, runExtraScenario } from './scenarios';
+import { EXTRA_SCENARIOS, runExtraScenario, WEB_SCENARIO, WEB_SCENARIO_ENV } from './scenarios';
 import { BROWSER_ARGS, suiteResult } from './session';
 
 const OUT = join(ROOT, 'test-output', 'e2e');
@@ -98,6 +100,18 @@ async function runExtraScenarios(cs: CodeServerInstall, vsixFiles: string[], set
   return suites;
 }
 
+/** The web extension's window: its own package (browser entry only) and the runner without its dependency. */
+async function runWebScenario(cs: CodeServerInstall, settings: Record<string, unknown>): Promise<LabelledSuite> {
+  step(`web extension window (suite test/e2e/${WEB_SCENARIO.suite}/)`);
+  try {
+    const vsixFiles = [packageWebOnly(), await buildRunner(true)];
+    return { label: WEB_SCENARIO.label, result: await runExtraScenario(cs, vsixFiles, WEB_SCENARIO, settings, OUT, WEB_SCENARIO_ENV) };
+  } catch (err) {
+    console.error(`[e2e] ${WEB_SCENARIO.label}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    return { label: WEB_SCENARIO.label };
+  }
+}
+
 /** The temporary profile, workspace and result file of one run. */
 interface Session {
   tmp: string;
@@ -160,6 +174,16 @@ async function main(): Promise<number> {
   const vsixFiles = [packageExtension(), await buildRunner()];
   step('code-server (cached in .cache/code-server)');
   const cs = ensureCodeServer(join(ROOT, '.cache', 'code-server'));
+  if (process.env.SEP_E2E_ONLY === 'web') {
+    const fake = await FakeGitHub.start();
+    try {
+      const { passed, failed } = printResults([await runWebScenario(cs, userSettings(fake))], []);
+      console.log(`e2e: ${passed} passed, ${failed} failed`);
+      return failed === 0 && passed > 0 ? 0 : 1;
+    } finally {
+      await fake.close();
+    }
+  }
   const session = newSession();
   step('installing our .vsix and the runner into a temporary profile');
   installExtensions(cs, session.dirs, vsixFiles);
@@ -179,6 +203,7 @@ async function main(): Promise<number> {
     outcome = await inBrowser(server, session, fake);
     await server.stop();
     extra = await runExtraScenarios(cs, vsixFiles, userSettings(fake));
+    extra.push(await runWebScenario(cs, userSettings(fake)));
   } finally {
     await server?.stop();
     await fake.close();

@@ -41,6 +41,15 @@ export const EXTRA_SCENARIOS: ExtraScenario[] = [
 ];
 
 /**
+ * The web extension's window: SEP Authoring installed with only its `browser` entry (build.ts packageWebOnly) beside
+ * the runner without its dependency on it, the suite run from the runner's own folder (SEP_E2E_IN_PLACE), no folder
+ * open: the suite serves the SEP it checks from a `vscode-vfs:` file system of its own.
+ */
+export const WEB_SCENARIO: ExtraScenario = { label: 'web extension', suite: 'suite-web', open: () => '' };
+/** The web window's environment: the runner runs the suite from its own folder. */
+export const WEB_SCENARIO_ENV = { SEP_E2E_IN_PLACE: '1' };
+
+/**
  * Runs one extra window to the end of its suite; artifacts go to `outDir/<suite>/`. Undefined when no result came.
  * `env` is added to code-server's environment (the extension host inherits it).
  */
@@ -85,13 +94,18 @@ async function inBrowser(server: RunningCodeServer, url: string, resultFile: str
   );
   serverDied.catch(() => undefined);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: BROWSER_ARGS });
+  // The browser's side of the window (the web worker extension host logs here).
+  const browserLog: string[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    page.on('console', (m) => browserLog.push(`[${m.type()}] ${m.text()}`));
+    page.on('pageerror', (e) => browserLog.push(`[pageerror] ${e.message}`));
     await page.goto(url);
     const result = await suiteResult(resultFile, serverDied);
     await page.screenshot({ path: join(out, 'after-suite.png') });
     return result;
   } finally {
+    writeFileSync(join(out, 'browser.log'), browserLog.join('\n'));
     await browser.close().catch(() => undefined);
   }
 }

@@ -15,7 +15,7 @@ test('a check past its time budget is abandoned with one clear diagnostic', () =
   const store = new AnalysisStore(() => DEFAULT_SETTINGS, () => '2026-11-25', 5, () => clock++);
   const analysis = store.analyze(docAt(0));
   assert.deepEqual(analysis.abandoned, { afterMs: 5 });
-  const diagnostics = diagnosticsOf(analysis);
+  const diagnostics = diagnosticsOf(analysis, 'file:///sep-authoring/');
   const notes = diagnostics.filter((d) => /took longer than 0.005 s and was stopped/.test(String(d.message)));
   assert.equal(notes.length, 1);
   assert.equal(store.stats().abandoned, 1);

@@ -24,6 +24,7 @@ const ALLOWED: RegExp[] = [
   /^extension\/changelog\.md$/i,
   /^extension\/LICENSE(\.txt)?$/i,
   /^extension\/dist\/[^/]+\.js$/,
+  /^extension\/dist\/web\/[^/]+\.js$/,
   /^extension\/syntaxes\/[^/]+\.json$/,
   /^extension\/snippets\/[^/]+\.json$/,
   /^extension\/media\/[^/]+\.png$/,
@@ -39,9 +40,9 @@ describe('the allowlist check itself', () => {
   test('flags sources, maps, tests and node_modules; accepts the packaged files', () => {
     const e = (name: string): ZipEntry => ({ name, size: 1, compressedSize: 1 });
     const bad = ['extension/client/src/extension.ts', 'extension/dist/extension.js.map', 'extension/test/unit/a.test.ts',
-      'extension/node_modules/x/index.js', 'extension/media/icon.svg', 'extension/tsconfig.json'];
+      'extension/node_modules/x/index.js', 'extension/media/icon.svg', 'extension/tsconfig.json', 'extension/dist/web/server.js.map'];
     const good = ['[Content_Types].xml', 'extension.vsixmanifest', 'extension/package.json', 'extension/readme.md',
-      'extension/LICENSE.txt', 'extension/dist/server.js', 'extension/snippets/sep.json', 'extension/media/icon.png'];
+      'extension/LICENSE.txt', 'extension/dist/server.js', 'extension/dist/web/server.js', 'extension/snippets/sep.json', 'extension/media/icon.png'];
     assert.deepEqual(disallowed([...bad, ...good].map(e)), bad);
   });
 });
@@ -98,16 +99,17 @@ describe('the packaged .vsix', () => {
 
   test('holds the bundles, the manifest, the docs and the icon the manifest names', () => {
     const names = new Set(listZip(readFileSync(vsix)).map((e) => e.name));
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string; icon?: string };
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string; browser: string; icon?: string };
     const expected = ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
-      `extension/${manifest.main.replace(/^\.\//, '')}`, 'extension/dist/server.js', 'extension/dist/server-main.js'];
+      `extension/${manifest.main.replace(/^\.\//, '')}`, 'extension/dist/server.js', 'extension/dist/server-main.js',
+      `extension/${manifest.browser.replace(/^\.\//, '')}`, 'extension/dist/web/server.js'];
     if (manifest.icon) expected.push(`extension/${manifest.icon}`);
     for (const name of expected) assert.ok(names.has(name), `${name} missing from the vsix: ${[...names].join(', ')}`);
   });
 
   test('ships production bundles (no source maps referenced)', () => {
     const dist = join(work, 'dist');
-    for (const f of ['extension.js', 'server.js', 'server-main.js']) {
+    for (const f of ['extension.js', 'server.js', 'server-main.js', 'web/extension.js', 'web/server.js']) {
       assert.doesNotMatch(readFileSync(join(dist, f), 'utf8'), /sourceMappingURL=/, `${f} still points at a source map`);
     }
   });

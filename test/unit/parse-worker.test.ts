@@ -76,7 +76,7 @@ test('a check whose parse runs out of time is abandoned with one warning, and th
     const stopped = store.analyze(hostile);
     assert.deepEqual(stopped.abandoned, { afterMs: 100 });
     assert.equal(stopped.doc, undefined);
-    const diagnostics = diagnosticsOf(stopped);
+    const diagnostics = diagnosticsOf(stopped, 'file:///ext/');
     assert.equal(diagnostics.length, 1);
     assert.match(String(diagnostics[0].message), /took longer than 0.1 s and was stopped/);
     assert.deepEqual(statusOf(stopped, hostile.uri, 1), { uri: hostile.uri, version: 1, isSep: true, errors: 0, warnings: 1, other: 0 });

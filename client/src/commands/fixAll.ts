@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { RequestType, type TextEdit } from 'vscode-languageclient';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 
 /** Mirrors the server's `sep/fixAll` request (server/src/features/fixAll.ts). */
 interface FixAllResponse {

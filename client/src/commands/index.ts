@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import type { ClientPlatform } from '../platform';
 import { newSep } from './newSep';
 import { setPrNumber } from './setPrNumber';
 import { registerStatusBar } from './statusBar';
@@ -11,7 +12,7 @@ import { validateWorkspace } from './validateWorkspace';
  * (a URI, a summary) so tests can check it; an unexpected failure becomes an
  * error message and a line in the language client's output channel.
  */
-export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, platform: ClientPlatform): void {
   const guard = <A extends unknown[], R>(what: string, run: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R | undefined> => {
       try {
@@ -25,7 +26,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     };
   context.subscriptions.push(
     registerStatusBar(client),
-    vscode.commands.registerCommand('sep.newSep', guard('New SEP', newSep)),
+    vscode.commands.registerCommand('sep.newSep', guard('New SEP', () => newSep(platform.gitIdentity))),
     vscode.commands.registerCommand('sep.setPrNumber', guard('Set PR Number', (uri?: unknown) => setPrNumber(client, uri instanceof vscode.Uri ? uri : undefined))),
     vscode.commands.registerCommand('sep.validateWorkspace', guard('Validate All SEPs', () => validateWorkspace(client))),
   );

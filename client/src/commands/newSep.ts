@@ -1,11 +1,11 @@
-import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import { authorLine, freeSepFileName, HANDLE_PLACEHOLDER, handleSnippet, newSepText, normalizeSponsor, slugify, typeChoices, type NewSep } from '../../../common/scaffold';
+import type { GitIdentity } from '../platform';
 import { GITHUB_SCOPES } from '../views/auth';
 import { baseName, exists, sepRepository, utcToday } from './sepFiles';
 
 const STEPS = 4;
-const GIT_TIMEOUT_MS = 3000;
+const LOOKUP_TIMEOUT_MS = 3000;
 
 /** What New SEP asked; undefined fields mean the author pressed Escape. */
 interface Answers {
@@ -20,12 +20,13 @@ interface Answers {
  * `seps/0000-<slug>.md` (never overwriting) in the chosen workspace folder, or
  * an untitled document when no folder is open, and opens it with the cursor in
  * the Abstract. Escape at any prompt leaves everything as it was.
+ * @param gitIdentity git's user.name and user.email for the author line (empty in the browser)
  * @returns the new document's URI, or undefined when cancelled
  */
-export async function newSep(): Promise<vscode.Uri | undefined> {
+export async function newSep(gitIdentity: (folder: vscode.Uri | undefined) => Promise<GitIdentity>): Promise<vscode.Uri | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   // Started now so git and the auth lookup overlap with the first prompts; both only read.
-  const prefill = authorPrefill(folders[0]?.uri);
+  const prefill = authorPrefill(gitIdentity(folders[0]?.uri));
   const answers = await ask(prefill);
   if (!answers) return undefined;
   const target = await chooseFolder(folders);
@@ -154,21 +155,13 @@ async function isDirectory(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** `Name <email> (@login)` from git's user.name/user.email and a GitHub session if one exists; empty when nothing is known. */
-async function authorPrefill(folder: vscode.Uri | undefined): Promise<string> {
-  const cwd = folder?.scheme === 'file' ? folder.fsPath : undefined;
-  const [name, email, handle] = await Promise.all([git(['config', 'user.name'], cwd), git(['config', 'user.email'], cwd), githubLogin()]);
+/**
+ * `Name <email> (@login)` from git's user.name/user.email and a GitHub session if one exists (in the browser, the
+ * GitHub account alone); empty when nothing is known.
+ */
+async function authorPrefill(identity: Promise<GitIdentity>): Promise<string> {
+  const [{ name, email }, handle] = await Promise.all([identity, githubLogin()]);
   return authorLine({ name, email, handle });
-}
-
-function git(args: string[], cwd: string | undefined): Promise<string> {
-  return new Promise((resolve) => {
-    try {
-      execFile('git', args, { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true }, (err, stdout) => resolve(err ? '' : String(stdout).trim()));
-    } catch {
-      resolve('');
-    }
-  });
 }
 
 /** The GitHub login when the user is already signed in to GitHub in VS Code; never prompts. */
@@ -176,7 +169,7 @@ async function githubLogin(): Promise<string> {
   try {
     const session = await Promise.race([
       vscode.authentication.getSession('github', GITHUB_SCOPES, { silent: true }).then((s) => s ?? vscode.authentication.getSession('github', [], { silent: true })),
-      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), GIT_TIMEOUT_MS)),
+      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), LOOKUP_TIMEOUT_MS)),
     ]);
     return session?.account.label ?? '';
   } catch {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { SET_PR_NUMBER_REQUEST, parsePrNumber, type SetPrNumberParams, type SetPrNumberResult } from '../../../common/protocol';
-import { sepRepository } from './sepFiles';
+import { SEP_GITHUB_SCHEME } from '../views/sepDocuments';
+import { baseName, exists, sepRepository } from './sepFiles';
 
 /**
  * `sep.setPrNumber`: once the pull request exists, gives the SEP its number. Asks for it, then applies the one
@@ -17,8 +18,12 @@ export async function setPrNumber(client: LanguageClient, resource?: vscode.Uri)
     void vscode.window.showErrorMessage('Open a SEP file first, then run Set PR Number.');
     return undefined;
   }
-  if (document.uri.scheme !== 'file') {
+  if (document.uri.scheme === 'untitled') {
     void vscode.window.showErrorMessage('Save the SEP as a file in the seps/ folder first; then set its PR number.');
+    return undefined;
+  }
+  if (document.uri.scheme === SEP_GITHUB_SCHEME) {
+    void vscode.window.showErrorMessage('This SEP was opened from GitHub and is read-only: set its PR number in your own copy.');
     return undefined;
   }
   const input = await vscode.window.showInputBox({
@@ -37,13 +42,18 @@ export async function setPrNumber(client: LanguageClient, resource?: vscode.Uri)
     void vscode.window.showErrorMessage(`Cannot set the PR number: ${result.error}`);
     return undefined;
   }
+  // The server sees only the files it reads or is sent; on any file system the name must still be free.
+  const target = vscode.Uri.parse(result.newUri);
+  if (result.newUri !== document.uri.toString() && (await exists(target))) {
+    void vscode.window.showErrorMessage(`Cannot set the PR number: ${baseName(target)} already exists in this folder. Nothing was changed.`);
+    return undefined;
+  }
   const wasDirty = document.isDirty;
   const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit as Parameters<LanguageClient['protocol2CodeConverter']['asWorkspaceEdit']>[0]);
   if (!edit || !(await vscode.workspace.applyEdit(edit))) {
     void vscode.window.showErrorMessage('Could not rename the SEP and update its title and PR field. Nothing was changed.');
     return undefined;
   }
-  const target = vscode.Uri.parse(result.newUri);
   // Save what we changed, but never the author's own unsaved edits behind their back.
   if (!wasDirty) await vscode.workspace.save(target);
   return target;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../../common/protocol';
 import { statusBarText, statusBarTooltip } from './statusText';
 

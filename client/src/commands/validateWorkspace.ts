@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { VALIDATE_WORKSPACE_REQUEST, type ValidationSummary } from '../../../common/protocol';
 
 export type { ValidationSummary };

@@ -3,7 +3,6 @@ import { uriPath, type Analysis } from '../analysis';
 import type { SepDocument, SeverityOverride } from '../sep';
 import type { WorkspaceIndex } from '../sep/workspace';
 import type { FeatureContext } from './index';
-import { WorkspaceIndexer } from './workspace';
 
 /** Everything a feature handler needs about one open SEP. */
 export interface DocumentContext {
@@ -22,10 +21,12 @@ export interface FeatureEnv {
   today(): string;
   /** The rule severities set for a document. */
   rules(uri: string): Record<string, SeverityOverride>;
+  /** Whether a file exists; false when it cannot be known. */
+  fileExists(uri: string): boolean;
 }
 
 /** Builds the handlers' environment from the server's feature context. */
-export function createEnv(ctx: FeatureContext, indexer: WorkspaceIndexer): FeatureEnv {
+export function createEnv(ctx: FeatureContext): FeatureEnv {
   return {
     documentContext(uri) {
       const document = ctx.documents.get(uri);
@@ -33,9 +34,10 @@ export function createEnv(ctx: FeatureContext, indexer: WorkspaceIndexer): Featu
       const analysis = ctx.store.analyze(document);
       if (!analysis.doc) return undefined;
       const path = uriPath(uri);
-      return { uri, document, analysis, doc: analysis.doc, fileName: path.slice(path.lastIndexOf('/') + 1), workspace: indexer.forDocument(uri) };
+      return { uri, document, analysis, doc: analysis.doc, fileName: path.slice(path.lastIndexOf('/') + 1), workspace: ctx.index.forDocument(uri) };
     },
     today: () => new Date().toISOString().slice(0, 10),
     rules: (uri) => ctx.settings(uri).rules,
+    fileExists: (uri) => ctx.fileExists(uri),
   };
 }

@@ -15,17 +15,14 @@ import { FIX_ALL_KIND, codeActions } from './codeActions';
 import { completion, definition, documentLinks, hover } from './editing';
 import { createEnv, type FeatureEnv } from './env';
 import { FixAllRequest, computeFixAll } from './fixAll';
-import { WorkspaceIndexer, type FileChange } from './workspace';
+import type { FileChange, WorkspaceIndexSource } from './workspaceIndex';
 import { setPrNumber } from './setPrNumber';
 import { REQUIREMENTS_REQUEST, SET_PR_NUMBER_REQUEST, type RequirementsParams, type RequirementsResult, type SetPrNumberParams, type SetPrNumberResult } from '../../../common/protocol';
-import { TraceFileIndex } from './traceFiles';
-import { requirements, uncoveredDiagnostics } from './requirements';
+import { requirements, uncoveredDiagnostics, type TraceFileSource } from './requirements';
 import type { Analysis } from '../analysis';
 import type { Diagnostic } from 'vscode-languageserver';
 
 export { FixAllRequest, FIX_ALL_KIND };
-export { WorkspaceFolderPaths } from './folders';
-export { WorkspaceCheck } from './workspaceCheck';
 
 /** What the editing features need from the server. */
 export interface FeatureContext {
@@ -34,8 +31,12 @@ export interface FeatureContext {
   store: AnalysisStore;
   /** The settings for a document (rule severities matter to fix-all). */
   settings: (uri: string) => ServerSettings;
-  /** The workspace folders' paths: the only places the server reads besides open documents. */
-  workspaceFolders?: () => readonly string[];
+  /** Where each document's workspace index comes from. */
+  index: WorkspaceIndexSource;
+  /** Whether a file exists (Set PR Number never renames over one). */
+  fileExists: (uri: string) => boolean;
+  /** Where the workspace's traceability files are (none in the browser). */
+  traces: TraceFileSource;
 }
 
 /** Capabilities of the editing features registered by {@link registerFeatures}. */
@@ -54,9 +55,7 @@ export const FEATURE_CAPABILITIES: ServerCapabilities = {
  * links, go to definition and a SEP's requirements (`sep/requirements`). A failing handler logs and answers empty.
  */
 export function registerFeatures(ctx: FeatureContext): WorkspaceFiles {
-  const indexer = new WorkspaceIndexer(ctx.workspaceFolders);
-  const traces = new TraceFileIndex(ctx.workspaceFolders ?? (() => []), (uri) => ctx.documents.get(uri)?.getText());
-  const env = createEnv(ctx, indexer);
+  const env = createEnv(ctx);
   const { connection } = ctx;
   const guard = <P, R>(name: string, empty: R, fn: (env: FeatureEnv, p: P) => R) => (p: P): R => {
     try {
@@ -78,8 +77,8 @@ export function registerFeatures(ctx: FeatureContext): WorkspaceFiles {
     return { version: c.document.version, edits, applied };
   }));
   connection.onRequest(new RequestType<SetPrNumberParams, SetPrNumberResult, void>(SET_PR_NUMBER_REQUEST), guard<SetPrNumberParams, SetPrNumberResult>('set PR number', { error: 'The SEP server could not compute the change.' }, setPrNumber));
-  connection.onRequest(new RequestType<RequirementsParams, RequirementsResult, void>(REQUIREMENTS_REQUEST), guard<RequirementsParams, RequirementsResult>('requirements', { statements: [] }, (e, p) => requirements(e, traces, p)));
-  return new WorkspaceFiles(connection, indexer, traces);
+  connection.onRequest(new RequestType<RequirementsParams, RequirementsResult, void>(REQUIREMENTS_REQUEST), guard<RequirementsParams, RequirementsResult>('requirements', { statements: [] }, (e, p) => requirements(e, ctx.traces, p)));
+  return new WorkspaceFiles(connection, ctx.index, ctx.traces);
 }
 
 const CHANGE: Record<FileChangeType, FileChange> = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' };
@@ -92,8 +91,8 @@ export class WorkspaceFiles {
 
   constructor(
     private readonly connection: Connection,
-    private readonly indexer: WorkspaceIndexer,
-    private readonly traces: TraceFileIndex,
+    private readonly indexer: WorkspaceIndexSource,
+    private readonly traces: TraceFileSource,
   ) {
     connection.onDidChangeWatchedFiles((e) => {
       for (const c of e.changes) {
@@ -110,8 +109,8 @@ export class WorkspaceFiles {
   }
 
   /** `trace-uncovered` diagnostics for an analysed SEP whose traceability file is in the workspace. */
-  traceDiagnostics(analysis: Analysis, rules: Parameters<typeof uncoveredDiagnostics>[2]): Diagnostic[] {
-    return uncoveredDiagnostics(analysis, this.traces, rules);
+  traceDiagnostics(analysis: Analysis, rules: Parameters<typeof uncoveredDiagnostics>[2], docsRoot: string): Diagnostic[] {
+    return uncoveredDiagnostics(analysis, this.traces, rules, docsRoot);
   }
 
   /** A document closed: a traceability file's disk text counts again instead of the editor's. */

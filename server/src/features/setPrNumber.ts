@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { SetPrNumberParams, SetPrNumberResult } from '../../../common/protocol';
 import { numberedFileName, parsePrNumber, setPrNumberEdits } from '../sep/numbering';
 import type { FeatureEnv } from './env';
@@ -19,16 +17,8 @@ export function setPrNumber(env: FeatureEnv, params: SetPrNumberParams): SetPrNu
   if (!number) return { error: `"${params.number}" is not a pull request number.` };
   const newName = numberedFileName(ctx.fileName, number);
   const newUri = uri.slice(0, uri.lastIndexOf('/') + 1) + encodeURIComponent(newName);
-  if (newName !== ctx.fileName && taken(newUri)) return { error: `${newName} already exists in this folder. Nothing was changed.` };
+  if (newName !== ctx.fileName && env.fileExists(newUri)) return { error: `${newName} already exists in this folder. Nothing was changed.` };
   const edits = setPrNumberEdits(ctx.doc, number, params.repository);
   const rename = newUri === uri ? [] : [{ kind: 'rename', oldUri: uri, newUri, options: { overwrite: false } }];
   return { edit: { documentChanges: [...rename, { textDocument: { uri: newUri, version: null }, edits }] }, newUri };
-}
-
-function taken(uri: string): boolean {
-  try {
-    return uri.startsWith('file:') && existsSync(fileURLToPath(uri));
-  } catch {
-    return false;
-  }
 }

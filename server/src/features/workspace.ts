@@ -3,6 +3,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isInside } from '../paths';
 import { EMPTY_WORKSPACE, indexSep, parseMaintainers, type Maintainer, type WorkspaceIndex, type WorkspaceSep } from '../sep/workspace';
+import type { FileChange, WorkspaceIndexSource } from './workspaceIndex';
 
 /**
  * Files the index reads whole (SEP files are read only up to their first
@@ -18,11 +19,10 @@ interface Location {
   realRoot: string;
 }
 
-/** A change the client reports for a watched file (`workspace/didChangeWatchedFiles`). */
-export type FileChange = 'created' | 'changed' | 'deleted';
+export type { FileChange } from './workspaceIndex';
 
 /**
- * The engine's {@link WorkspaceIndex} for each document, read from disk only inside the workspace folder that
+ * The disk's {@link WorkspaceIndexSource} (the desktop server): the engine's {@link WorkspaceIndex} for each document, read from disk only inside the workspace folder that
  * holds the document (or, outside every folder, the document's own folder): the SEPs of the nearest `seps/` folder
  * and the maintainers of the nearest MAINTAINERS.md, looked for from the document's folder up to that root and
  * never above it. A file or folder whose real path (after symbolic links) leaves the root is not read.
@@ -31,7 +31,7 @@ export type FileChange = 'created' | 'changed' | 'deleted';
  * (hover, completion, links, code actions) never touches the disk. A client that sends no file events gets the
  * index re-read at most once every `maxAgeMs`.
  */
-export class WorkspaceIndexer {
+export class WorkspaceIndexer implements WorkspaceIndexSource {
   private locations = new Map<string, Location>();
   /** Per `seps/` folder: the root confining it and its SEPs by file name. */
   private sepDirs = new Map<string, { realRoot: string; seps: Map<string, WorkspaceSep> }>();

@@ -21,6 +21,8 @@ export interface WorkspaceCheckContext {
   store: AnalysisStore;
   settings: (uri: string) => ServerSettings;
   folders: () => readonly string[];
+  /** The URL holding `docs/rules/` (see `ServerHost.ruleDocsRoot`). */
+  docsRoot: () => string;
 }
 
 interface FileResult {
@@ -118,7 +120,7 @@ export class WorkspaceCheck {
       return { sep: isSepFile(path, text, settings.files.include), checked: false };
     }
     const analysis = this.ctx.store.analyzeText(uri, text);
-    const diagnostics = diagnosticsOf(analysis);
+    const diagnostics = diagnosticsOf(analysis, this.ctx.docsRoot());
     this.published.add(uri);
     void this.ctx.connection.sendDiagnostics({ uri, diagnostics });
     return { sep: true, checked: true, ...counts(analysis.findings), ...(analysis.abandoned ? { warnings: counts(analysis.findings).warnings + 1 } : {}) };

@@ -7,6 +7,9 @@
  * `SEP_E2E_SUITE` names which bundled suite to run (`suite`, the default, or an extra one such as `suite-multi`,
  * which the launcher runs in a window opened on a multi-root workspace or on no folder).
  *
+ * `SEP_E2E_IN_PLACE=1` runs the suite from this extension's folder instead: for a SEP Authoring installed as a web
+ * extension, which runs in another extension host, so there is nothing of it to stub here.
+ *
  * The suite writes its result file itself (`SEP_E2E_RESULT`); this runner adds a `runnerError` entry when the
  * suite could not even start, so the launcher never waits in vain.
  */
@@ -25,13 +28,16 @@ export function activate(context: vscode.ExtensionContext): void {
 
 async function runSuite(ownPath: string, resultFile: string): Promise<void> {
   try {
-    const target = vscode.extensions.getExtension(TARGET_EXTENSION);
-    if (!target) throw new Error(`${TARGET_EXTENSION} is not installed`);
-    const suiteDir = join(target.extensionPath, '.e2e-suite');
-    rmSync(suiteDir, { recursive: true, force: true });
     const name = process.env.SEP_E2E_SUITE || 'suite';
     if (!/^suite(-[a-z]+)?$/.test(name) || !existsSync(join(ownPath, name, 'index.js'))) throw new Error(`no bundled suite named ${name}`);
-    cpSync(join(ownPath, name), suiteDir, { recursive: true });
+    let suiteDir = join(ownPath, name);
+    if (process.env.SEP_E2E_IN_PLACE !== '1') {
+      const target = vscode.extensions.getExtension(TARGET_EXTENSION);
+      if (!target) throw new Error(`${TARGET_EXTENSION} is not installed`);
+      suiteDir = join(target.extensionPath, '.e2e-suite');
+      rmSync(suiteDir, { recursive: true, force: true });
+      cpSync(join(ownPath, name), suiteDir, { recursive: true });
+    }
     const suite = require(join(suiteDir, 'index.js')) as { run(): Promise<unknown> };
     await suite.run();
   } catch (err) {

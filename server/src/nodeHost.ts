@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { WorkspaceFolderPaths } from './features/folders';
+import { WorkspaceIndexer } from './features/workspace';
+import { WorkspaceCheck } from './features/workspaceCheck';
+import type { ServerHost } from './host';
+import { TraceFileIndex } from './features/traceFiles';
+import { bundledParseWorker } from './parse/worker';
+
+/** The desktop server's host: reads the workspace folders from disk, links the rule pages shipped beside dist/. */
+export function nodeHost(): ServerHost {
+  return {
+    defer: (fn) => setImmediate(fn),
+    // The bundles live in dist/; the .vsix ships docs/rules/ beside it.
+    ruleDocsRoot: pathToFileURL(join(__dirname, '..') + '/').href,
+    folders: new WorkspaceFolderPaths(),
+    diskIndex: (folders) => new WorkspaceIndexer(folders),
+    workspaceCheck: (ctx) => new WorkspaceCheck(ctx),
+    fileExists,
+    // dist/server-main.js and dist/parse-worker.js sit side by side.
+    remoteParser: bundledParseWorker(__dirname),
+    traceFiles: (folders, openText) => new TraceFileIndex(folders, openText),
+  };
+}
+
+function fileExists(uri: string): boolean {
+  try {
+    return uri.startsWith('file:') && existsSync(fileURLToPath(uri));
+  } catch {
+    return false;
+  }
+}
