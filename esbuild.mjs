@@ -23,7 +23,7 @@ const common = {
 };
 
 /**
- * Leaves out of dist/mcp.js two things a stdio server of tools never uses: zod's error messages in 40 languages
+ * Leaves out of dist/cli.js (which carries the MCP server) two things a stdio server of tools never uses: zod's error messages in 40 languages
  * (`z.locales`; English, the default, is imported on its own and stays) and the SDK's Ajv validator, which checks
  * only what a client answers to an elicitation (server/src/mcp never elicits; the stand-in refuses every answer).
  * Together about a third of the bundle.
@@ -74,14 +74,16 @@ await Promise.all([
   esbuild.build({ ...web, entryPoints: ['server/src/browserMain.ts'], outfile: 'dist/web/server.js', format: 'iife', conditions: ['worker'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/boot.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server-main.js' }),
-  esbuild.build({ ...common, entryPoints: ['server/src/parse/workerMain.ts'], outfile: 'dist/parse-worker.js' }),
-  // The MCP server (server/src/mcp/): the SDK is bundled, its stdio server parts only (no HTTP transports).
-  esbuild.build({ ...common, entryPoints: ['server/src/mcp/main.ts'], outfile: 'dist/mcp.js', define: { SEP_VERSION: JSON.stringify(version) }, plugins: [mcpTrim] }),
+  // dist/mcp.js only starts the MCP server dist/cli.js carries (server/src/mcp/, loaded on demand, with the SDK's
+  // stdio server parts only): one copy of the engine for both keeps the .vsix small.
+  esbuild.build({ ...common, entryPoints: ['server/src/mcp/launch.ts'], outfile: 'dist/mcp.js', external: ['./cli.js'] }),
   esbuild.build({
     ...common,
     entryPoints: ['server/src/cli.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
+    define: { SEP_VERSION: JSON.stringify(version) },
+    plugins: [mcpTrim],
   }),
 ]);
 

@@ -5,6 +5,8 @@ import { fixAll } from './sep/fixes';
 import { collectFiles, writeNoFollow } from './cli/files';
 import { ConfigError, loadCliSettings } from './cli/config';
 import { serveMcp } from './cli/mcp';
+
+export { startMcpServer } from './cli/mcp';
 import type { ServerSettings } from './settings';
 import { FORMATS, formatReport, summarize, summaryLine, type FileResult, type Format } from './cli/report';
 import { runTrace } from './cli/trace';

@@ -6,6 +6,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { nodeHost } from './nodeHost';
 import { startServer } from './server';
+import { isParseWorker, runParseWorker } from './parse/workerMain';
 
 export { exercise, type ExerciseDocument } from './exercise';
 
@@ -13,3 +14,6 @@ export { exercise, type ExerciseDocument } from './exercise';
 export function start(): void {
   startServer(createConnection(ProposedFeatures.all), nodeHost());
 }
+
+// Started as a parse worker (parse/worker.ts), this bundle parses Markdown for the server instead of serving LSP.
+if (isParseWorker()) runParseWorker();

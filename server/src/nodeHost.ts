@@ -18,7 +18,7 @@ export function nodeHost(): ServerHost {
     diskIndex: (folders) => new WorkspaceIndexer(folders),
     workspaceCheck: (ctx) => new WorkspaceCheck(ctx),
     fileExists,
-    // dist/server-main.js and dist/parse-worker.js sit side by side.
+    // Long Markdown slices are parsed in a worker thread running this same bundle (dist/server-main.js).
     remoteParser: bundledParseWorker(__dirname),
     traceFiles: (folders, openText) => new TraceFileIndex(folders, openText),
   };

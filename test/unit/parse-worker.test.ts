@@ -1,6 +1,6 @@
 /**
  * The parse budget: a long slice parsed in a worker thread is stopped when the check's time is up, the
- * thread that asked goes on, and the next parse gets a new worker. Runs the built dist/parse-worker.js.
+ * thread that asked goes on, and the next parse gets a new worker. Runs the built dist/server-main.js as the worker.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,14 +14,14 @@ import { AnalysisStore } from '../../server/src/analysis';
 import { diagnosticsOf, statusOf } from '../../server/src/diagnostics';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 
-const SCRIPT = join(__dirname, '..', '..', 'dist', 'parse-worker.js');
+const SCRIPT = join(__dirname, '..', '..', 'dist', 'server-main.js');
 const HEAD = '# SEP-5150: Lantern Negotiation\n\n- **Status**: Draft\n- **Type**: Process\n\n## Abstract\n\n';
 /** A flat list, one top-level block: micromark's slowest input per character that we know of. */
 const flatList = (items: number) => HEAD + '1. a\n'.repeat(items);
 
 function worker(t: { skip: (m: string) => void }): ParseWorker | undefined {
   if (existsSync(SCRIPT)) return new ParseWorker(SCRIPT);
-  t.skip('dist/parse-worker.js is not built (npm run build)');
+  t.skip('dist/server-main.js is not built (npm run build)');
   return undefined;
 }
 

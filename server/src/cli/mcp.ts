@@ -1,9 +1,13 @@
 /**
- * `sep-lint mcp`: serves the SEP tools over stdio (the same server as `node dist/mcp.js`). The server is its
- * own bundle, loaded only for this subcommand, so the CLI's bundle does not carry the MCP SDK.
+ * `sep-lint mcp`: serves the SEP tools over stdio (the same server as `node dist/mcp.js`, which starts this one).
+ * The server and the MCP SDK are loaded only for this subcommand.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+
+/** Loads and starts the MCP server (server/src/mcp/main.ts); dist/mcp.js calls this through dist/cli.js. */
+export async function startMcpServer(): Promise<void> {
+  const { startMcpServer: start } = await import('../mcp/main');
+  await start();
+}
 
 /** The usage line of the subcommand. */
 export const MCP_USAGE = `Usage: sep-lint mcp
@@ -23,15 +27,7 @@ export function serveMcp(argv: string[], out: (s: string) => void, err: (s: stri
     err(`sep-lint mcp: takes no arguments, got ${argv.join(' ')}\n\n${MCP_USAGE}`);
     return 2;
   }
-  // dist/cli.js loads dist/mcp.js beside it; from the sources (tsx), server/src/mcp/main.ts.
-  const fromSources = __filename.endsWith('.ts');
-  const entry = fromSources ? join(__dirname, '..', 'mcp', 'main') : join(__dirname, 'mcp.js');
-  if (!fromSources && !existsSync(entry)) {
-    err(`sep-lint mcp: the server ${entry} is missing: it ships beside cli.js (npm run build makes both).`);
-    return 2;
-  }
-  const server = require(entry) as { startMcpServer(): Promise<void> };
-  server.startMcpServer().catch((e: unknown) => {
+  startMcpServer().catch((e: unknown) => {
     err(`sep-lint mcp: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);
   });

@@ -1,6 +1,7 @@
 /**
- * Entry of `dist/mcp.js` (`node dist/mcp.js`, `sep-lint mcp`): the SEP tools served over stdio. Only
- * JSON-RPC goes to stdout; nothing else is printed there.
+ * The SEP tools served over stdio (`node dist/mcp.js`, `sep-lint mcp`). Bundled into dist/cli.js, which already
+ * carries the engine, and loaded only when asked for; dist/mcp.js (launch.ts) starts it. Only JSON-RPC goes to
+ * stdout; nothing else is printed there.
  */
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { createSepMcpServer } from './server';
@@ -11,11 +12,4 @@ declare const SEP_VERSION: string | undefined;
 export async function startMcpServer(): Promise<void> {
   const server = createSepMcpServer({ version: typeof SEP_VERSION === 'string' ? SEP_VERSION : undefined });
   await server.connect(new StdioServerTransport());
-}
-
-if (require.main === module) {
-  startMcpServer().catch((e: unknown) => {
-    process.stderr.write(`sep-tools: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
-    process.exit(1);
-  });
 }

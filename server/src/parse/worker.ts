@@ -9,6 +9,8 @@ export type WorkerReply = { root: Root } | { error: string };
 
 /** What the parse worker is started with. */
 export interface WorkerSetup {
+  /** Marks a parse worker: the server bundle it runs serves no LSP then (main.ts). */
+  parseWorker: true;
   port: MessagePort;
   /** One Int32: the worker sets it to 1 and notifies once its reply is on the port. */
   signal: SharedArrayBuffer;
@@ -54,7 +56,7 @@ export class ParseWorker implements RemoteParser {
   private start(): MessagePort {
     if (this.port && this.worker) return this.port;
     const { port1, port2 } = new MessageChannel();
-    const setup: WorkerSetup = { port: port2, signal: this.flag.buffer as SharedArrayBuffer };
+    const setup: WorkerSetup = { parseWorker: true, port: port2, signal: this.flag.buffer as SharedArrayBuffer };
     const worker = new Worker(this.script, { workerData: setup, transferList: [port2] });
     worker.unref();
     worker.on('error', () => this.stop());
@@ -65,8 +67,11 @@ export class ParseWorker implements RemoteParser {
   }
 }
 
-/** The parse worker shipped beside the server bundle, or undefined when running from sources (tests). */
+/**
+ * A parse worker on the server bundle in `dir` (dist/server-main.js, which runs the worker loop when started in a
+ * worker thread), or undefined when running from sources (tests).
+ */
 export function bundledParseWorker(dir: string): ParseWorker | undefined {
-  const script = join(dir, 'parse-worker.js');
+  const script = join(dir, 'server-main.js');
   return existsSync(script) ? new ParseWorker(script) : undefined;
 }

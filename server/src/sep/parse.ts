@@ -7,6 +7,8 @@ import { blockFacts, type BlockFacts } from './blocks';
 import { MAX_NESTING, excessMarkers } from './nesting';
 import { newNodeMemo, type NodeMemo } from './memo';
 import { buildSectionModel, type SectionModel } from './rules/section-model';
+import { computeStatements } from './trace/statements';
+import type { NormativeStatement } from './trace/types';
 import { MAX_CHECKED_CHARS, tooLargeToCheck } from './limits';
 import { extractHeader } from './header';
 import { parseTitle } from './title';
@@ -121,12 +123,16 @@ function buildModel(text: string, root: Root, fileName: string | undefined, orig
 }
 
 /**
- * The document with its section model, computed on first use. Made outside buildModel so that the getter
- * keeps only the document alive, not the parse tree.
+ * The document with its derived data, each computed on first use and kept: the section model and the normative
+ * statements. Made outside buildModel so that the getters keep only the document alive, not the parse tree.
  */
-function withSectionModel(doc: Omit<SepDocument, 'sectionModel'>): SepDocument {
+function withSectionModel(doc: Omit<SepDocument, 'sectionModel' | 'normativeStatements'>): SepDocument {
+  const full = doc as SepDocument;
   let model: SectionModel | undefined;
-  return Object.defineProperty(doc, 'sectionModel', { get: () => (model ??= buildSectionModel(doc as SepDocument)), enumerable: false }) as SepDocument;
+  let statements: NormativeStatement[] | undefined;
+  Object.defineProperty(doc, 'sectionModel', { get: () => (model ??= buildSectionModel(full)), enumerable: false });
+  Object.defineProperty(doc, 'normativeStatements', { get: () => (statements ??= computeStatements(full)), enumerable: false });
+  return full;
 }
 
 /** An issue's title read as a SEP title; its ranges are empty at the document's start, where findings about it go. */

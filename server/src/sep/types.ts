@@ -1,5 +1,6 @@
 import type { LineIndex, Position, Range } from '../../../common/lines';
 import type { SectionModel } from './rules/section-model';
+import type { NormativeStatement } from './trace/types';
 import type { SepOrigin } from '../../../common/origin';
 
 /**
@@ -137,6 +138,8 @@ export interface SepDocument {
    * document (not enumerable: it is derived from the rest).
    */
   readonly sectionModel: SectionModel;
+  /** The normative statements of the Specification (trace/statements.ts), computed when first asked, not enumerable. */
+  readonly normativeStatements: NormativeStatement[];
   /** Base name of the file, e.g. `1686-tasks.md`, when known. */
   fileName?: string;
   /** Set when the text is the body of a GitHub issue or pull request. */

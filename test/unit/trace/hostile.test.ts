@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { normativeStatements, parseSep, parseTraceability, traceCoverage, traceabilitySkeleton, type NormativeStatement } from '../../../server/src/sep';
 import { fastestMs } from '../engine/hostile-inputs';
+import { MAX_SPECIFICATION_CHARS } from '../../../server/src/sep/trace/statements';
 
 /** Fastest of `runs` timings of `fn` on a fresh input from `make` (made outside the timing). */
 function fastest<T>(make: () => T, fn: (input: T) => void, runs: number): number {
@@ -94,4 +95,12 @@ test('hostile: coverage of thousands of rows against thousands of alike statemen
   assert.equal(coverage!.truncated, true);
   const yaml = traceabilitySkeleton(1, statements.slice(0, 500));
   assert.equal(parseTraceability(yaml, 'sep-1.yaml').file.rows.length, 500);
+});
+
+test('a Specification section longer than the statements are listed for gives none, without parsing it again', () => {
+  const head = '# SEP-42: Long\n\n- **Status**: Draft\n\n## Specification\n\n';
+  const long = head + 'Servers MUST answer.\n\n' + '1. a\n'.repeat(MAX_SPECIFICATION_CHARS / 5 + 1);
+  assert.deepEqual(normativeStatements(parseSep(long, { fileName: '0042-long.md' })), []);
+  const short = head + 'Servers MUST answer.\n\n' + '1. a\n'.repeat(1000);
+  assert.equal(normativeStatements(parseSep(short, { fileName: '0042-long.md' })).length, 1);
 });

@@ -1,7 +1,7 @@
 import type { Node } from 'unist';
 import { parseMarkdown } from '../markdown';
 import { span } from '../mdast';
-import { LineIndex } from '../text';
+import type { LineIndex } from '../text';
 import { findSection } from '../rules/section-model';
 import type { SepDocument } from '../types';
 import { flatten, type FlatText } from './inline';
@@ -15,30 +15,32 @@ const SPLIT = new Set(['paragraph']);
 /** Blocks that hold no prose. */
 const OPAQUE = new Set(['code', 'html', 'yaml', 'toml', 'definition', 'math']);
 
-const CACHE = new WeakMap<SepDocument, NormativeStatement[]>();
+/**
+ * The longest Specification section whose statements are listed (the longest in a merged SEP has about 39,000
+ * characters). Its Markdown is parsed again here, in one piece and outside the check's time budget, so a
+ * generated or hostile section of hundreds of KB is left out rather than holding up the server.
+ */
+export const MAX_SPECIFICATION_CHARS = 128 * 1024;
 
 /**
  * The normative statements of a SEP: each sentence (in a paragraph, list item or block quote), table cell or
  * heading of the Specification section and its subsections that holds a capitalised BCP 14 keyword outside code,
  * in document order. Lower-case `must` is not normative (RFC 8174). Empty when the SEP has no Specification
- * section. Computed once per document; iterative, linear in the section's length.
+ * section, or one longer than {@link MAX_SPECIFICATION_CHARS}. Computed once per document and kept on it
+ * (`doc.normativeStatements`); iterative, linear in the section's length.
  */
 export function normativeStatements(doc: SepDocument): NormativeStatement[] {
-  let found = CACHE.get(doc);
-  if (!found) {
-    found = compute(doc);
-    CACHE.set(doc, found);
-  }
-  return found;
+  return doc.normativeStatements;
 }
 
-function compute(doc: SepDocument): NormativeStatement[] {
+/** What {@link normativeStatements} answers; parse.ts calls it the first time a document is asked. */
+export function computeStatements(doc: SepDocument): NormativeStatement[] {
   const section = findSection(doc, 'Specification')?.section;
   if (!section) return [];
-  const index = new LineIndex(doc.text);
+  const index = doc.lines;
   const base = index.offset(section.bodyRange.start);
   const end = index.offset(section.bodyRange.end);
-  if (end <= base) return [];
+  if (end <= base || end - base > MAX_SPECIFICATION_CHARS) return [];
   const root = parseMarkdown(doc.text.slice(base, end));
   const out: NormativeStatement[] = [];
   const path: { depth: number; text: string }[] = [];
