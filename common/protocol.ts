@@ -70,3 +70,32 @@ export function parsePrNumber(input: string): string | undefined {
   const n = m[1].replace(/^0+/, '');
   return n === '' ? undefined : n;
 }
+
+/**
+ * `sep/conformanceStatus` (client → server): what the conformance repository's traceability manifest
+ * (`src/seps/traceability.json`) says per SEP, sent after the editor read it (and at start, from its saved
+ * copy). The server uses it in the title hover and the `conformance-tests` rule; it never fetches it.
+ */
+export const CONFORMANCE_STATUS_NOTIFICATION = 'sep/conformanceStatus';
+
+/** Requirement counts of one SEP in the conformance repository. */
+export interface ConformanceEntry {
+  sep: number;
+  tested: number;
+  untested: number;
+  excluded: number;
+}
+
+export interface ConformanceStatusParams {
+  /** `owner/name` of the conformance repository. */
+  repository: string;
+  /** When the manifest was read (ISO time). */
+  fetchedAt: string;
+  /** One entry per SEP the manifest lists; a SEP missing here has no traceability data. */
+  seps: ConformanceEntry[];
+}
+
+/** The most SEPs a conformance manifest may list (the real one lists a few dozen); more is treated as hostile. */
+export const MAX_CONFORMANCE_SEPS = 5000;
+/** The largest requirement count accepted for one SEP. */
+export const MAX_CONFORMANCE_COUNT = 100_000;

@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describesSep, IncrementalMarkdownParser, LintStopped, isSepFile, lint, parseSep, ruleById, type Finding, type SepDocument } from './sep';
+import { describesSep, IncrementalMarkdownParser, LintStopped, isSepFile, lint, parseSep, ruleById, type ConformanceData, type Finding, type SepDocument } from './sep';
 import { originOf } from '../../common/origin';
 import type { ServerSettings } from './settings';
 
@@ -53,6 +53,7 @@ export interface AnalysisStats {
 export class AnalysisStore {
   private entries = new Map<string, Entry>();
   private counts = { analyses: 0, abandoned: 0 };
+  private conformanceData: ConformanceData | undefined;
 
   constructor(
     private settings: () => ServerSettings,
@@ -83,7 +84,14 @@ export class AnalysisStore {
       const ruleSet = origin?.kind === 'pull' && !describesSep(doc) ? [ruleById('pull-description-not-sep')!] : undefined;
       analysis = { uri: document.uri, version: document.version, doc, findings: [] };
       try {
-        analysis.findings = lint(doc, { rules: settings.rules, finalSeps: settings.finalSeps, today: this.today(), ruleSet, shouldStop: () => this.now() > deadline });
+        analysis.findings = lint(doc, {
+          rules: settings.rules,
+          finalSeps: settings.finalSeps,
+          today: this.today(),
+          ruleSet,
+          conformance: this.conformanceData,
+          shouldStop: () => this.now() > deadline,
+        });
       } catch (err) {
         if (!(err instanceof LintStopped)) throw err;
         this.counts.abandoned++;
@@ -110,6 +118,17 @@ export class AnalysisStore {
   stats(): AnalysisStats {
     const kept = [...this.entries.values()].filter((e) => e.parsedChars > 0);
     return { ...this.counts, parsersKept: kept.length, parsedBytes: kept.reduce((n, e) => n + e.parsedChars * BYTES_PER_CHAR, 0) };
+  }
+
+  /** The conformance repository's traceability data the editor last sent, if any. */
+  get conformance(): ConformanceData | undefined {
+    return this.conformanceData;
+  }
+
+  /** Replaces the conformance data (undefined: none) and forgets cached results, which may depend on it. */
+  setConformance(data: ConformanceData | undefined): void {
+    this.conformanceData = data;
+    this.invalidate();
   }
 
   /** Forget cached results (settings changed) but keep the parsers. */

@@ -10,8 +10,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisStore, type AnalysisStats } from './analysis';
 import { diagnosticsOf, statusOf } from './diagnostics';
-import { STATUS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST } from '../../common/protocol';
-import { FEATURE_CAPABILITIES, WorkspaceCheck, WorkspaceFolderPaths, registerFeatures } from './features';
+import { CONFORMANCE_STATUS_NOTIFICATION, STATUS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST } from '../../common/protocol';
+import { FEATURE_CAPABILITIES, WorkspaceCheck, WorkspaceFolderPaths, readConformanceStatus, registerFeatures } from './features';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 
 /** `sep/stats`: how many checks the server has run, for load tests and troubleshooting. */
@@ -135,6 +135,12 @@ export function startServer(connection: Connection): void {
   connection.onRequest(VALIDATE_WORKSPACE_REQUEST, (_params: unknown, token) => {
     files.watchAllMarkdown();
     return workspaceCheck.run(token);
+  });
+  connection.onNotification(CONFORMANCE_STATUS_NOTIFICATION, (params: unknown) => {
+    const read = readConformanceStatus(params);
+    if (read === 'invalid') return connection.console.warn('Ignored a malformed sep/conformanceStatus notification.');
+    store.setConformance(read.data);
+    for (const d of documents.all()) schedule(d.uri);
   });
   connection.onRequest(StatsRequest, () => store.stats());
   documents.listen(connection);

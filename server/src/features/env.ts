@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { uriPath, type Analysis } from '../analysis';
-import type { SepDocument, SeverityOverride } from '../sep';
+import type { ConformanceData, SepDocument, SeverityOverride } from '../sep';
 import type { WorkspaceIndex } from '../sep/workspace';
 import type { FeatureContext } from './index';
 import { WorkspaceIndexer } from './workspace';
@@ -21,6 +21,8 @@ export interface FeatureEnv {
   documentContext(uri: string): DocumentContext | undefined;
   today(): string;
   rules(): Record<string, SeverityOverride>;
+  /** The conformance repository's traceability data the editor sent, if any. */
+  conformance(): ConformanceData | undefined;
 }
 
 /** Builds the handlers' environment from the server's feature context. */
@@ -36,5 +38,6 @@ export function createEnv(ctx: FeatureContext, indexer: WorkspaceIndexer): Featu
     },
     today: () => new Date().toISOString().slice(0, 10),
     rules: () => ctx.settings().rules,
+    conformance: () => ctx.store.conformance,
   };
 }

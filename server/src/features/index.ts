@@ -22,6 +22,7 @@ import { SET_PR_NUMBER_REQUEST, type SetPrNumberParams, type SetPrNumberResult }
 export { FixAllRequest, FIX_ALL_KIND };
 export { WorkspaceFolderPaths } from './folders';
 export { WorkspaceCheck } from './workspaceCheck';
+export { readConformanceStatus } from './conformance';
 
 /** What the editing features need from the server. */
 export interface FeatureContext {

@@ -119,7 +119,7 @@ export class WorkspaceCheck {
       return { sep: isSepFile(path, text, settings.files.include), checked: false };
     }
     const doc = parseSep(text, { fileName: path.slice(path.lastIndexOf('/') + 1) });
-    const findings = lint(doc, { rules: settings.rules, today: this.ctx.today() });
+    const findings = lint(doc, { rules: settings.rules, today: this.ctx.today(), conformance: this.ctx.store.conformance });
     this.published.add(uri);
     void this.ctx.connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
     return { sep: true, checked: true, ...counts(findings) };

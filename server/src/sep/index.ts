@@ -12,3 +12,5 @@ export { isSepFile, firstHeadingIsSep, DEFAULT_INCLUDE } from './detect';
 export { describesSep } from './rules/document';
 export { FINAL_SEP_POLICY, finalPolicy, isFinal } from './final';
 export type { FinalPolicy, FinalSeps } from './final';
+export { conformanceOf, countsText, sepNumberOf } from './conformance';
+export type { ConformanceCounts, ConformanceData } from './conformance';
