@@ -4,6 +4,7 @@ import { createLanguageClient } from './languageClient';
 import { registerCommands } from './commands';
 import { registerFixAll } from './commands/fixAll';
 import { registerSidebar } from './views/register';
+import { shareConformanceStatus } from './views/conformanceServer';
 
 let client: LanguageClient | undefined;
 
@@ -13,8 +14,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(client);
   registerCommands(context, client);
   registerFixAll(context, client);
-  registerSidebar(context);
+  const sidebar = registerSidebar(context);
   await client.start();
+  context.subscriptions.push(shareConformanceStatus(client, sidebar));
 }
 
 export async function deactivate(): Promise<void> {

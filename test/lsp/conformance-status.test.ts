@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type { Hover, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { CONFORMANCE_STATUS_NOTIFICATION, type ConformanceStatusParams } from '../../common/protocol';
 import { startClient } from './client';
 
@@ -34,8 +34,8 @@ const status = (seps: ConformanceStatusParams['seps']): ConformanceStatusParams 
 test('conformance data pushed by the editor decides conformance-tests and shows in the title hover', async () => {
   const client = await startClient({ settings: { finalSeps: 'full' } });
   try {
-    const codes = async (next: Promise<{ diagnostics: { code?: unknown; message: string }[] }>) =>
-      (await next).diagnostics.filter((d) => d.code === 'conformance-tests').map((d) => d.message);
+    const codes = async (next: Promise<PublishDiagnosticsParams>) =>
+      (await next).diagnostics.filter((d) => d.code === 'conformance-tests').map((d) => String(d.message));
     const hover = async () => {
       const h = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 0, character: 14 } })) as Hover | null;
       return h ? (h.contents as MarkupContent).value : '';
