@@ -99,3 +99,36 @@ export interface ConformanceStatusParams {
 export const MAX_CONFORMANCE_SEPS = 5000;
 /** The largest requirement count accepted for one SEP. */
 export const MAX_CONFORMANCE_COUNT = 100_000;
+
+/** `sep/requirements` (client → server): the normative statements of an open SEP, and their coverage when known. */
+export const REQUIREMENTS_REQUEST = 'sep/requirements';
+
+export interface RequirementsParams {
+  uri: string;
+}
+
+/** A normative statement of the SEP (the engine's `NormativeStatement`), with its coverage when a traceability file is known. */
+export interface RequirementStatement {
+  /** Plain text of the sentence, list item sentence, table cell or heading. */
+  text: string;
+  /** 0-based lines and UTF-16 columns, as LSP counts them. */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  level: 'must' | 'should' | 'may';
+  /** The BCP 14 keywords in it, in order (`MUST`, `MUST NOT`, `SHOULD`, …). */
+  keywords: string[];
+  /** The headings it sits under, from the Specification heading down. */
+  headingPath: string[];
+  /** With a traceability file: whether some row covers it. */
+  covered?: boolean;
+  /** With a traceability file: the rows covering it, as indexes into the file's `requirements` list. */
+  rows?: number[];
+}
+
+export interface RequirementsResult {
+  /** The SEP's number, from its title or file name. */
+  sep?: number;
+  /** In document order; empty when the document is not a SEP or has no Specification section. */
+  statements: RequirementStatement[];
+  /** URI of the SEP's traceability file (`sep-<number>.yaml`) found in the workspace, when there is one. */
+  traceFile?: string;
+}

@@ -1,4 +1,4 @@
-import type { Rule } from './types';
+import type { Rule, RuleInfo } from './types';
 import { TITLE_RULES } from './title';
 import { NUMBER_RULES } from './numbers';
 import { HEADER_RULES } from './header';
@@ -9,6 +9,7 @@ import { LIFECYCLE_RULES } from './lifecycle';
 import { DOCUMENT_RULES } from './document';
 import { EXTENSION_RULES } from './extensions';
 import { WEBSITE_RULES } from './website';
+import { TRACE_RULES } from '../trace/rules';
 
 /**
  * The one table of rules, in the order they are documented. Every id here has
@@ -28,10 +29,23 @@ export const RULES: readonly Rule[] = [
   ...WEBSITE_RULES,
 ];
 
-const BY_ID = new Map(RULES.map((r) => [r.id, r]));
+/**
+ * Every rule id there is: the SEP rules above, then the conformance traceability rules (trace/rules.ts), which check
+ * a `sep-<number>.yaml` file or need one. Settings, the README table and the doc pages cover all of them.
+ */
+export const ALL_RULES: readonly RuleInfo[] = [...RULES, ...TRACE_RULES];
 
+const BY_ID = new Map(RULES.map((r) => [r.id, r]));
+const INFO_BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
+
+/** A SEP rule (one `lint` runs) by id. */
 export function ruleById(id: string): Rule | undefined {
   return BY_ID.get(id);
+}
+
+/** Any rule by id, traceability rules included. */
+export function ruleInfo(id: string): RuleInfo | undefined {
+  return INFO_BY_ID.get(id);
 }
 
 /** Where a rule's page lives, relative to the package root (shipped in the .vsix; adapters make it a URI). */

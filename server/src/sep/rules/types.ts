@@ -61,7 +61,8 @@ export interface RuleContext {
   conformance?: ConformanceData;
 }
 
-export interface Rule {
+/** What every rule declares, whatever it checks: the settings schema, docs and README are built from it. */
+export interface RuleInfo {
   /** Stable kebab-case id; never renamed. */
   id: string;
   defaultSeverity: Severity;
@@ -69,5 +70,9 @@ export interface Rule {
   description: string;
   /** The kinds of fix the rule's findings may carry (empty: none). A test holds every fix to this. */
   fixKinds: readonly FixKind[];
+}
+
+/** A rule over a SEP's markdown, run by `lint`. */
+export interface Rule extends RuleInfo {
   check(doc: SepDocument, ctx: RuleContext): Report[];
 }

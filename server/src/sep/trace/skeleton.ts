@@ -1,0 +1,34 @@
+import { stringify } from 'yaml';
+import { normalisedWords } from './coverage';
+import type { NormativeStatement } from './types';
+
+/** Words kept in a suggested check id. */
+const SLUG_WORDS = 5;
+
+/**
+ * A draft traceability file for a SEP in the conformance repository's format: `sep`, `spec_url` (the SEP's page,
+ * to be replaced by the specification section's URL) and one `requirements` row per MUST- or SHOULD-level
+ * statement, with its `text` and a suggested `check: sep-<number>-<slug>` (unique within the file). MAY-level
+ * statements are left out. Written with the `yaml` library, so any text is quoted as YAML needs.
+ */
+export function traceabilitySkeleton(sepNumber: number, statements: NormativeStatement[]): string {
+  const used = new Set<string>();
+  const requirements = statements
+    .filter((s) => s.level !== 'may')
+    .map((s) => ({ check: uniqueCheck(`sep-${sepNumber}-${slug(s.text)}`, used), text: s.text }));
+  const file = { sep: sepNumber, spec_url: `https://modelcontextprotocol.io/seps/${sepNumber}`, requirements };
+  return stringify(file, { lineWidth: 0 });
+}
+
+/** The first few distinctive words of a statement, kebab-cased: `servers MUST return an error` → `server-return-error`. */
+function slug(text: string): string {
+  const words = [...normalisedWords(text)].filter((w) => w.length > 1 && !/^\d+$/.test(w)).slice(0, SLUG_WORDS);
+  return words.length ? words.join('-') : 'requirement';
+}
+
+function uniqueCheck(base: string, used: Set<string>): string {
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  used.add(id);
+  return id;
+}
