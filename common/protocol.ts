@@ -132,3 +132,16 @@ export interface RequirementsResult {
   /** URI of the SEP's traceability file (`sep-<number>.yaml`) found in the workspace, when there is one. */
   traceFile?: string;
 }
+
+/** `sep/traceabilitySkeleton` (client → server): a draft `sep-<number>.yaml` for an open SEP. */
+export const TRACEABILITY_SKELETON_REQUEST = 'sep/traceabilitySkeleton';
+
+export interface TraceabilitySkeletonParams {
+  uri: string;
+}
+
+/**
+ * The draft traceability file: its name and YAML text (one row per MUST- or SHOULD-level statement, MAY left
+ * out), or why there is none, in words for the author.
+ */
+export type TraceabilitySkeletonResult = { fileName: string; text: string; statements: number } | { error: string };

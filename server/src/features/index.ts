@@ -17,7 +17,16 @@ import { createEnv, type FeatureEnv } from './env';
 import { FixAllRequest, computeFixAll } from './fixAll';
 import { WorkspaceIndexer, type FileChange } from './workspace';
 import { setPrNumber } from './setPrNumber';
-import { SET_PR_NUMBER_REQUEST, type SetPrNumberParams, type SetPrNumberResult } from '../../../common/protocol';
+import { codeLenses } from './codeLens';
+import { skeletonFor } from './traceability';
+import {
+  SET_PR_NUMBER_REQUEST,
+  TRACEABILITY_SKELETON_REQUEST,
+  type SetPrNumberParams,
+  type SetPrNumberResult,
+  type TraceabilitySkeletonParams,
+  type TraceabilitySkeletonResult,
+} from '../../../common/protocol';
 
 export { FixAllRequest, FIX_ALL_KIND };
 export { WorkspaceFolderPaths } from './folders';
@@ -42,13 +51,15 @@ export const FEATURE_CAPABILITIES: ServerCapabilities = {
   hoverProvider: true,
   documentLinkProvider: { resolveProvider: false },
   definitionProvider: true,
+  codeLensProvider: { resolveProvider: false },
   workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };
 
 /**
  * Registers the editing features on the connection: quick fixes and fix-all
  * (code actions and the `sep/fixAll` request), completion, hover, document
- * links and go to definition. A failing handler logs and answers empty.
+ * links, go to definition, the requirements code lens and the traceability
+ * skeleton request. A failing handler logs and answers empty.
  */
 export function registerFeatures(ctx: FeatureContext): WorkspaceFiles {
   const indexer = new WorkspaceIndexer(ctx.workspaceFolders);
@@ -67,6 +78,7 @@ export function registerFeatures(ctx: FeatureContext): WorkspaceFiles {
   connection.onHover(guard('hover', null, hover));
   connection.onDocumentLinks(guard('document links', [], documentLinks));
   connection.onDefinition(guard('definition', null, definition));
+  connection.onCodeLens(guard('code lens', [], codeLenses));
   connection.onRequest(FixAllRequest, guard('fix all', null, (e, params) => {
     const c = e.documentContext(params.textDocument.uri);
     if (!c) return null;
@@ -74,6 +86,10 @@ export function registerFeatures(ctx: FeatureContext): WorkspaceFiles {
     return { version: c.document.version, edits, applied };
   }));
   connection.onRequest(new RequestType<SetPrNumberParams, SetPrNumberResult, void>(SET_PR_NUMBER_REQUEST), guard<SetPrNumberParams, SetPrNumberResult>('set PR number', { error: 'The SEP server could not compute the change.' }, setPrNumber));
+  connection.onRequest(
+    new RequestType<TraceabilitySkeletonParams, TraceabilitySkeletonResult, void>(TRACEABILITY_SKELETON_REQUEST),
+    guard<TraceabilitySkeletonParams, TraceabilitySkeletonResult>('traceability skeleton', { error: 'The SEP server could not draft the file.' }, skeletonFor),
+  );
   return new WorkspaceFiles(connection, indexer);
 }
 
