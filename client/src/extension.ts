@@ -5,6 +5,7 @@ import { registerCommands } from './commands';
 import { registerFixAll } from './commands/fixAll';
 import { registerSidebar } from './views/register';
 import { shareConformanceStatus } from './views/conformanceServer';
+import { registerRequirementsView } from './views/requirementsView';
 
 let client: LanguageClient | undefined;
 
@@ -14,6 +15,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(client);
   registerCommands(context, client);
   registerFixAll(context, client);
+  context.subscriptions.push(registerRequirementsView(client));
   const sidebar = registerSidebar(context);
   await client.start();
   context.subscriptions.push(shareConformanceStatus(client, sidebar));
