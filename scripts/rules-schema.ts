@@ -4,7 +4,7 @@
  * `--write` updates package.json in place; without it, prints the schema. A unit test keeps the two in sync.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { RULES } from '../server/src/sep/rules/registry';
+import { ALL_RULES } from '../server/src/sep/rules/registry';
 
 /** The values `sep.rules` accepts for a rule (the severities, and `off`). */
 export const RULE_LEVELS = ['error', 'warning', 'information', 'hint', 'off'] as const;
@@ -13,9 +13,9 @@ const EXAMPLE = 'abstract-long';
 
 /** The `sep.rules` entry of `contributes.configuration.properties`. */
 export function rulesSchema(): Record<string, unknown> {
-  if (!RULES.some((r) => r.id === EXAMPLE)) throw new Error(`the sep.rules example names ${EXAMPLE}, which is no longer a rule`);
+  if (!ALL_RULES.some((r) => r.id === EXAMPLE)) throw new Error(`the sep.rules example names ${EXAMPLE}, which is no longer a rule`);
   const properties: Record<string, unknown> = {};
-  for (const r of [...RULES].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const r of [...ALL_RULES].sort((a, b) => a.id.localeCompare(b.id))) {
     properties[r.id] = { type: 'string', enum: [...RULE_LEVELS], description: `${r.description} (default: ${r.defaultSeverity})` };
   }
   return {

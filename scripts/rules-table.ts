@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES } from '../server/src/sep/rules/registry';
+import { ALL_RULES } from '../server/src/sep/rules/registry';
 import type { FixKind } from '../server/src/sep/rules/types';
 import { finalPolicy } from '../server/src/sep/final';
 
@@ -16,9 +16,9 @@ const FINAL_START = '<!-- final-seps:start -->';
 const FINAL_END = '<!-- final-seps:end -->';
 
 export function rulesTable(): string {
-  const rows = RULES.map(
+  const rows = ALL_RULES.map(
     (r) =>
-      `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.defaultSeverity} | ${finalPolicy(r.id).frozen === 'keep' ? 'kept' : 'hint'} | ${fixColumn(r.fixKinds)} | ${r.description.replace(/\|/g, '\\|')} |`,
+      `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.defaultSeverity} | ${finalPolicy(r.id).frozen === 'quiet' ? 'hint' : 'kept'} | ${fixColumn(r.fixKinds)} | ${r.description.replace(/\|/g, '\\|')} |`,
   );
   return ['| Rule | Default severity | On a Final SEP | Fix | What it checks |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
@@ -41,7 +41,9 @@ export function finalSepsSection(id: string): string {
   const p = finalPolicy(id);
   const guidelines = '[SEP guidelines](https://modelcontextprotocol.io/community/sep-guidelines#reporting-sep-bugs-or-updates)';
   const text =
-    p.frozen === 'keep'
+    p.frozen === 'elsewhere'
+      ? `A Final **Status** does not change this rule's findings: ${p.why}, so the [SEP guidelines](https://modelcontextprotocol.io/community/sep-guidelines#reporting-sep-bugs-or-updates)' rule that Final SEPs stay unchanged does not apply to it.`
+      : p.frozen === 'keep'
       ? `On a SEP whose **Status** is Final, this rule keeps its severity, unlike the rules whose findings become hints there (see [Final SEPs](../../README.md#final-seps)): when it fires, ${p.why}, so the page the MCP website publishes for the SEP is wrong whatever its status.`
       : `On a SEP whose **Status** is Final, this rule's findings are hints (shown faded, not counted as problems), rule id kept, and the message says why: the ${guidelines} keep Final SEPs unchanged as historical records, so no one may act on them, but the finding still warns anyone who would copy that form into a new SEP. Set \`sep.finalSeps\` to \`full\` (command line: \`--final-seps full\`) to see them at the usual severity. Only the SEP's own **Status** decides: change it to Draft and the findings return as you type.`;
   return `${FINAL_START}\n## On Final SEPs\n\n${text}\n${FINAL_END}`;
@@ -58,7 +60,7 @@ export function withFinalSepsSection(page: string, id: string): string {
 
 if (process.argv.includes('--write')) {
   writeFileSync('README.md', withRulesTable(readFileSync('README.md', 'utf8')));
-  for (const r of RULES) {
+  for (const r of ALL_RULES) {
     const file = join('docs', 'rules', `${r.id}.md`);
     if (existsSync(file)) writeFileSync(file, withFinalSepsSection(readFileSync(file, 'utf8'), r.id));
   }

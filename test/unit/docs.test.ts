@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES } from '../../server/src/sep/rules/registry';
+import { ALL_RULES as RULES } from '../../server/src/sep/rules/registry';
 import { withFinalSepsSection, withRulesTable } from '../../scripts/rules-table';
 
 const root = join(__dirname, '..', '..');

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RULES } from '../../server/src/sep/rules/registry';
+import { ALL_RULES } from '../../server/src/sep/rules/registry';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -159,7 +159,7 @@ describe('settings', () => {
 
   test('sep.rules has a schema with one severity entry per registered rule id and no other keys', () => {
     const schema = props['sep.rules'] as Setting & { properties?: Record<string, { enum?: string[] }>; additionalProperties?: unknown };
-    const ids = RULES.map((r) => r.id).sort();
+    const ids = ALL_RULES.map((r) => r.id).sort();
     assert.deepEqual(Object.keys(schema.properties ?? {}).sort(), ids, 'run `npm run docs:rules` to regenerate the schema');
     for (const [id, p] of Object.entries(schema.properties ?? {})) {
       assert.deepEqual(p.enum, ['error', 'warning', 'information', 'hint', 'off'], `${id} accepts the severities and off`);

@@ -16,11 +16,16 @@ import type { SepDocument } from './types';
 /** `quiet`: the policy below applies to Final SEPs; `full`: every finding at its usual severity. */
 export type FinalSeps = 'quiet' | 'full';
 
-/** What a rule's findings on a Final SEP become. */
-export type FinalPolicy = { frozen: 'quiet' } | { frozen: 'keep'; why: string };
+/**
+ * What a rule's findings on a Final SEP become. `elsewhere`: the rule asks for no change to the SEP's text (it
+ * checks a traceability file, or what one lacks), so a Final status changes nothing; `why` says what it is about.
+ */
+export type FinalPolicy = { frozen: 'quiet' } | { frozen: 'keep'; why: string } | { frozen: 'elsewhere'; why: string };
 
 const QUIET: FinalPolicy = { frozen: 'quiet' };
 const keep = (why: string): FinalPolicy => ({ frozen: 'keep', why });
+const elsewhere = (why: string): FinalPolicy => ({ frozen: 'elsewhere', why });
+const TRACE_FILE = elsewhere('it is about a traceability file (`sep-<number>.yaml`), not the SEP');
 
 /**
  * Every rule's policy on a Final SEP, by rule id. A rule kept at its severity
@@ -81,6 +86,16 @@ export const FINAL_SEP_POLICY: Readonly<Record<string, FinalPolicy>> = {
   'header-duplicate': QUIET,
   'unclosed-code-fence': keep('the website renders everything after the open fence as code'),
   'website-unreadable': keep('the website shows `Unknown`, `Untitled`, `None` or the wrong pull request'),
+  'trace-yaml-syntax': TRACE_FILE,
+  'trace-file-too-large': TRACE_FILE,
+  'trace-file-structure': TRACE_FILE,
+  'trace-sep-mismatch': TRACE_FILE,
+  'trace-row-incomplete': TRACE_FILE,
+  'trace-row-ambiguous': TRACE_FILE,
+  'trace-check-duplicate': TRACE_FILE,
+  'trace-check-prefix': TRACE_FILE,
+  'trace-url-invalid': TRACE_FILE,
+  'trace-uncovered': elsewhere('what is missing is a row of the traceability file, which SEP-2484 asks for before a SEP becomes Final'),
 };
 
 /** The policy for one rule id (quiet unless declared otherwise). */
@@ -103,6 +118,6 @@ export const FINAL_NOTE =
 
 /** Applies the policy to one finding on a Final SEP: a quiet rule's finding becomes a hint with {@link FINAL_NOTE} appended. */
 export function onFinalSep(f: Finding): Finding {
-  if (finalPolicy(f.rule).frozen === 'keep' || f.severity === 'hint') return f;
+  if (finalPolicy(f.rule).frozen !== 'quiet' || f.severity === 'hint') return f;
   return { ...f, severity: 'hint', message: `${f.message} ${FINAL_NOTE}` };
 }

@@ -51,7 +51,7 @@ export const TRACE_RULES: readonly RuleInfo[] = [
   },
   {
     id: 'trace-check-prefix',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     description: 'Check ids start with `sep-<number>-`, the number of the file\'s SEP.',
     fixKinds: [],
   },

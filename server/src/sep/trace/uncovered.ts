@@ -1,0 +1,44 @@
+import type { SeverityOverride } from '../lint';
+import type { Finding } from '../rules/types';
+import { TRACE_RULES } from './rules';
+import type { Coverage, NormativeStatement, TraceabilityFile } from './types';
+
+/** Longest quote of a candidate row's text in a message. */
+const QUOTE = 100;
+
+/**
+ * `trace-uncovered` findings on a SEP: one per MUST- or SHOULD-level statement that no row of its traceability
+ * file covers, on the statement, naming the closest row when there is one. `traceFile` is the file's name as the
+ * author knows it (`sep-2164.yaml`).
+ */
+export function uncoveredFindings(
+  statements: readonly NormativeStatement[],
+  file: TraceabilityFile,
+  coverage: Coverage,
+  traceFile: string,
+  rules: Record<string, SeverityOverride> = {},
+): Finding[] {
+  const level = rules['trace-uncovered'] ?? TRACE_RULES.find((r) => r.id === 'trace-uncovered')!.defaultSeverity;
+  if (level === 'off') return [];
+  const best = new Map(coverage.candidates.map((c) => [c.statement, c]));
+  return coverage.uncovered.map((i) => {
+    const s = statements[i];
+    const c = best.get(i);
+    const row = c ? file.rows[c.row] : undefined;
+    const closest = row
+      ? ` The closest is row ${c!.row + 1}${row.check ? ` (\`${row.check}\`)` : ''}, similarity ${c!.score}: "${quote(row.text ?? '')}".`
+      : ' No row shares a word with it.';
+    return {
+      rule: 'trace-uncovered',
+      severity: level,
+      range: s.range,
+      message: `No row of \`${traceFile}\` covers this ${s.level.toUpperCase()}-level statement: add a row with its \`check\`, or \`excluded\` and why.${closest}`,
+      data: { statement: i },
+    };
+  });
+}
+
+function quote(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > QUOTE ? `${t.slice(0, QUOTE - 1)}…` : t;
+}
