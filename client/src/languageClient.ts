@@ -12,7 +12,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: CHECKED_SCHEMES.map((scheme) => ({ language: 'markdown', scheme })),
+    documentSelector: [...CHECKED_SCHEMES.map((scheme) => ({ language: 'markdown', scheme })), { scheme: 'file', pattern: '**/sep-*.{yaml,yml}' }],
     synchronize: { configurationSection: 'sep' },
     outputChannelName: 'SEP Language Server',
   };

@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describesSep, IncrementalMarkdownParser, LintStopped, isSepFile, lint, parseSep, ruleById, type ConformanceData, type Finding, type SepDocument } from './sep';
+import { describesSep, IncrementalMarkdownParser, LintStopped, isSepFile, lint, parseSep, parseTraceability, ruleById, traceFileNumber, type ConformanceData, type Finding, type SepDocument } from './sep';
 import { originOf } from '../../common/origin';
 import type { ServerSettings } from './settings';
 
@@ -7,7 +7,7 @@ import type { ServerSettings } from './settings';
 export interface Analysis {
   uri: string;
   version: number;
-  /** Undefined when the document is not a SEP (it gets no diagnostics). */
+  /** Undefined when the document is not a SEP: it gets no diagnostics, unless it is a traceability file (`sep-<number>.yaml`). */
   doc?: SepDocument;
   findings: Finding[];
   /** Set when the check ran past its time budget and was abandoned for this version. */
@@ -71,7 +71,10 @@ export class AnalysisStore {
     const path = uriPath(document.uri);
     const settings = this.settings();
     let analysis: Analysis;
-    if (!isSepFile(path, text, settings.files.include)) {
+    const fileName = path.slice(path.lastIndexOf('/') + 1);
+    if (traceFileNumber(fileName) !== undefined) {
+      analysis = { uri: document.uri, version: document.version, findings: parseTraceability(text, fileName, { rules: settings.rules }).findings };
+    } else if (!isSepFile(path, text, settings.files.include)) {
       analysis = { uri: document.uri, version: document.version, findings: [] };
     } else {
       this.counts.analyses++;

@@ -1,19 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { relative, basename } from 'node:path';
-import { lint, parseSep, ruleById, type FinalSeps } from './sep';
+import { lint, parseSep, parseTraceability, ruleInfo, type FinalSeps } from './sep';
 import { fixAll } from './sep/fixes';
 import { collectFiles, writeNoFollow } from './cli/files';
 import { ConfigError, loadCliSettings } from './cli/config';
 import type { ServerSettings } from './settings';
 import { FORMATS, formatReport, summarize, summaryLine, type FileResult, type Format } from './cli/report';
+import { runTrace } from './cli/trace';
 
 const USAGE = `Usage: sep-lint [files|folders...] [--format text|json|github] [--max-warnings N]
                 [--config FILE] [--final-seps quiet|full] [--fix]
+       sep-lint trace <sep.md> [--yaml <sep-N.yaml>] [--format text|json|yaml]
 
-Checks MCP SEP Markdown files. A folder is searched for SEPs: Markdown files
-in a seps/ folder (README.md and TEMPLATE.md excepted) or whose first heading
-starts with "SEP-". Files named on the command line are always checked.
-Symbolic links are followed only to places inside the folder being checked.
+Checks MCP SEP Markdown files, and conformance traceability files (SEP-2484)
+named sep-<number>.yaml. A folder is searched for both: SEPs are Markdown
+files in a seps/ folder (README.md and TEMPLATE.md excepted) or whose first
+heading starts with "SEP-". Files named on the command line are always
+checked. Symbolic links are followed only to places inside the folder being
+checked. \`sep-lint trace --help\` explains the trace command.
 
 Options:
   --format text|json|github
@@ -111,6 +115,7 @@ function checkFile(file: string, opts: Options, settings: ServerSettings, err: (
     return undefined;
   }
   try {
+    if (isTraceFile(file)) return { file: display, findings: parseTraceability(text, basename(file), { rules: settings.rules }).findings };
     if (opts.fix) text = fixFile(file, text, display, settings, err);
     return { file: display, findings: lint(parseSep(text, { fileName: basename(file) }), { rules: settings.rules, finalSeps: settings.finalSeps }) };
   } catch (e) {
@@ -119,11 +124,17 @@ function checkFile(file: string, opts: Options, settings: ServerSettings, err: (
   }
 }
 
+/** A `.yaml` / `.yml` file is read as a traceability file, whatever its name (the name check is `trace-sep-mismatch`'s). */
+function isTraceFile(file: string): boolean {
+  return /\.ya?ml$/i.test(file);
+}
+
 /**
  * Runs the CLI; returns the exit status. Output goes through the given writers so tests can capture it.
  * A path that cannot be read is reported on stderr and the others are still checked; the run then exits 2.
  */
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  if (argv[0] === 'trace') return runTrace(argv.slice(1), out, err);
   let opts;
   try {
     opts = parseArgs(argv);
@@ -139,7 +150,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   try {
     const loaded = loadCliSettings(opts.config, process.cwd());
     settings = { ...loaded.settings, finalSeps: opts.finalSeps ?? loaded.settings.finalSeps };
-    const unknown = Object.keys(settings.rules).filter((id) => !ruleById(id));
+    const unknown = Object.keys(settings.rules).filter((id) => !ruleInfo(id));
     if (unknown.length) err(`sep-lint: ${loaded.source}: no rule ${unknown.map((id) => JSON.stringify(id)).join(', ')}; ignored`);
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;

@@ -13,6 +13,7 @@ import { diagnosticsOf, statusOf } from './diagnostics';
 import { CONFORMANCE_STATUS_NOTIFICATION, STATUS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST } from '../../common/protocol';
 import { FEATURE_CAPABILITIES, WorkspaceCheck, WorkspaceFolderPaths, readConformanceStatus, registerFeatures } from './features';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
+import { sepNumberOf, traceFileNumber } from './sep';
 
 /** `sep/stats`: how many checks the server has run, for load tests and troubleshooting. */
 export const StatsRequest = new RequestType0<AnalysisStats, void>('sep/stats');
@@ -38,9 +39,10 @@ export function startServer(connection: Connection): void {
     if (!document) return;
     try {
       const analysis = settings.validate.enable ? store.analyze(document) : undefined;
-      const diagnostics = analysis ? diagnosticsOf(analysis) : [];
+      const diagnostics = analysis ? [...diagnosticsOf(analysis), ...files.traceDiagnostics(analysis, settings.rules)] : [];
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
       void connection.sendNotification(STATUS_NOTIFICATION, statusOf(analysis, uri, document.version));
+      traceFileChanged(uri);
     } catch (err) {
       connection.console.error(`SEP check failed for ${uri}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     }
@@ -73,6 +75,16 @@ export function startServer(connection: Connection): void {
   const later = (): void => {
     const seen = changes;
     setImmediate(() => drain(seen));
+  };
+
+  /** A traceability file changed (edited, or on disk): the open SEPs it traces are checked again. */
+  const traceFileChanged = (uri: string): void => {
+    const n = traceFileNumber(uri.slice(uri.lastIndexOf('/') + 1));
+    if (n === undefined) return;
+    for (const d of documents.all()) {
+      const doc = d.uri !== uri ? store.analyze(d).doc : undefined;
+      if (doc && sepNumberOf(doc) === n) schedule(d.uri);
+    }
   };
 
   const schedule = (uri: string): void => {
@@ -127,11 +139,16 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e) => {
     store.close(e.document.uri);
     workspaceCheck.closed(e.document.uri);
+    files.documentClosed(e.document.uri);
+    traceFileChanged(e.document.uri);
   });
 
   const files = registerFeatures({ connection, documents, store, settings: () => settings, workspaceFolders: folders.get });
   const workspaceCheck = new WorkspaceCheck({ connection, documents, store, settings: () => settings, folders: folders.get, today: () => new Date().toISOString().slice(0, 10) });
-  files.onChange((uri, change) => workspaceCheck.fileChanged(uri, change));
+  files.onChange((uri, change) => {
+    workspaceCheck.fileChanged(uri, change);
+    if (!documents.get(uri)) traceFileChanged(uri);
+  });
   connection.onRequest(VALIDATE_WORKSPACE_REQUEST, (_params: unknown, token) => {
     files.watchAllMarkdown();
     return workspaceCheck.run(token);

@@ -41,11 +41,11 @@ const sepCompletions = async () =>
   ((await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: { line: 6, character: 8 } })) as CompletionItem[])
     .map((i) => `${i.label} ${i.detail}`);
 
-test('the server asks the client to watch seps/ and MAINTAINERS.md', () => {
+test('the server asks the client to watch seps/, MAINTAINERS.md and traceability files', () => {
   const watch = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
   assert.ok(watch, JSON.stringify(client.registrations));
   const globs = (watch.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern);
-  assert.deepEqual(globs.sort(), ['**/MAINTAINERS.md', '**/seps', '**/seps/*.md']);
+  assert.deepEqual(globs.sort(), ['**/MAINTAINERS.md', '**/sep-*.{yaml,yml}', '**/seps', '**/seps/*.md']);
 });
 
 test('a SEP added on disk shows up once the client reports it, not before (no request reads the disk)', async () => {

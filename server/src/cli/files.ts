@@ -7,7 +7,7 @@
 import { closeSync, constants, lstatSync, openSync, readFileSync, readdirSync, realpathSync, statSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isInside } from '../paths';
-import { DEFAULT_INCLUDE, isSepFile } from '../sep';
+import { DEFAULT_INCLUDE, isSepFile, traceFileNumber } from '../sep';
 
 /** A path the run could not check, and why (printed on stderr). */
 export interface SkippedPath {
@@ -30,8 +30,8 @@ function errorCode(e: unknown): string {
 }
 
 /**
- * Files to check: a named file as given, a named folder searched for SEPs (dot folders and
- * node_modules skipped). Never throws for a bad path: it is listed in `skipped` and the rest go on.
+ * Files to check: a named file as given, a named folder searched for SEPs and for conformance
+ * traceability files named `sep-<number>.yaml` (dot folders and node_modules skipped). Never throws for a bad path: it is listed in `skipped` and the rest go on.
  */
 export function collectFiles(paths: string[], include: readonly string[] = DEFAULT_INCLUDE): Collected {
   const out: Collected = { files: [], skipped: [] };
@@ -73,7 +73,10 @@ function walk(dir: string, realDir: string, root: string, out: Collected, seen: 
     const entry = resolveEntry(full, root, realDir, out);
     if (!entry) continue;
     if (entry.directory) walk(full, entry.real, root, out, seen, include);
-    else if (MARKDOWN.test(name) && !seen.has(entry.real)) {
+    else if (traceFileNumber(name) !== undefined && !seen.has(entry.real)) {
+      seen.add(entry.real);
+      out.files.push(full);
+    } else if (MARKDOWN.test(name) && !seen.has(entry.real)) {
       seen.add(entry.real);
       if (isSep(full, entry.real, include, out)) out.files.push(full);
     }

@@ -20,13 +20,20 @@ import { setPrNumber } from './setPrNumber';
 import { codeLenses } from './codeLens';
 import { skeletonFor } from './traceability';
 import {
+  REQUIREMENTS_REQUEST,
   SET_PR_NUMBER_REQUEST,
   TRACEABILITY_SKELETON_REQUEST,
+  type RequirementsParams,
+  type RequirementsResult,
   type SetPrNumberParams,
   type SetPrNumberResult,
   type TraceabilitySkeletonParams,
   type TraceabilitySkeletonResult,
 } from '../../../common/protocol';
+import { TraceFileIndex } from './traceFiles';
+import { requirements, uncoveredDiagnostics } from './requirements';
+import type { Analysis } from '../analysis';
+import type { Diagnostic } from 'vscode-languageserver';
 
 export { FixAllRequest, FIX_ALL_KIND };
 export { WorkspaceFolderPaths } from './folders';
@@ -58,11 +65,13 @@ export const FEATURE_CAPABILITIES: ServerCapabilities = {
 /**
  * Registers the editing features on the connection: quick fixes and fix-all
  * (code actions and the `sep/fixAll` request), completion, hover, document
- * links, go to definition, the requirements code lens and the traceability
- * skeleton request. A failing handler logs and answers empty.
+ * links, go to definition, a SEP's requirements (`sep/requirements`), the
+ * requirements code lens and the traceability skeleton request. A failing
+ * handler logs and answers empty.
  */
 export function registerFeatures(ctx: FeatureContext): WorkspaceFiles {
   const indexer = new WorkspaceIndexer(ctx.workspaceFolders);
+  const traces = new TraceFileIndex(ctx.workspaceFolders ?? (() => []), (uri) => ctx.documents.get(uri)?.getText());
   const env = createEnv(ctx, indexer);
   const { connection } = ctx;
   const guard = <P, R>(name: string, empty: R, fn: (env: FeatureEnv, p: P) => R) => (p: P): R => {
@@ -86,11 +95,12 @@ export function registerFeatures(ctx: FeatureContext): WorkspaceFiles {
     return { version: c.document.version, edits, applied };
   }));
   connection.onRequest(new RequestType<SetPrNumberParams, SetPrNumberResult, void>(SET_PR_NUMBER_REQUEST), guard<SetPrNumberParams, SetPrNumberResult>('set PR number', { error: 'The SEP server could not compute the change.' }, setPrNumber));
+  connection.onRequest(new RequestType<RequirementsParams, RequirementsResult, void>(REQUIREMENTS_REQUEST), guard<RequirementsParams, RequirementsResult>('requirements', { statements: [] }, (e, p) => requirements(e, traces, p)));
   connection.onRequest(
     new RequestType<TraceabilitySkeletonParams, TraceabilitySkeletonResult, void>(TRACEABILITY_SKELETON_REQUEST),
     guard<TraceabilitySkeletonParams, TraceabilitySkeletonResult>('traceability skeleton', { error: 'The SEP server could not draft the file.' }, skeletonFor),
   );
-  return new WorkspaceFiles(connection, indexer);
+  return new WorkspaceFiles(connection, indexer, traces);
 }
 
 const CHANGE: Record<FileChangeType, FileChange> = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' };
@@ -101,10 +111,15 @@ export class WorkspaceFiles {
   private canWatch = false;
   private watchingMarkdown = false;
 
-  constructor(private readonly connection: Connection, private readonly indexer: WorkspaceIndexer) {
+  constructor(
+    private readonly connection: Connection,
+    private readonly indexer: WorkspaceIndexer,
+    private readonly traces: TraceFileIndex,
+  ) {
     connection.onDidChangeWatchedFiles((e) => {
       for (const c of e.changes) {
         indexer.fileChanged(c.uri, CHANGE[c.type]);
+        traces.fileChanged(c.uri, CHANGE[c.type]);
         for (const listener of this.listeners) listener(c.uri, CHANGE[c.type]);
       }
     });
@@ -113,6 +128,16 @@ export class WorkspaceFiles {
   /** Also tells `listener` of every file event. */
   onChange(listener: (uri: string, change: FileChange) => void): void {
     this.listeners.push(listener);
+  }
+
+  /** `trace-uncovered` diagnostics for an analysed SEP whose traceability file is in the workspace. */
+  traceDiagnostics(analysis: Analysis, rules: Parameters<typeof uncoveredDiagnostics>[2]): Diagnostic[] {
+    return uncoveredDiagnostics(analysis, this.traces, rules);
+  }
+
+  /** A document closed: a traceability file's disk text counts again instead of the editor's. */
+  documentClosed(uri: string): void {
+    this.traces.fileChanged(uri, 'changed');
   }
 
   /** Asks the client to watch every Markdown file too (once), for the workspace check. */
@@ -127,20 +152,20 @@ export class WorkspaceFiles {
    * cannot register watchers gets an index that is re-read at most every few seconds instead.
    */
   watch(capabilities: ClientCapabilities): void {
-    if (!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+    const stale = (): void => {
       this.indexer.maxAgeMs = STALE_WITHOUT_EVENTS_MS;
-      return;
-    }
+      this.traces.maxAgeMs = STALE_WITHOUT_EVENTS_MS;
+    };
+    if (!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return stale();
     this.canWatch = true;
-    const watchers = ['**/seps/*.md', '**/seps', '**/MAINTAINERS.md'].map((globPattern) => ({ globPattern }));
-    this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => {
-      this.indexer.maxAgeMs = STALE_WITHOUT_EVENTS_MS;
-    });
+    const watchers = ['**/seps/*.md', '**/seps', '**/MAINTAINERS.md', '**/sep-*.{yaml,yml}'].map((globPattern) => ({ globPattern }));
+    this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(stale);
   }
 
   /** Forgets what was read (the workspace folders changed). */
   reset(): void {
     this.indexer.forgetAll();
+    this.traces.forgetAll();
   }
 }
 

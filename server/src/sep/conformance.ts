@@ -3,8 +3,7 @@
  * engine by the editor: the engine never fetches it. Plain data; no editor, protocol or file-system imports.
  */
 import type { SepDocument } from './types';
-import { fileNumber } from './rules/numbers';
-import { realNumber } from './rules/support';
+import { sepNumberOf } from './trace/skeleton';
 
 /** One SEP's requirement counts in the conformance repository's traceability manifest. */
 export interface ConformanceCounts {
@@ -22,12 +21,6 @@ export interface ConformanceData {
   repository: string;
   /** Counts by SEP number; a SEP missing here has no traceability file there. */
   seps: ReadonlyMap<number, ConformanceCounts>;
-}
-
-/** The SEP's own number (file name first, then title), when it has a real one. */
-export function sepNumberOf(doc: SepDocument): number | undefined {
-  const n = fileNumber(doc) ?? realNumber(doc.title?.number);
-  return n === undefined ? undefined : Number(n);
 }
 
 /** The SEP's counts in `data`; undefined when there is no data or the SEP has no entry. */

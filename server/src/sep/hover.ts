@@ -4,7 +4,8 @@ import { FIELD_GUIDE, SECTION_WHY } from './guide';
 import { matchHeading } from './rules/section-model';
 import { FIELDS, STATUSES, TYPES, type ValueSpec } from './vocabulary';
 import { findSep, type WorkspaceIndex } from './workspace';
-import { conformanceOf, countsText, sepNumberOf, type ConformanceData } from './conformance';
+import { conformanceOf, countsText, type ConformanceData } from './conformance';
+import { sepNumberOf } from './trace/skeleton';
 
 /** A hover: Markdown text and the range it is about. */
 export interface HoverInfo {

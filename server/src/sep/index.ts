@@ -12,6 +12,6 @@ export { isSepFile, firstHeadingIsSep, DEFAULT_INCLUDE } from './detect';
 export { describesSep } from './rules/document';
 export { FINAL_SEP_POLICY, finalPolicy, isFinal } from './final';
 export type { FinalPolicy, FinalSeps } from './final';
-export { conformanceOf, countsText, sepNumberOf } from './conformance';
+export { conformanceOf, countsText } from './conformance';
 export type { ConformanceCounts, ConformanceData } from './conformance';
 export * from './trace';

@@ -4,7 +4,8 @@ import { sepCreated, sepStatus, sepType } from './facts';
 import { field, lineIndex } from './support';
 import { findSection } from './section-model';
 import type { Rule, RuleContext } from './types';
-import { conformanceOf, sepNumberOf } from '../conformance';
+import { conformanceOf } from '../conformance';
+import { sepNumberOf } from '../trace/skeleton';
 
 /**
  * Rules about what a SEP must hold once its Status has moved on: a linked

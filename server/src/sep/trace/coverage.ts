@@ -62,33 +62,64 @@ export function rowParts(text: string): string[] {
 }
 
 /**
+ * Word-pair look-ups one coverage may make. Real files need a few thousand; a hostile pair (thousands of rows
+ * against thousands of statements all sharing words) stops here and leaves the remaining rows unmatched, with
+ * `truncated` set, instead of stalling the editor.
+ */
+export const MAX_COVERAGE_WORK = 2_000_000;
+
+/**
  * Which rows of a traceability file cover which statements of its SEP. A row covers a statement when one of its
  * parts ({@link rowParts}) scores at least {@link COVER_THRESHOLD} with it ({@link similarity} of their
  * {@link normalisedWords}); a row may cover several statements and a statement may be covered by several rows.
  * MUST- and SHOULD-level statements no row covers are `uncovered`, each with the row that scores best, if any.
- * Linear in rows × statements.
+ * Only statements sharing a word with a part are scored (an index from words to statements), within
+ * {@link MAX_COVERAGE_WORK} look-ups.
  */
 export function traceCoverage(statements: NormativeStatement[], file: TraceabilityFile): Coverage {
   const words = statements.map((s) => normalisedWords(s.text));
+  const postings = new Map<string, number[]>();
+  words.forEach((ws, i) => {
+    for (const w of ws) {
+      const list = postings.get(w);
+      if (list) list.push(i);
+      else postings.set(w, [i]);
+    }
+  });
   const covered = new Array<boolean>(statements.length).fill(false);
   const best = statements.map(() => ({ row: -1, score: 0 }));
+  let work = 0;
+  let truncated = false;
   const rows = file.rows.map((row, r) => {
-    const parts = rowParts(row.text ?? '').map(normalisedWords);
+    const scores = new Map<number, number>();
+    for (const part of rowParts(row.text ?? '')) {
+      const p = normalisedWords(part);
+      const shared = new Map<number, number>();
+      for (const w of p) {
+        const list = postings.get(w) ?? [];
+        work += list.length + 1;
+        if (work > MAX_COVERAGE_WORK) break;
+        for (const s of list) shared.set(s, (shared.get(s) ?? 0) + 1);
+      }
+      if (work > MAX_COVERAGE_WORK) {
+        truncated = true;
+        break;
+      }
+      for (const [s, n] of shared) scores.set(s, Math.max(scores.get(s) ?? 0, n / Math.sqrt(p.size * words[s].size)));
+    }
     const hits: number[] = [];
-    words.forEach((w, s) => {
-      let score = 0;
-      for (const p of parts) score = Math.max(score, similarity(p, w));
+    for (const [s, score] of scores) {
       if (score >= COVER_THRESHOLD) {
         hits.push(s);
         covered[s] = true;
       }
       if (score > best[s].score) best[s] = { row: r, score };
-    });
-    return { row: r, statements: hits };
+    }
+    return { row: r, statements: hits.sort((a, b) => a - b) };
   });
   const uncovered = statements.flatMap((s, i) => (!covered[i] && s.level !== 'may' ? [i] : []));
   const candidates = uncovered.flatMap((i) => (best[i].row >= 0 ? [{ statement: i, row: best[i].row, score: round(best[i].score) }] : []));
-  return { rows, uncovered, candidates };
+  return { rows, uncovered, candidates, ...(truncated ? { truncated } : {}) };
 }
 
 function round(n: number): number {

@@ -12,6 +12,13 @@ export const MAX_TRACE_FILE = 1024 * 1024;
 /** Aliases a file may expand: a few are fine, a billion laughs is not. */
 const MAX_ALIASES = 100;
 const ROW_FIELDS = ['text', 'check', 'excluded', 'issue', 'url'] as const;
+/**
+ * Nesting a file may have before it is parsed. The `yaml` library recurses once per level and, a few thousand
+ * levels down, runs out of stack (it reports that, but the process is then fragile); real files nest three deep.
+ */
+export const MAX_YAML_DEPTH = 200;
+/** YAML errors reported per file; a file broken everywhere gets this many and a note. */
+const MAX_YAML_ERRORS = 10;
 
 /** Options of {@link parseTraceability}. */
 export interface TraceOptions {
@@ -47,8 +54,14 @@ export function parseTraceability(text: string, fileName: string, options: Trace
     report('trace-file-too-large', top, `This file is ${Math.round(text.length / 1024)} KB long; traceability files past ${MAX_TRACE_FILE / 1024} KB are not checked.`);
     return { file, findings };
   }
+  const deep = tooDeep(text, MAX_YAML_DEPTH);
+  if (deep !== undefined) {
+    report('trace-yaml-syntax', index.range(deep, deep), `This file nests more than ${MAX_YAML_DEPTH} levels deep here; a traceability file is a list of rows, so it is not read further.`);
+    return { file, findings };
+  }
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  for (const e of doc.errors) report('trace-yaml-syntax', index.range(e.pos[0], Math.max(e.pos[1], e.pos[0])), `YAML error: ${firstLine(e.message)}`);
+  for (const e of doc.errors.slice(0, MAX_YAML_ERRORS)) report('trace-yaml-syntax', index.range(e.pos[0], Math.max(e.pos[1], e.pos[0])), `YAML error: ${firstLine(e.message)}`);
+  if (doc.errors.length > MAX_YAML_ERRORS) report('trace-yaml-syntax', top, `${doc.errors.length - MAX_YAML_ERRORS} more YAML errors are not listed.`);
   if (doc.errors.length) return { file, findings };
   try {
     doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -123,4 +136,44 @@ export function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The offset where a text first nests deeper than `limit`, if it does: an upper bound on YAML nesting from one
+ * linear scan, counting per line its indentation, the `- `, `? ` and `: ` markers that open it, and the flow
+ * brackets open outside comments and outside quoted scalars (a quote opens one only where a value can start, so
+ * the apostrophe of `it's` hides nothing).
+ */
+export function tooDeep(text: string, limit: number): number | undefined {
+  let flow = 0;
+  let quote: string | undefined;
+  let lineStart = true;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n' || c === '\r') {
+      lineStart = true;
+      depth = 0;
+      continue;
+    }
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if (lineStart) {
+      if (c === ' ' || c === '\t') depth++;
+      else if ((c === '-' || c === '?' || c === ':') && (text[i + 1] === ' ' || text[i + 1] === undefined)) depth++;
+      else lineStart = false;
+    }
+    if (c === '#' && (i === 0 || text[i - 1] === ' ')) {
+      while (i + 1 < text.length && text[i + 1] !== '\n' && text[i + 1] !== '\r') i++;
+      continue;
+    }
+    if ((c === '"' || c === "'") && (i === 0 || ' \t[{,:-?'.includes(text[i - 1]) || lineStart)) quote = c;
+    else if (c === '[' || c === '{') flow++;
+    else if ((c === ']' || c === '}') && flow > 0) flow--;
+    if (depth + flow > limit) return i;
+  }
+  return undefined;
 }

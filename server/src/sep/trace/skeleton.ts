@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { normalisedWords } from './coverage';
+import type { SepDocument } from '../types';
 import type { NormativeStatement } from './types';
 
 /** Words kept in a suggested check id. */
@@ -31,4 +32,11 @@ function uniqueCheck(base: string, used: Set<string>): string {
   for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
   used.add(id);
   return id;
+}
+
+/** A SEP's number: from its title (`# SEP-2164: …`), else from its file name (`2164-resource-not-found.md`); none for `0000` or `XXXX`. */
+export function sepNumberOf(doc: SepDocument): number | undefined {
+  const fromTitle = doc.title?.number !== undefined && /^\d{1,9}$/.test(doc.title.number) ? doc.title.number : undefined;
+  const n = fromTitle ?? /^(\d{1,9})-/.exec(doc.fileName ?? '')?.[1];
+  return n === undefined || Number(n) === 0 ? undefined : Number(n);
 }

@@ -58,4 +58,6 @@ export interface Coverage {
   uncovered: number[];
   /** For each uncovered statement, the row most like it and their score (0..1), when any row shares a word with it. */
   candidates: { statement: number; row: number; score: number }[];
+  /** Set when the matching stopped at its work limit: later rows were not matched (a hostile file; never a real one). */
+  truncated?: boolean;
 }
