@@ -53,21 +53,20 @@ export async function createTraceabilityFile(client: LanguageClient, resource?: 
 
 /** Asks for the folder: the preferred ones that exist first, then the workspace folder, then "another folder…". */
 async function chooseFolder(sep: vscode.Uri, fileName: string): Promise<vscode.Uri | undefined> {
-  const root = vscode.workspace.getWorkspaceFolder(sep)?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
-  const candidates: vscode.Uri[] = [];
-  if (root) {
-    for (const rel of PREFERRED_FOLDERS) {
-      const uri = vscode.Uri.joinPath(root, rel);
-      if (await exists(uri)) candidates.push(uri);
-    }
-    candidates.push(root);
-  }
+  const folder = vscode.workspace.getWorkspaceFolder(sep) ?? vscode.workspace.workspaceFolders?.[0];
   type Pick = vscode.QuickPickItem & { uri?: vscode.Uri };
-  const items: Pick[] = candidates.map((uri) => ({ label: vscode.workspace.asRelativePath(uri, true) || uri.fsPath, description: uri === root ? 'workspace folder' : undefined, uri }));
+  const items: Pick[] = [];
+  if (folder) {
+    for (const rel of PREFERRED_FOLDERS) {
+      const uri = vscode.Uri.joinPath(folder.uri, rel);
+      if (await exists(uri)) items.push({ label: rel, description: `in ${folder.name}`, uri });
+    }
+    items.push({ label: folder.name, description: 'workspace folder', uri: folder.uri });
+  }
   items.push({ label: 'Another folder…' });
   const picked = await vscode.window.showQuickPick(items, { title: `Where should ${fileName} go?`, placeHolder: 'Folder for the traceability file' });
   if (!picked) return undefined;
   if (picked.uri) return picked.uri;
-  const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri: root, openLabel: `Put ${fileName} here` });
+  const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri: folder?.uri, openLabel: `Put ${fileName} here` });
   return chosen?.[0];
 }

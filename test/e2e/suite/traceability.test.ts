@@ -110,7 +110,8 @@ describe('conformance traceability', function () {
       { input: () => undefined, pick: (items) => items[0] },
       async () => (await vscode.commands.executeCommand<Created>('sep.createTraceabilityFile'))!,
     );
-    assert.match(first.prompts[0] ?? '', /^pick: Where should sep-4321\.yaml go\? \[conformance, /, first.prompts.join(' | '));
+    const folderName = vscode.workspace.workspaceFolders![0].name;
+    assert.equal(first.prompts[0], `pick: Where should sep-4321.yaml go? [conformance, ${folderName}, Another folder…]`, 'conformance/ is offered first');
     assert.equal(first.result.created, true);
     assert.equal(first.result.uri.fsPath, yamlPath);
     assert.ok(existsSync(yamlPath));
