@@ -11,10 +11,13 @@ const REVEAL_COMMAND = 'sep.requirements.reveal';
 const EDIT_DEBOUNCE_MS = 400;
 
 const LEVEL_ICONS = { must: 'circle-filled', should: 'circle-large-outline', may: 'circle-outline' } as const;
+/** A traceability file's path: editing one can change the coverage shown. */
+const TRACE_FILE = /\/sep-\d+\.ya?ml$/;
 
 /**
  * The "SEP Requirements" view: the active SEP's normative statements from the language server
- * (`sep/requirements`), asked for when the view is visible and the active SEP changes or is edited (debounced).
+ * (`sep/requirements`), asked for when the view is visible and the active SEP, or a traceability file, changes
+ * (edits debounced).
  * Plain-text labels and tooltips only. `sep.requirements.refresh` returns what the view shows.
  */
 class RequirementsView implements vscode.TreeDataProvider<RequirementNode>, vscode.Disposable {
@@ -33,11 +36,20 @@ class RequirementsView implements vscode.TreeDataProvider<RequirementNode>, vsco
   }
 
   listen(): vscode.Disposable[] {
+    const traceFiles = vscode.workspace.createFileSystemWatcher('**/sep-*.{yaml,yml}');
+    const traceFileChanged = (): void => this.schedule(EDIT_DEBOUNCE_MS);
     return [
       this.view,
+      traceFiles,
+      traceFiles.onDidCreate(traceFileChanged),
+      traceFiles.onDidChange(traceFileChanged),
+      traceFiles.onDidDelete(traceFileChanged),
       this.view.onDidChangeVisibility((e) => e.visible && this.schedule(0)),
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
-      vscode.workspace.onDidChangeTextDocument((e) => e.document.uri.toString() === this.uri && e.contentChanges.length > 0 && this.schedule(EDIT_DEBOUNCE_MS)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        const relevant = e.document.uri.toString() === this.uri || TRACE_FILE.test(e.document.uri.path);
+        if (relevant && e.contentChanges.length > 0) this.schedule(EDIT_DEBOUNCE_MS);
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => d.uri.toString() === this.uri && this.show(undefined, undefined)),
     ];
   }
@@ -48,12 +60,12 @@ class RequirementsView implements vscode.TreeDataProvider<RequirementNode>, vsco
     this.timer = setTimeout(() => this.view.visible && void this.refresh(), ms);
   }
 
-  /** Lists the active Markdown document's statements; keeps the last SEP's while another kind of editor is active. */
+  /** Lists the active Markdown document's statements; while another kind of editor is active, the last SEP's again. */
   async refresh(): Promise<RequirementsSnapshot> {
     clearTimeout(this.timer);
     const document = vscode.window.activeTextEditor?.document;
-    if (document && document.languageId === 'markdown') {
-      const uri = document.uri.toString();
+    const uri = document?.languageId === 'markdown' ? document.uri.toString() : this.uri;
+    if (uri) {
       const mine = ++this.asked;
       try {
         const params: RequirementsParams = { uri };
