@@ -123,7 +123,7 @@ test('end to end through dist/cli.js: the drafted file passes the file check', (
   const dir = files({ '5150-lanterns.md': SEP });
   const draft = spawnSync(process.execPath, [cli, 'trace', join(dir, '5150-lanterns.md'), '--format', 'yaml'], { encoding: 'utf8' });
   assert.equal(draft.status, 0, draft.stderr);
-  assert.match(draft.stdout, /^sep: 5150\nspec_url: .*\nrequirements:\n {2}- check: sep-5150-/);
+  assert.match(draft.stdout, /^(# .*\n)+\nsep: 5150\nspec_url: https:\/\/modelcontextprotocol\.io\/specification\/draft\nrequirements:\n {2}- check: sep-5150-/);
   assert.doesNotMatch(draft.stdout, /Visitors MAY watch/, 'MAY-level statements are left out');
   writeFileSync(join(dir, 'sep-5150.yaml'), draft.stdout);
   const checked = spawnSync(process.execPath, [cli, join(dir, 'sep-5150.yaml')], { encoding: 'utf8' });

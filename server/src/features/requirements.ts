@@ -16,14 +16,20 @@ export interface SepTrace {
 /** The trace of an analysed SEP; undefined when the document is not a SEP. */
 export function traceOf(analysis: Analysis, traces: TraceFileIndex): SepTrace | undefined {
   if (!analysis.doc) return undefined;
-  const statements = normativeStatements(analysis.doc);
   const sep = sepNumberOf(analysis.doc);
-  const known = sep !== undefined && statements.length ? traces.forSep(analysis.uri, sep) : undefined;
+  const known = sep !== undefined ? traces.forSep(analysis.uri, sep) : undefined;
+  const statements = normativeStatements(analysis.doc);
   return { sep, statements, ...(known ? { trace: { known, coverage: traceCoverage(statements, known.file) } } : {}) };
 }
 
-/** `trace-uncovered` diagnostics for a SEP whose traceability file is known; none otherwise. */
+/**
+ * `trace-uncovered` diagnostics for a SEP whose traceability file is known; none otherwise. Runs on every check of
+ * a SEP, so the statements are extracted only when the SEP has a traceability file.
+ */
 export function uncoveredDiagnostics(analysis: Analysis, traces: TraceFileIndex, rules: Record<string, SeverityOverride>): Diagnostic[] {
+  if (rules['trace-uncovered'] === 'off' || !analysis.doc) return [];
+  const sep = sepNumberOf(analysis.doc);
+  if (sep === undefined || !traces.forSep(analysis.uri, sep)) return [];
   const t = traceOf(analysis, traces);
   if (!t?.trace) return [];
   const { known, coverage } = t.trace;

@@ -20,7 +20,7 @@ export interface KnownTraceFile {
 /**
  * Where the SEP-2484 traceability files (`sep-<number>.yaml`) of the workspace are, found by one bounded walk per
  * workspace folder (dot folders and node_modules skipped, symbolic links not followed) the first time a SEP in it
- * asks, then kept current from file events ({@link fileChanged}) and the open documents. Each file is read once and
+ * asks (outside every folder, the SEP's own folder only), then kept current from file events ({@link fileChanged}) and the open documents. Each file is read once and
  * parsed once per text; an open document's text wins over the disk. Requests after the first walk never touch the disk.
  */
 export class TraceFileIndex {
@@ -48,10 +48,10 @@ export class TraceFileIndex {
     if (!path) return undefined;
     if (this.now() - this.builtAt > this.maxAgeMs) this.forgetAll();
     if (this.builtAt === 0) this.builtAt = this.now();
-    const root = this.rootOf(path);
+    const { root, depth } = this.rootOf(path);
     let numbers = this.roots.get(root);
     if (!numbers) {
-      numbers = walk(root);
+      numbers = walk(root, depth);
       this.roots.set(root, numbers);
     }
     const file = numbers.get(n)?.[0];
@@ -94,16 +94,19 @@ export class TraceFileIndex {
     return entry.file ? { uri, fileName: basename(path), file: entry.file } : undefined;
   }
 
-  /** The innermost workspace folder holding `path`; the file's own folder when none does. */
-  private rootOf(path: string): string {
+  /**
+   * Where to look: the innermost workspace folder holding `path`, walked down to {@link MAX_WALK_DEPTH}; outside every
+   * folder, only the file's own folder (it may be a home or downloads folder, not a project).
+   */
+  private rootOf(path: string): { root: string; depth: number } {
     let best: string | undefined;
     for (const folder of this.folders()) if (isInside(folder, path) && (!best || folder.length > best.length)) best = folder;
-    return best ?? dirname(path);
+    return best !== undefined ? { root: best, depth: MAX_WALK_DEPTH } : { root: dirname(path), depth: 0 };
   }
 }
 
 /** The `sep-<number>.yaml` files below `root`: iterative, bounded in entries and depth, no symbolic links followed. */
-function walk(root: string): Map<number, string[]> {
+function walk(root: string, maxDepth: number): Map<number, string[]> {
   const found = new Map<number, string[]>();
   const stack: [string, number][] = [[root, 0]];
   let seen = 0;
@@ -119,7 +122,7 @@ function walk(root: string): Map<number, string[]> {
       if (++seen > MAX_WALK_ENTRIES) break;
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const full = join(dir, e.name);
-      if (e.isDirectory() && depth < MAX_WALK_DEPTH) stack.push([full, depth + 1]);
+      if (e.isDirectory() && depth < maxDepth) stack.push([full, depth + 1]);
       const n = e.isFile() ? traceFileNumber(e.name) : undefined;
       if (n !== undefined) found.set(n, [...(found.get(n) ?? []), full].sort());
     }

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { Document } from 'yaml';
 import { normalisedWords } from './coverage';
 import type { SepDocument } from '../types';
 import type { NormativeStatement } from './types';
@@ -6,19 +6,27 @@ import type { NormativeStatement } from './types';
 /** Words kept in a suggested check id. */
 const SLUG_WORDS = 5;
 
+/** Where the draft points until the author names the specification section its requirements land in. */
+export const DRAFT_SPEC_URL = 'https://modelcontextprotocol.io/specification/draft';
+
 /**
- * A draft traceability file for a SEP in the conformance repository's format: `sep`, `spec_url` (the SEP's page,
- * to be replaced by the specification section's URL) and one `requirements` row per MUST- or SHOULD-level
- * statement, with its `text` and a suggested `check: sep-<number>-<slug>` (unique within the file). MAY-level
- * statements are left out. Written with the `yaml` library, so any text is quoted as YAML needs.
+ * A draft traceability file for a SEP in the conformance repository's format: `sep`, `spec_url` (by default the
+ * draft specification, to be narrowed to the section the requirements land in) and one `requirements` row per
+ * MUST- or SHOULD-level statement, with its `text` and a suggested `check: sep-<number>-<slug>` (unique within the
+ * file). MAY-level statements are left out. A leading comment says what to review. Written with the `yaml`
+ * library, so any text is quoted as YAML needs.
  */
-export function traceabilitySkeleton(sepNumber: number, statements: NormativeStatement[]): string {
+export function traceabilitySkeleton(sepNumber: number, statements: NormativeStatement[], specUrl = DRAFT_SPEC_URL): string {
   const used = new Set<string>();
   const requirements = statements
     .filter((s) => s.level !== 'may')
     .map((s) => ({ check: uniqueCheck(`sep-${sepNumber}-${slug(s.text)}`, used), text: s.text }));
-  const file = { sep: sepNumber, spec_url: `https://modelcontextprotocol.io/seps/${sepNumber}`, requirements };
-  return stringify(file, { lineWidth: 0 });
+  const doc = new Document({ sep: sepNumber, spec_url: specUrl, requirements });
+  doc.commentBefore =
+    ' Draft from the SEP\'s MUST/SHOULD statements: point spec_url at the specification section, use the\n' +
+    ' specification\'s wording in each text, name the checks after the conformance scenarios, and replace check\n' +
+    ' with excluded (and why) for requirements no scenario can observe.';
+  return doc.toString({ lineWidth: 0 });
 }
 
 /** The first few distinctive words of a statement, kebab-cased: `servers MUST return an error` → `server-return-error`. */
