@@ -45,7 +45,7 @@ uncovered, 2 usage error or a file that could not be read.`;
 const TRACE_FORMATS = ['text', 'json', 'yaml'] as const;
 type TraceFormat = (typeof TRACE_FORMATS)[number];
 
-interface TraceOptions {
+interface TraceArgs {
   sep: string;
   yaml?: string;
   format: TraceFormat;
@@ -53,7 +53,7 @@ interface TraceOptions {
 
 class UsageError extends Error {}
 
-function parseTraceArgs(argv: string[]): TraceOptions | 'help' {
+function parseTraceArgs(argv: string[]): TraceArgs | 'help' {
   let sep: string | undefined;
   let yaml: string | undefined;
   let format: TraceFormat = 'text';

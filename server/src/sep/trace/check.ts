@@ -1,13 +1,15 @@
-import type { Report } from './file';
-import { isHttpUrl } from './file';
+import type { Range } from '../types';
 import type { TraceabilityFile } from './types';
+
+/** Reports a finding of a traceability rule; `parseTraceability` applies the severity. */
+export type Reporter = (rule: string, range: Range, message: string) => void;
 
 /**
  * The row checks of a traceability file: every row has `text` and exactly one of `check` / `excluded`, check ids
  * are unique and start with `sep-<number>-`, `issue` and `url` are http(s) URLs. `sep` is the file's SEP number
  * (from `sep:`, else the file name), when known.
  */
-export function checkRows(file: TraceabilityFile, sep: number | undefined, report: Report): void {
+export function checkRows(file: TraceabilityFile, sep: number | undefined, report: Reporter): void {
   const seen = new Map<string, number>();
   file.rows.forEach((row, i) => {
     const where = row.fields ?? {};
@@ -35,4 +37,14 @@ export function checkRows(file: TraceabilityFile, sep: number | undefined, repor
       if (value !== undefined && !isHttpUrl(value)) report('trace-url-invalid', where[key] ?? row.range, `${label}'s \`${key}\` is not an http(s) URL.`);
     }
   });
+}
+
+/** Whether a string is an absolute http(s) URL. */
+export function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\//i.test(value) || /\s/.test(value)) return false;
+  try {
+    return Boolean(new URL(value).host);
+  } catch {
+    return false;
+  }
 }

@@ -5,7 +5,7 @@ import type { Finding } from '../rules/types';
 import type { Range } from '../types';
 import { TRACE_RULES } from './rules';
 import type { TraceabilityFile, TraceabilityRow } from './types';
-import { checkRows } from './check';
+import { checkRows, isHttpUrl, type Reporter } from './check';
 
 /** Files past this many UTF-16 units are not parsed: one finding says so. */
 export const MAX_TRACE_FILE = 1024 * 1024;
@@ -26,8 +26,6 @@ export interface TraceOptions {
   rules?: Record<string, SeverityOverride>;
 }
 
-/** Reports a finding of a traceability rule at its default severity; the caller applies overrides. */
-export type Report = (rule: string, range: Range, message: string) => void;
 
 /** The SEP number a traceability file's name gives (`sep-2164.yaml` → 2164), if it has that form. */
 export function traceFileNumber(fileName: string): number | undefined {
@@ -44,7 +42,7 @@ export function parseTraceability(text: string, fileName: string, options: Trace
   const index = new LineIndex(text);
   const findings: Finding[] = [];
   const defaults = new Map(TRACE_RULES.map((r) => [r.id, r.defaultSeverity]));
-  const report: Report = (rule, range, message) => {
+  const report: Reporter = (rule, range, message) => {
     const level = options.rules?.[rule] ?? defaults.get(rule) ?? 'error';
     if (level !== 'off') findings.push({ rule, severity: level, range, message });
   };
@@ -100,7 +98,7 @@ export function parseTraceability(text: string, fileName: string, options: Trace
   return { file, findings };
 }
 
-function readRow(item: YamlNode, at: (n: YamlNode | null | undefined) => Range, report: Report): TraceabilityRow | undefined {
+function readRow(item: YamlNode, at: (n: YamlNode | null | undefined) => Range, report: Reporter): TraceabilityRow | undefined {
   if (!isMap(item)) {
     report('trace-file-structure', at(item), 'Each row of `requirements` is a mapping with `text` and `check` or `excluded`.');
     return undefined;
@@ -126,16 +124,6 @@ function readRow(item: YamlNode, at: (n: YamlNode | null | undefined) => Range, 
 function firstLine(message: string): string {
   const nl = message.indexOf('\n');
   return (nl === -1 ? message : message.slice(0, nl)).replace(/ at line \d+, column \d+:?$/, '');
-}
-
-/** Whether a string is an absolute http(s) URL. */
-export function isHttpUrl(value: string): boolean {
-  if (!/^https?:\/\//i.test(value) || /\s/.test(value)) return false;
-  try {
-    return Boolean(new URL(value).host);
-  } catch {
-    return false;
-  }
 }
 
 /**
