@@ -71,6 +71,35 @@ export function parsePrNumber(input: string): string | undefined {
   return n === '' ? undefined : n;
 }
 
+/**
+ * `sep/conformanceStatus` (client → server): what the conformance repository's traceability manifest
+ * (`src/seps/traceability.json`) says per SEP, sent after the editor read it (and at start, from its saved
+ * copy). The server uses it in the title hover and the `conformance-tests` rule; it never fetches it.
+ */
+export const CONFORMANCE_STATUS_NOTIFICATION = 'sep/conformanceStatus';
+
+/** Requirement counts of one SEP in the conformance repository. */
+export interface ConformanceEntry {
+  sep: number;
+  tested: number;
+  untested: number;
+  excluded: number;
+}
+
+export interface ConformanceStatusParams {
+  /** `owner/name` of the conformance repository. */
+  repository: string;
+  /** When the manifest was read (ISO time). */
+  fetchedAt: string;
+  /** One entry per SEP the manifest lists; a SEP missing here has no traceability data. */
+  seps: ConformanceEntry[];
+}
+
+/** The most SEPs a conformance manifest may list (the real one lists a few dozen); more is treated as hostile. */
+export const MAX_CONFORMANCE_SEPS = 5000;
+/** The largest requirement count accepted for one SEP. */
+export const MAX_CONFORMANCE_COUNT = 100_000;
+
 /** `sep/requirements` (client → server): the normative statements of an open SEP, and their coverage when known. */
 export const REQUIREMENTS_REQUEST = 'sep/requirements';
 
@@ -121,3 +150,16 @@ export interface WorkspaceIndexParams {
   /** Files deleted since the last notification. */
   deleted?: string[];
 }
+
+/** `sep/traceabilitySkeleton` (client → server): a draft `sep-<number>.yaml` for an open SEP. */
+export const TRACEABILITY_SKELETON_REQUEST = 'sep/traceabilitySkeleton';
+
+export interface TraceabilitySkeletonParams {
+  uri: string;
+}
+
+/**
+ * The draft traceability file: its name and YAML text (one row per MUST- or SHOULD-level statement, MAY left
+ * out), or why there is none, in words for the author.
+ */
+export type TraceabilitySkeletonResult = { fileName: string; text: string; statements: number } | { error: string };

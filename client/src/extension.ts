@@ -7,6 +7,8 @@ import { platform } from './platform';
 import { registerSidebar } from './views/register';
 import { registerMcpServer, type McpRegistration } from './mcp';
 import { registerWorkspaceIndex } from './workspaceIndex';
+import { shareConformanceStatus } from './views/conformanceServer';
+import { registerRequirementsView } from './views/requirementsView';
 
 /** What `activate` returns to other extensions and tests. */
 export interface SepExtensionApi {
@@ -22,10 +24,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<SepExt
   context.subscriptions.push(client);
   registerCommands(context, client, platform);
   registerFixAll(context, client);
-  registerSidebar(context);
+  context.subscriptions.push(registerRequirementsView(client));
+  const sidebar = registerSidebar(context);
   const mcp = platform.startsProcesses ? registerMcpServer(context) : undefined;
   await client.start();
-  context.subscriptions.push(registerWorkspaceIndex(client));
+  context.subscriptions.push(registerWorkspaceIndex(client), shareConformanceStatus(client, sidebar));
   return { mcp };
 }
 

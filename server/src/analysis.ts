@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describesSep, IncrementalMarkdownParser, LintStopped, isSepFile, lint, parseSep, parseTraceability, ruleById, traceFileNumber, type Finding, type Rule, type SepDocument } from './sep';
+import { describesSep, IncrementalMarkdownParser, LintStopped, isSepFile, lint, parseSep, parseTraceability, ruleById, traceFileNumber, type ConformanceData, type Finding, type Rule, type SepDocument } from './sep';
 import { originOf, type SepOrigin } from '../../common/origin';
 import type { ServerSettings } from './settings';
 import { BudgetedParser, ParseStopped, type RemoteParser } from './parse/budget';
@@ -59,6 +59,7 @@ export class AnalysisStore {
   private entries = new Map<string, Entry>();
   private counts = { analyses: 0, abandoned: 0 };
   private readonly parseBudget: BudgetedParser;
+  private conformanceData: ConformanceData | undefined;
 
   /**
    * @param remote parses long slices where they can be stopped (a worker thread); without one,
@@ -121,7 +122,14 @@ export class AnalysisStore {
     const ruleSet = originRuleSet(doc, origin);
     const analysis: Analysis = { uri, version, doc, findings: [] };
     try {
-      analysis.findings = lint(doc, { rules: settings.rules, finalSeps: settings.finalSeps, today: this.today(), ruleSet, shouldStop: () => this.now() > deadline });
+      analysis.findings = lint(doc, {
+        rules: settings.rules,
+        finalSeps: settings.finalSeps,
+        today: this.today(),
+        ruleSet,
+        conformance: this.conformanceData,
+        shouldStop: () => this.now() > deadline,
+      });
     } catch (err) {
       if (!(err instanceof LintStopped)) throw err;
       this.counts.abandoned++;
@@ -150,6 +158,17 @@ export class AnalysisStore {
   stats(): AnalysisStats {
     const kept = [...this.entries.values()].filter((e) => e.parsedChars > 0);
     return { ...this.counts, parsersKept: kept.length, parsedBytes: kept.reduce((n, e) => n + e.parsedChars * BYTES_PER_CHAR, 0) };
+  }
+
+  /** The conformance repository's traceability data the editor last sent, if any. */
+  get conformance(): ConformanceData | undefined {
+    return this.conformanceData;
+  }
+
+  /** Replaces the conformance data (undefined: none) and forgets cached results, which may depend on it. */
+  setConformance(data: ConformanceData | undefined): void {
+    this.conformanceData = data;
+    this.invalidate();
   }
 
   /** Forget cached results (settings changed) but keep the parsers. */

@@ -11,8 +11,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisStore, type AnalysisStats } from './analysis';
 import { diagnosticsOf, statusOf } from './diagnostics';
-import { STATUS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST, WORKSPACE_INDEX_NOTIFICATION, type WorkspaceIndexParams } from '../../common/protocol';
-import { FEATURE_CAPABILITIES, registerFeatures } from './features';
+import { CONFORMANCE_STATUS_NOTIFICATION, STATUS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST, WORKSPACE_INDEX_NOTIFICATION, type WorkspaceIndexParams } from '../../common/protocol';
+import { FEATURE_CAPABILITIES, readConformanceStatus, registerFeatures } from './features';
 import { ClientWorkspaceIndex, preferClientIndex } from './features/workspaceIndex';
 import { ONLINE_RULE_DOCS_ROOT, type ServerHost } from './host';
 import { ScopedSettings } from './scopedSettings';
@@ -169,6 +169,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (!workspaceCheck) throw new Error('Validate All SEPs in Workspace reads the workspace from disk: it is not available in the browser.');
     files.watchAllMarkdown();
     return workspaceCheck.run(token);
+  });
+  connection.onNotification(CONFORMANCE_STATUS_NOTIFICATION, (params: unknown) => {
+    const read = readConformanceStatus(params);
+    if (read === 'invalid') return connection.console.warn('Ignored a malformed sep/conformanceStatus notification.');
+    store.setConformance(read.data);
+    for (const d of documents.all()) schedule(d.uri);
   });
   connection.onRequest(StatsRequest, () => store.stats());
   documents.listen(connection);

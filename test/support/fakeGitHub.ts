@@ -2,7 +2,7 @@
  * A local HTTP server on 127.0.0.1 that answers like GitHub's REST API for one or more repositories:
  * issue listings with Link pagination (via `/repositories/{id}/issues`, as GitHub does), ETag/304,
  * rate-limit headers and 403 when used up, 401 for unknown tokens, 404, a pull request's files and raw
- * contents. Tests inject failures (`fail()`: a status, a rate limit, a hang, malformed JSON, a redirect),
+ * contents, and files on a repository's default branch (`FakeRepo.files`). Tests inject failures (`fail()`: a status, a rate limit, a hang, malformed JSON, a redirect),
  * once or `times` times, so "500 once, then fine" is `fail({ kind: 'status', status: 500 }, { times: 1 })`.
  * The e2e suite runs it as a CLI:
  *
@@ -230,6 +230,11 @@ export class FakeGitHub {
 
   private contents(repo: FakeRepo, path: string[], ref: string | null, accept: string): { status: number; body: string; headers?: Record<string, string> } {
     const name = path.join('/');
+    const onDefaultBranch = ref === null && repo.files && Object.hasOwn(repo.files, name) ? repo.files[name] : undefined;
+    if (onDefaultBranch !== undefined) {
+      if (/raw/.test(accept)) return { status: 200, body: onDefaultBranch, headers: { 'content-type': 'application/vnd.github.raw; charset=utf-8' } };
+      return ok({ type: 'file', name: name.split('/').pop(), path: name, encoding: 'base64', content: Buffer.from(onDefaultBranch).toString('base64') });
+    }
     const file = repo.issues.flatMap((i) => (i.pull && (!ref || i.pull.headSha === ref) ? i.pull.files : [])).find((f) => f.filename === name && f.content !== undefined);
     if (!file?.content) return { status: 404, body: error('Not Found', 404) };
     if (/raw/.test(accept)) return { status: 200, body: file.content, headers: { 'content-type': 'application/vnd.github.raw; charset=utf-8' } };

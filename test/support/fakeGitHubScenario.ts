@@ -35,6 +35,8 @@ export interface FakeRepo {
   repo: string;
   id: number;
   issues: FakeIssue[];
+  /** Files on the default branch by path (`src/seps/traceability.json`), served by the contents API without `ref`. */
+  files?: Record<string, string>;
 }
 
 const DAY = 86_400_000;

@@ -203,6 +203,33 @@ describe('sidebar contributions', () => {
   });
 });
 
+describe('conformance traceability contributions (issue 15)', () => {
+  const views = Object.values(manifest.contributes.views ?? {}).flat() as { id: string; name: string; when?: string }[];
+  const palette = manifest.contributes.menus?.commandPalette ?? [];
+
+  test('the SEP Requirements view is contributed and shown only while a SEP is the active editor', () => {
+    const view = views.find((v) => v.id === 'sep.requirements');
+    assert.ok(view, 'view sep.requirements');
+    assert.equal(view.name, 'SEP Requirements');
+    assert.match(view.when ?? '', /\bsep\.activeEditorIsSep\b/);
+    assert.ok((manifest.contributes.menus?.['view/title'] ?? []).some((m) => m.command === 'sep.requirements.refresh' && /view == sep\.requirements/.test(m.when ?? '')));
+  });
+
+  test('Create Conformance Traceability File is in the palette for SEPs only; the go-to command is not in the palette', () => {
+    const command = (manifest.contributes.commands ?? []).find((c) => c.command === 'sep.createTraceabilityFile');
+    assert.equal(command?.title, 'Create Conformance Traceability File');
+    assert.match(palette.find((m) => m.command === 'sep.createTraceabilityFile')?.when ?? '', /\bsep\.activeEditorIsSep\b/);
+    assert.equal(palette.find((m) => m.command === 'sep.requirements.reveal')?.when, 'false');
+  });
+
+  test('sep.conformance.repository is an owner/name setting defaulting to the MCP conformance repository', () => {
+    const setting = settings()['sep.conformance.repository'] as Setting & { default?: unknown; pattern?: string };
+    assert.equal(setting?.default, 'modelcontextprotocol/conformance');
+    const pattern = new RegExp(setting.pattern ?? '');
+    assert.ok(pattern.test('modelcontextprotocol/conformance') && !pattern.test('https://github.com/x/y') && !pattern.test('x'));
+  });
+});
+
 describe('marketplace fields', () => {
   test('engines.vscode matches the @types/vscode version', () => {
     const types = JSON.parse(readFileSync(join(ROOT, 'node_modules/@types/vscode/package.json'), 'utf8')) as { version: string };

@@ -82,6 +82,19 @@ export class GitHubClient {
     return (await this.http.get(url, RAW)).text;
   }
 
+  /**
+   * A file's raw text on the default branch: `GET /repos/{o}/{r}/contents/{path}` with the raw media type,
+   * revalidated with its ETag (`notModified` when GitHub answered 304 from the cached copy). A body over
+   * `maxChars` is refused as malformed, so a hostile server cannot hand the caller an unbounded text.
+   */
+  async getDefaultBranchFile(ref: RepoRef, path: string, maxChars: number): Promise<{ text: string; notModified: boolean }> {
+    const encoded = path.split('/').map(encodeURIComponent).join('/');
+    const url = this.http.resolve(`${repoPath(ref)}/contents/${encoded}`);
+    const result = await this.http.get(url, RAW);
+    if (result.text.length > maxChars) throw new GitHubError('malformed', `GitHub's answer for ${url.pathname} is larger than ${maxChars} characters.`);
+    return { text: result.text, notModified: result.notModified };
+  }
+
   private async getObject<T>(path: string, guard: (v: unknown) => v is T, what: string): Promise<T> {
     const url = this.http.resolve(path);
     const value = decode((await this.http.get(url)).text, url);

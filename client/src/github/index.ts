@@ -5,3 +5,4 @@ export { GitHubError } from './errors';
 export type { GitHubErrorKind } from './errors';
 export { parseLinkHeader } from './link';
 export * from './types';
+export { MAX_MANIFEST_CHARS, TRACEABILITY_MANIFEST_PATH, parseTraceabilityManifest } from './conformance';

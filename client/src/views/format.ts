@@ -42,8 +42,11 @@ export function sepDescription(item: SepItem, now: number): string {
   return parts.join(' · ');
 }
 
-/** The plain-text tooltip: title, kind and number, state, labels, assignees (sponsor), dates, staleness. */
-export function sepTooltip(item: SepItem, now: number): string {
+/**
+ * The plain-text tooltip: title, kind and number, state, labels, assignees (sponsor), dates, staleness,
+ * and `conformance` (the SEP's line from the conformance repository) when given.
+ */
+export function sepTooltip(item: SepItem, now: number, conformance?: string): string {
   const lines = [
     sepLabel(item),
     `${item.kind === 'pull' ? 'Pull request' : 'Issue'} #${item.number} · ${STATE_TITLES[item.state]}`,
@@ -55,5 +58,6 @@ export function sepTooltip(item: SepItem, now: number): string {
   ];
   const stale = staleMarker(item, now);
   if (stale) lines.push(`Stale: no activity for ${stale.days} days, ${stale.text} (${stale.rule}).`);
+  if (conformance) lines.push(conformance);
   return lines.join('\n');
 }

@@ -68,8 +68,11 @@ export function rootNodes(model: SidebarModel): SidebarNode[] {
   return nodes;
 }
 
-/** The SEP rows of a group (other rows have no children). */
-export function childNodes(node: SidebarNode, now: number): SepNode[] {
+/** The conformance line of a SEP's tooltip, by SEP number (undefined: none). */
+export type ConformanceLookup = (sep: number) => string | undefined;
+
+/** The SEP rows of a group (other rows have no children); `conformance` adds each SEP's conformance line to its tooltip. */
+export function childNodes(node: SidebarNode, now: number, conformance?: ConformanceLookup): SepNode[] {
   if (node.type !== 'group') return [];
   return node.group.items.map((item) => ({
     type: 'sep',
@@ -77,7 +80,7 @@ export function childNodes(node: SidebarNode, now: number): SepNode[] {
     item,
     label: sepLabel(item),
     description: sepDescription(item, now),
-    tooltip: sepTooltip(item, now),
+    tooltip: sepTooltip(item, now, conformance?.(item.sepNumber ?? item.number)),
     stale: staleMarker(item, now) !== undefined,
   }));
 }

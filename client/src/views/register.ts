@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { GitHubClient } from '../github/client';
 import { SidebarActivity } from './activity';
+import { ConformanceModel, conformanceLine, DEFAULT_CONFORMANCE_REPOSITORY, type ConformanceStore } from './conformance';
 import { GitHubAuth } from './auth';
 import { registerSidebarCommands } from './commands';
 import { SepDocumentProvider } from './documentProvider';
@@ -13,11 +14,15 @@ import { SepTreeDataProvider } from './treeAdapter';
 /** The tree view id (package.json `contributes.views`). */
 export const VIEW_ID = 'sep.openSeps';
 const STORE_KEY = 'sep.sidebar.lastGoodList';
+const CONFORMANCE_STORE_KEY = 'sep.sidebar.conformance';
 
-/** What {@link registerSidebar} hands back: the live model and a refresh (for integration tests). */
+/** What {@link registerSidebar} hands back: the live models, a refresh (for integration tests) and the conformance status. */
 export interface SidebarApi {
   readonly model: SidebarModel;
+  readonly conformance: ConformanceModel;
   refresh(options?: { userAsked?: boolean }): Promise<SidebarSnapshot>;
+  /** Fires when the conformance status the server should know changed (a new read, another repository). */
+  readonly onDidChangeConformance: vscode.Event<void>;
 }
 
 /**
@@ -27,18 +32,29 @@ export interface SidebarApi {
  * creates is pushed to `context.subscriptions`.
  */
 export function registerSidebar(context: vscode.ExtensionContext): SidebarApi {
-  const sidebar = new Sidebar({
-    get: () => context.globalState.get(STORE_KEY),
-    set: (value) => context.globalState.update(STORE_KEY, value),
-    clear: () => context.globalState.update(STORE_KEY, undefined),
-  });
+  const sidebar = new Sidebar(
+    {
+      get: () => context.globalState.get(STORE_KEY),
+      set: (value) => context.globalState.update(STORE_KEY, value),
+      clear: () => context.globalState.update(STORE_KEY, undefined),
+    },
+    {
+      get: () => context.globalState.get(CONFORMANCE_STORE_KEY),
+      set: (value) => context.globalState.update(CONFORMANCE_STORE_KEY, value),
+      clear: () => context.globalState.update(CONFORMANCE_STORE_KEY, undefined),
+    },
+  );
   context.subscriptions.push(sidebar, ...sidebar.register());
   sidebar.start();
   return {
     get model() {
       return sidebar.model;
     },
+    get conformance() {
+      return sidebar.conformance;
+    },
     refresh: (options) => sidebar.refresh(options),
+    onDidChangeConformance: sidebar.conformanceChanged.event,
   };
 }
 
@@ -46,7 +62,7 @@ export function registerSidebar(context: vscode.ExtensionContext): SidebarApi {
 class Sidebar implements vscode.Disposable {
   readonly log = vscode.window.createOutputChannel('SEP Sidebar', { log: true });
   readonly auth = new GitHubAuth();
-  private settings: GitHubSettings = currentSettings();
+  private settings = currentSettings();
   client: GitHubClient;
   model: SidebarModel;
   private readonly tree: SepTreeDataProvider;
@@ -56,13 +72,21 @@ class Sidebar implements vscode.Disposable {
   private readonly activity: SidebarActivity;
   private readonly store: ListStore;
   private loggedIgnored: string | undefined;
+  conformance: ConformanceModel;
+  private conformanceSubscription: { dispose(): void };
+  readonly conformanceChanged = new vscode.EventEmitter<void>();
 
-  constructor(store: ListStore) {
+  constructor(store: ListStore, private readonly conformanceStore: ConformanceStore) {
     this.store = store;
     this.activity = new SidebarActivity({ refresh: () => this.refresh(), autoRefreshMinutes: () => this.settings.autoRefreshMinutes });
     this.client = this.createClient();
     this.model = this.createModel();
-    this.tree = new SepTreeDataProvider(() => this.model);
+    this.conformance = this.createConformance();
+    this.conformanceSubscription = this.conformance.onDidChange(() => this.conformanceUpdated());
+    this.tree = new SepTreeDataProvider(() => this.model, (sep) => {
+      const counts = this.conformance.counts(sep);
+      return counts && conformanceLine(this.conformance.repository, counts);
+    });
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true });
     this.docs = new SepDocumentProvider(() => this.client);
     this.modelSubscription = this.model.onDidChange(() => this.render());
@@ -73,7 +97,7 @@ class Sidebar implements vscode.Disposable {
     return [
       vscode.workspace.registerTextDocumentContentProvider(SEP_GITHUB_SCHEME, this.docs),
       ...registerSidebarCommands({ model: () => this.model, client: () => this.client, auth: this.auth, docs: this.docs, refresh: (o) => this.refresh(o), log: this.log }),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('sep.github') && this.reconfigure()),
+      vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration('sep.github') || e.affectsConfiguration('sep.conformance')) && this.reconfigure()),
       this.view.onDidChangeVisibility((e) => this.activity.setVisible(e.visible)),
       this.auth.onDidChange(() => {
         this.client.clearCache();
@@ -98,10 +122,14 @@ class Sidebar implements vscode.Disposable {
     const model = this.model;
     this.activity.refreshed();
     const running = model.refresh(options);
+    const conformance = this.conformance;
+    const reading = conformance.refresh();
     void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => running).then(undefined, () => undefined);
-    const result = await running;
+    const [result, read] = await Promise.all([running, reading]);
     if (result.ok) this.log.info(`Listed ${model.items?.length ?? 0} open SEPs in ${model.repository}${result.notModified ? ' (unchanged, 304)' : ''}.`);
     else this.log.warn(`Refresh failed: ${result.problem?.message}`);
+    if (read.ok) this.log.info(`Read the traceability manifest of ${conformance.repository}: ${conformance.status?.seps.length ?? 0} SEPs${read.notModified ? ' (unchanged, 304)' : ''}.`);
+    else this.log.warn(`Conformance status not read: ${read.problem}`);
     return snapshot(model);
   }
 
@@ -116,16 +144,33 @@ class Sidebar implements vscode.Disposable {
   private reconfigure(): void {
     const next = currentSettings();
     const sourceChanged = next.repository !== this.settings.repository || next.apiUrl !== this.settings.apiUrl || next.ignoredApiUrl !== this.settings.ignoredApiUrl;
+    const conformanceChanged = sourceChanged || next.conformanceRepository !== this.settings.conformanceRepository;
     this.settings = next;
     this.activity.reschedule();
-    if (!sourceChanged) return;
-    this.client = this.createClient();
-    this.modelSubscription.dispose();
-    this.model.dispose();
-    this.model = this.createModel();
-    this.modelSubscription = this.model.onDidChange(() => this.render());
-    this.render();
+    if (!conformanceChanged) return;
+    if (sourceChanged) {
+      this.client = this.createClient();
+      this.modelSubscription.dispose();
+      this.model.dispose();
+      this.model = this.createModel();
+      this.modelSubscription = this.model.onDidChange(() => this.render());
+    }
+    this.conformanceSubscription.dispose();
+    this.conformance.dispose();
+    this.conformance = this.createConformance();
+    this.conformanceSubscription = this.conformance.onDidChange(() => this.conformanceUpdated());
+    this.conformanceUpdated();
     this.activity.invalidate();
+  }
+
+  private conformanceUpdated(): void {
+    this.render();
+    this.conformanceChanged.fire();
+  }
+
+  private createConformance(): ConformanceModel {
+    const { conformanceRepository: repository, apiUrl } = this.settings;
+    return new ConformanceModel({ source: this.client, repository, apiUrl, store: this.conformanceStore });
   }
 
   private createClient(): GitHubClient {
@@ -144,16 +189,21 @@ class Sidebar implements vscode.Disposable {
     this.activity.dispose();
     this.modelSubscription.dispose();
     this.model.dispose();
+    this.conformanceSubscription.dispose();
+    this.conformance.dispose();
+    this.conformanceChanged.dispose();
     for (const d of [this.view, this.tree, this.docs, this.auth, this.log]) d.dispose();
   }
 }
 
-/** The settings, with `apiUrl` from user settings only (see {@link readGitHubSettings}). */
-function currentSettings(): GitHubSettings {
+/** The settings, with `apiUrl` from user settings only (see {@link readGitHubSettings}), and the conformance repository. */
+function currentSettings(): GitHubSettings & { conformanceRepository: string } {
   const config = vscode.workspace.getConfiguration('sep.github');
-  return readGitHubSettings({
+  const github = readGitHubSettings({
     repository: config.get('repository'),
     apiUrl: config.inspect('apiUrl'),
     autoRefreshMinutes: config.get('autoRefreshMinutes'),
   });
+  const conformance = vscode.workspace.getConfiguration('sep.conformance').get<unknown>('repository');
+  return { ...github, conformanceRepository: typeof conformance === 'string' && conformance.trim() ? conformance.trim() : DEFAULT_CONFORMANCE_REPOSITORY };
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SidebarModel } from './model';
-import { childNodes, rootNodes, type SidebarNode } from './nodes';
+import { childNodes, rootNodes, type ConformanceLookup, type SidebarNode } from './nodes';
 
 /**
  * Adapts the {@link SidebarModel} to a `TreeDataProvider`. All text comes from `nodes.ts`; this file
@@ -11,7 +11,7 @@ export class SepTreeDataProvider implements vscode.TreeDataProvider<SidebarNode>
   private readonly changed = new vscode.EventEmitter<SidebarNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly model: () => SidebarModel) {}
+  constructor(private readonly model: () => SidebarModel, private readonly conformance?: ConformanceLookup) {}
 
   /** Re-reads the whole tree. */
   update(): void {
@@ -20,7 +20,7 @@ export class SepTreeDataProvider implements vscode.TreeDataProvider<SidebarNode>
 
   getChildren(node?: SidebarNode): SidebarNode[] {
     const model = this.model();
-    return node ? childNodes(node, model.time()) : rootNodes(model);
+    return node ? childNodes(node, model.time(), this.conformance) : rootNodes(model);
   }
 
   getTreeItem(node: SidebarNode): vscode.TreeItem {

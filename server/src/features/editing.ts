@@ -46,7 +46,7 @@ export function completion(env: FeatureEnv, params: CompletionParams): Completio
 /** Hover: the engine's explanation of a field, section or SEP reference. */
 export function hover(env: FeatureEnv, params: HoverParams): Hover | null {
   const ctx = env.documentContext(params.textDocument.uri);
-  const info = ctx && hoverAt(ctx.doc, params.position, ctx.workspace);
+  const info = ctx && hoverAt(ctx.doc, params.position, ctx.workspace, env.conformance());
   return info ? { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: info.range } : null;
 }
 

@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { uriPath, type Analysis } from '../analysis';
-import type { SepDocument, SeverityOverride } from '../sep';
+import type { ConformanceData, SepDocument, SeverityOverride } from '../sep';
 import type { WorkspaceIndex } from '../sep/workspace';
 import type { FeatureContext } from './index';
 
@@ -23,6 +23,8 @@ export interface FeatureEnv {
   rules(uri: string): Record<string, SeverityOverride>;
   /** Whether a file exists; false when it cannot be known. */
   fileExists(uri: string): boolean;
+  /** The conformance repository's traceability data the editor sent, if any. */
+  conformance(): ConformanceData | undefined;
 }
 
 /** Builds the handlers' environment from the server's feature context. */
@@ -39,5 +41,6 @@ export function createEnv(ctx: FeatureContext): FeatureEnv {
     today: () => new Date().toISOString().slice(0, 10),
     rules: (uri) => ctx.settings(uri).rules,
     fileExists: (uri) => ctx.fileExists(uri),
+    conformance: () => ctx.store.conformance,
   };
 }

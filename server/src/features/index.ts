@@ -17,12 +17,25 @@ import { createEnv, type FeatureEnv } from './env';
 import { FixAllRequest, computeFixAll } from './fixAll';
 import type { FileChange, WorkspaceIndexSource } from './workspaceIndex';
 import { setPrNumber } from './setPrNumber';
-import { REQUIREMENTS_REQUEST, SET_PR_NUMBER_REQUEST, type RequirementsParams, type RequirementsResult, type SetPrNumberParams, type SetPrNumberResult } from '../../../common/protocol';
+import { codeLenses } from './codeLens';
+import { skeletonFor } from './traceability';
+import {
+  REQUIREMENTS_REQUEST,
+  SET_PR_NUMBER_REQUEST,
+  TRACEABILITY_SKELETON_REQUEST,
+  type RequirementsParams,
+  type RequirementsResult,
+  type SetPrNumberParams,
+  type SetPrNumberResult,
+  type TraceabilitySkeletonParams,
+  type TraceabilitySkeletonResult,
+} from '../../../common/protocol';
 import { requirements, uncoveredDiagnostics, type TraceFileSource } from './requirements';
 import type { Analysis } from '../analysis';
 import type { Diagnostic } from 'vscode-languageserver';
 
 export { FixAllRequest, FIX_ALL_KIND };
+export { readConformanceStatus } from './conformance';
 
 /** What the editing features need from the server. */
 export interface FeatureContext {
@@ -46,13 +59,16 @@ export const FEATURE_CAPABILITIES: ServerCapabilities = {
   hoverProvider: true,
   documentLinkProvider: { resolveProvider: false },
   definitionProvider: true,
+  codeLensProvider: { resolveProvider: false },
   workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };
 
 /**
  * Registers the editing features on the connection: quick fixes and fix-all
  * (code actions and the `sep/fixAll` request), completion, hover, document
- * links, go to definition and a SEP's requirements (`sep/requirements`). A failing handler logs and answers empty.
+ * links, go to definition, a SEP's requirements (`sep/requirements`), the
+ * requirements code lens and the traceability skeleton request. A failing
+ * handler logs and answers empty.
  */
 export function registerFeatures(ctx: FeatureContext): WorkspaceFiles {
   const env = createEnv(ctx);
@@ -70,6 +86,7 @@ export function registerFeatures(ctx: FeatureContext): WorkspaceFiles {
   connection.onHover(guard('hover', null, hover));
   connection.onDocumentLinks(guard('document links', [], documentLinks));
   connection.onDefinition(guard('definition', null, definition));
+  connection.onCodeLens(guard('code lens', [], codeLenses));
   connection.onRequest(FixAllRequest, guard('fix all', null, (e, params) => {
     const c = e.documentContext(params.textDocument.uri);
     if (!c) return null;
@@ -78,6 +95,10 @@ export function registerFeatures(ctx: FeatureContext): WorkspaceFiles {
   }));
   connection.onRequest(new RequestType<SetPrNumberParams, SetPrNumberResult, void>(SET_PR_NUMBER_REQUEST), guard<SetPrNumberParams, SetPrNumberResult>('set PR number', { error: 'The SEP server could not compute the change.' }, setPrNumber));
   connection.onRequest(new RequestType<RequirementsParams, RequirementsResult, void>(REQUIREMENTS_REQUEST), guard<RequirementsParams, RequirementsResult>('requirements', { statements: [] }, (e, p) => requirements(e, ctx.traces, p)));
+  connection.onRequest(
+    new RequestType<TraceabilitySkeletonParams, TraceabilitySkeletonResult, void>(TRACEABILITY_SKELETON_REQUEST),
+    guard<TraceabilitySkeletonParams, TraceabilitySkeletonResult>('traceability skeleton', { error: 'The SEP server could not draft the file.' }, skeletonFor),
+  );
   return new WorkspaceFiles(connection, ctx.index, ctx.traces);
 }
 

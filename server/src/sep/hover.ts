@@ -4,6 +4,8 @@ import { FIELD_GUIDE, SECTION_WHY } from './guide';
 import { matchHeading } from './rules/section-model';
 import { FIELDS, STATUSES, TYPES, type ValueSpec } from '../../../common/vocabulary';
 import { findSep, type WorkspaceIndex } from './workspace';
+import { conformanceOf, countsText, type ConformanceData } from './conformance';
+import { sepNumberOf } from './trace/skeleton';
 
 /** A hover: Markdown text and the range it is about. */
 export interface HoverInfo {
@@ -16,11 +18,24 @@ const list = (values: readonly ValueSpec[], current?: string): string =>
 
 /**
  * What to show when hovering at `position`: a header field (what goes in it
- * and why), a standard section heading (same), or a `SEP-N` reference
- * (its title and status when the SEP is in the workspace).
+ * and why), a standard section heading (same), the title (the SEP's status in
+ * the conformance repository, when the editor supplied that data), or a `SEP-N`
+ * reference (its title and status when the SEP is in the workspace).
  */
-export function hoverAt(doc: SepDocument, position: Position, workspace?: WorkspaceIndex): HoverInfo | undefined {
-  return fieldHover(doc, position) ?? sectionHover(doc, position) ?? mentionHover(doc, position, workspace);
+export function hoverAt(doc: SepDocument, position: Position, workspace?: WorkspaceIndex, conformance?: ConformanceData): HoverInfo | undefined {
+  return fieldHover(doc, position) ?? sectionHover(doc, position) ?? titleHover(doc, position, conformance) ?? mentionHover(doc, position, workspace);
+}
+
+function titleHover(doc: SepDocument, position: Position, conformance?: ConformanceData): HoverInfo | undefined {
+  const title = doc.title;
+  const n = sepNumberOf(doc);
+  if (!conformance || !title || title.fromIssue || n === undefined || !rangeContains(title.range, position)) return undefined;
+  const counts = conformanceOf(doc, conformance);
+  const where = `\`${conformance.repository}\``;
+  const markdown = counts
+    ? `**SEP-${n} conformance** (${where}): ${countsText(counts)}`
+    : `**SEP-${n} conformance**: ${where} has no traceability data for this SEP (no \`sep-${n}.yaml\` in its traceability manifest).`;
+  return { markdown, range: title.range };
 }
 
 function fieldHover(doc: SepDocument, position: Position): HoverInfo | undefined {

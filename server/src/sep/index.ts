@@ -13,4 +13,6 @@ export { describesSep } from './rules/document';
 export { MAX_CHECKED_CHARS, tooLargeToCheck } from './limits';
 export { FINAL_SEP_POLICY, finalPolicy, isFinal } from './final';
 export type { FinalPolicy, FinalSeps } from './final';
+export { conformanceOf, countsText } from './conformance';
+export type { ConformanceCounts, ConformanceData } from './conformance';
 export * from './trace';

@@ -3,6 +3,7 @@ import type { Finding, Rule, RuleContext } from './rules/types';
 import type { Range, SepDocument, Severity } from './types';
 import { comparePositions } from './text';
 import { isFinal, onFinalSep, type FinalSeps } from './final';
+import type { ConformanceData } from './conformance';
 
 export type SeverityOverride = Severity | 'off';
 
@@ -17,6 +18,8 @@ export interface LintOptions {
   finalSeps?: FinalSeps;
   /** Asked before each rule; when it answers true, lint stops with {@link LintStopped}. */
   shouldStop?: () => boolean;
+  /** The conformance repository's traceability data, for `conformance-tests`. */
+  conformance?: ConformanceData;
 }
 
 /** Thrown by {@link lint} when {@link LintOptions.shouldStop} asks it to stop (a time budget ran out). */
@@ -31,7 +34,7 @@ export class LintStopped extends Error {
  * the others still run. On a Final SEP the final.ts policy applies unless `finalSeps` is `full`.
  */
 export function lint(doc: SepDocument, options: LintOptions = {}): Finding[] {
-  const ctx: RuleContext = { today: options.today ?? new Date().toISOString().slice(0, 10) };
+  const ctx: RuleContext = { today: options.today ?? new Date().toISOString().slice(0, 10), conformance: options.conformance };
   const overrides = options.rules ?? {};
   const directives = readDirectives(doc);
   const frozen = options.finalSeps !== 'full' && isFinal(doc);

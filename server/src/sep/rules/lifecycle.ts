@@ -3,7 +3,9 @@ import { STATUS_VOCABULARY, matchValue, valueCore } from './values';
 import { sepCreated, sepStatus, sepType } from './facts';
 import { field } from './support';
 import { findSection } from './section-model';
-import type { Rule } from './types';
+import type { Rule, RuleContext } from './types';
+import { conformanceOf } from '../conformance';
+import { sepNumberOf } from '../trace/skeleton';
 
 /**
  * Rules about what a SEP must hold once its Status has moved on: a linked
@@ -25,10 +27,10 @@ export interface StatusRequirement {
   exemptTypes?: readonly string[];
   /** Applies only to SEPs whose Created date is this `YYYY-MM-DD` or later (unknown dates are skipped). */
   createdOnOrAfter?: string;
-  /** Whether the document meets the requirement. */
-  met(doc: SepDocument): boolean;
+  /** Whether the document meets the requirement (`ctx` carries data the editor supplied, e.g. conformance status). */
+  met(doc: SepDocument, ctx: RuleContext): boolean;
   /** What to tell the author, given the canonical status. */
-  message(status: string, doc: SepDocument): string;
+  message(status: string, doc: SepDocument, ctx: RuleContext): string;
 }
 
 /** Kind: a requirement that comes with certain statuses; reported on the Status value when unmet. */
@@ -38,7 +40,7 @@ export function statusRequires(req: StatusRequirement): Rule {
     defaultSeverity: req.severity,
     description: req.description,
     fixKinds: [],
-    check(doc) {
+    check(doc, ctx) {
       const status = sepStatus(doc);
       if (!status || !req.statuses.includes(status.value)) return [];
       const type = sepType(doc);
@@ -48,8 +50,8 @@ export function statusRequires(req: StatusRequirement): Rule {
         const created = sepCreated(doc);
         if (!created || created < req.createdOnOrAfter) return [];
       }
-      if (req.met(doc)) return [];
-      return [{ range: status.field.valueRange, message: req.message(status.value, doc), data: { status: status.value } }];
+      if (req.met(doc, ctx)) return [];
+      return [{ range: status.field.valueRange, message: req.message(status.value, doc, ctx), data: { status: status.value } }];
     },
   };
 }
@@ -98,11 +100,30 @@ function implementationLinkedElsewhere(doc: SepDocument): boolean {
 export function mentionsConformance(doc: SepDocument): boolean {
   const prose = doc.sections.map((s) => s.plainText).join('\n');
   const linked = doc.sections.some((s) => s.links.some((l) => /github\.com\/modelcontextprotocol\/conformance\b/i.test(l)));
-  return (
-    linked ||
-    /\bconformance[\s-]+(tests?|scenarios?|suite|repository|repo)\b/i.test(prose) ||
-    /\bno (new |observable )*protocol behaviou?r\b/i.test(prose)
-  );
+  return linked || /\bconformance[\s-]+(tests?|scenarios?|suite|repository|repo)\b/i.test(prose) || noProtocolBehavior(doc);
+}
+
+/** Whether the SEP states that it has no observable protocol behavior (exempt from SEP-2484). */
+function noProtocolBehavior(doc: SepDocument): boolean {
+  return /\bno (new |observable )*protocol behaviou?r\b/i.test(doc.sections.map((s) => s.plainText).join('\n'));
+}
+
+/**
+ * `conformance-tests` is met by an exemption statement; otherwise, once the editor has read the
+ * conformance repository's traceability data, by the SEP having an entry there; without that data,
+ * by the SEP mentioning its conformance tests.
+ */
+export function conformanceMet(doc: SepDocument, ctx: RuleContext): boolean {
+  if (!ctx.conformance || sepNumberOf(doc) === undefined) return mentionsConformance(doc);
+  return noProtocolBehavior(doc) || conformanceOf(doc, ctx.conformance) !== undefined;
+}
+
+function conformanceMessage(doc: SepDocument, ctx: RuleContext): string {
+  const n = sepNumberOf(doc);
+  if (!ctx.conformance || n === undefined) {
+    return 'Final Standards Track SEPs need a merged conformance scenario (SEP-2484). Link it and its traceability file, or say why this SEP has no observable protocol behavior.';
+  }
+  return `Final Standards Track SEPs need a merged conformance scenario (SEP-2484), but ${ctx.conformance.repository} has no traceability data for SEP-${n} (src/seps/traceability.json lists no sep-${n}.yaml). Add the scenario and its traceability file there, or say why this SEP has no observable protocol behavior.`;
 }
 
 /** Whether a Superseded SEP names its successor: a Superseded-By field, or text saying what replaced it. */
@@ -181,13 +202,12 @@ export const LIFECYCLE_RULES: Rule[] = [
   statusRequires({
     id: 'conformance-tests',
     severity: 'information',
-    description: 'A Final Standards Track SEP (created on or after 2026-03-27) does not mention its conformance tests.',
+    description: 'A Final Standards Track SEP (created on or after 2026-03-27) does not mention its conformance tests, or has no traceability data in the conformance repository.',
     statuses: ['Final'],
     types: ['Standards Track'],
     createdOnOrAfter: '2026-03-27',
-    met: mentionsConformance,
-    message: () =>
-      'Final Standards Track SEPs need a merged conformance scenario (SEP-2484). Link it and its traceability file, or say why this SEP has no observable protocol behavior.',
+    met: conformanceMet,
+    message: (_status, doc, ctx) => conformanceMessage(doc, ctx),
   }),
   statusRequires({
     id: 'superseded-successor',

@@ -1,5 +1,6 @@
 import type { Range, SepDocument, Severity, TextEdit } from '../types';
 import type { WorkspaceIndex } from '../workspace';
+import type { ConformanceData } from '../conformance';
 
 /**
  * How far a fix may be trusted.
@@ -56,6 +57,8 @@ export interface Finding extends Report {
 export interface RuleContext {
   /** Today's date as `YYYY-MM-DD` (injected so tests are stable). */
   today: string;
+  /** The conformance repository's traceability data, when the editor has read it (never fetched by the engine). */
+  conformance?: ConformanceData;
 }
 
 /** What every rule declares, whatever it checks: the settings schema, docs and README are built from it. */
