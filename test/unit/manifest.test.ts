@@ -267,8 +267,10 @@ describe('marketplace fields', () => {
     }
   });
 
-  test('the entry point is the bundled client and it activates on Markdown', () => {
+  test('the entry point is the bundled client and it activates on Markdown, or in a workspace with traceability files', () => {
     assert.equal(manifest.main, './dist/extension.js');
     assert.ok(manifest.activationEvents?.includes('onLanguage:markdown'));
+    // A sep-N.yaml opened before any SEP is checked too (the language client's selector includes it).
+    assert.ok(manifest.activationEvents?.includes('workspaceContains:**/sep-*.yaml'));
   });
 });
