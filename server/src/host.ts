@@ -34,6 +34,8 @@ export interface ServerHost {
   fileExists(uri: string): boolean;
   /** Parses long Markdown slices where a check past its time budget can stop them (a worker thread). */
   remoteParser?: RemoteParser;
+  /** A workspace file's text (inside a workspace folder, real path included); undefined when it cannot be read. */
+  readWorkspaceFile?(uri: string, folders: readonly string[]): string | undefined;
   /** The workspace's traceability files, found on disk. */
   traceFiles?(folders: () => readonly string[], openText: (uri: string) => string | undefined): TraceFileSource;
 }

@@ -18,6 +18,7 @@ import { ONLINE_RULE_DOCS_ROOT, type ServerHost } from './host';
 import { ScopedSettings } from './scopedSettings';
 import { sepNumberOf, traceFileNumber } from './sep';
 import { NO_TRACE_FILES } from './features/requirements';
+import { unmatchedRowDiagnostics, type TraceRowsContext } from './features/traceRows';
 
 /** `sep/stats`: how many checks the server has run, for load tests and troubleshooting. */
 export const StatsRequest = new RequestType0<AnalysisStats, void>('sep/stats');
@@ -46,7 +47,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (!document) return;
     try {
       const analysis = settings.for(uri).validate.enable ? store.analyze(document) : undefined;
-      const diagnostics = analysis ? [...diagnosticsOf(analysis, docsRoot), ...files.traceDiagnostics(analysis, settings.for(uri).rules, docsRoot)] : [];
+      const rules = settings.for(uri).rules;
+      const diagnostics = analysis
+        ? [...diagnosticsOf(analysis, docsRoot), ...files.traceDiagnostics(analysis, rules, docsRoot), ...unmatchedRowDiagnostics(traceRows, uri, rules, docsRoot)]
+        : [];
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
       void connection.sendNotification(STATUS_NOTIFICATION, statusOf(analysis, uri, document.version));
       traceFileChanged(uri);
@@ -146,7 +150,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   // Fired on open as well as on every change.
-  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidChangeContent((e) => {
+    schedule(e.document.uri);
+    // An edited SEP may change which rows of an open traceability file match it (trace-row-unmatched).
+    if (traceFileNumber(e.document.uri.slice(e.document.uri.lastIndexOf('/') + 1)) !== undefined) return;
+    for (const d of documents.all()) if (traceFileNumber(d.uri.slice(d.uri.lastIndexOf('/') + 1)) !== undefined) schedule(d.uri);
+  });
   documents.onDidOpen((e) => workspaceCheck?.opened(e.document.uri));
   documents.onDidClose((e) => {
     store.close(e.document.uri);
@@ -158,6 +167,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const index = preferClientIndex(fedIndex, host.diskIndex?.(folders.get));
   const fileExists = (uri: string): boolean => fedIndex.has(uri) || host.fileExists(uri);
   const traces = host.traceFiles?.(folders.get, (uri) => documents.get(uri)?.getText()) ?? NO_TRACE_FILES;
+  const readText = host.readWorkspaceFile;
+  const traceRows: TraceRowsContext = { documents, store, index, ...(readText ? { readText: (uri: string) => readText(uri, folders.get()) } : {}) };
   const files = registerFeatures({ connection, documents, store, settings: settings.for, index, fileExists, traces });
   const workspaceCheck = host.workspaceCheck?.({ connection, documents, store, settings: settings.for, folders: folders.get, docsRoot: () => docsRoot });
   files.onChange((uri, change) => {

@@ -96,6 +96,7 @@ export const FINAL_SEP_POLICY: Readonly<Record<string, FinalPolicy>> = {
   'trace-check-duplicate': TRACE_FILE,
   'trace-check-prefix': TRACE_FILE,
   'trace-url-invalid': TRACE_FILE,
+  'trace-row-unmatched': TRACE_FILE,
   'trace-uncovered': elsewhere('what is missing is a row of the traceability file, which SEP-2484 asks for before a SEP becomes Final'),
 };
 

@@ -62,6 +62,12 @@ export const TRACE_RULES: readonly RuleInfo[] = [
     fixKinds: [],
   },
   {
+    id: 'trace-row-unmatched',
+    defaultSeverity: 'information',
+    description: 'Each row of a traceability file matches a normative statement of its SEP (when the SEP can be read).',
+    fixKinds: [],
+  },
+  {
     id: 'trace-uncovered',
     defaultSeverity: 'information',
     description: 'A MUST- or SHOULD-level statement of the Specification has a row in the SEP\'s traceability file (shown when the file is in the workspace).',

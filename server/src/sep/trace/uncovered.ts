@@ -38,6 +38,33 @@ export function uncoveredFindings(
   });
 }
 
+/**
+ * `trace-row-unmatched` findings on a traceability file: one per row with text that matches no normative statement
+ * of its SEP, on the row. Information only: the row may quote the published specification page rather than the
+ * SEP, merge requirements, or be left over from an earlier version of the SEP. `sep` names the SEP as read
+ * (`SEP-2164`, from the workspace or GitHub).
+ */
+export function unmatchedRowFindings(
+  file: TraceabilityFile,
+  coverage: Coverage,
+  sep: string,
+  rules: Record<string, SeverityOverride> = {},
+): Finding[] {
+  const level = rules['trace-row-unmatched'] ?? TRACE_RULES.find((r) => r.id === 'trace-row-unmatched')!.defaultSeverity;
+  if (level === 'off' || coverage.truncated) return [];
+  return file.rows.flatMap((row, i) =>
+    row.text?.trim() && coverage.rows[i]?.statements.length === 0
+      ? [{
+          rule: 'trace-row-unmatched',
+          severity: level,
+          range: row.range,
+          message: `This row's text matches no normative statement of ${sep}'s Specification: it may quote the published specification page, or the SEP may have changed since ("${quote(row.text)}").`,
+          data: { row: i },
+        }]
+      : [],
+  );
+}
+
 function quote(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length > QUOTE ? `${t.slice(0, QUOTE - 1)}…` : t;
