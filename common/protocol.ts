@@ -151,6 +151,19 @@ export interface WorkspaceIndexParams {
   deleted?: string[];
 }
 
+/**
+ * `sep/traceSep` (client → server): the text of SEP `number`, fetched from GitHub because a traceability file
+ * (`sep-<number>.yaml`) is open and the workspace has no such SEP. The server compares the file's rows with it.
+ */
+export const TRACE_SEP_NOTIFICATION = 'sep/traceSep';
+
+export interface TraceSepParams {
+  number: number;
+  /** Where it was read, e.g. `https://github.com/modelcontextprotocol/modelcontextprotocol/blob/HEAD/seps/2164-x.md`. */
+  uri: string;
+  text: string;
+}
+
 /** `sep/traceabilitySkeleton` (client → server): a draft `sep-<number>.yaml` for an open SEP. */
 export const TRACEABILITY_SKELETON_REQUEST = 'sep/traceabilitySkeleton';
 

@@ -8,6 +8,7 @@ import { registerSidebar } from './views/register';
 import { registerMcpServer, type McpRegistration } from './mcp';
 import { registerWorkspaceIndex } from './workspaceIndex';
 import { shareConformanceStatus } from './views/conformanceServer';
+import { shareTraceSeps } from './views/traceSeps';
 import { registerRequirementsView } from './views/requirementsView';
 
 /** What `activate` returns to other extensions and tests. */
@@ -28,7 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SepExt
   const sidebar = registerSidebar(context);
   const mcp = platform.startsProcesses ? registerMcpServer(context) : undefined;
   await client.start();
-  context.subscriptions.push(registerWorkspaceIndex(client), shareConformanceStatus(client, sidebar));
+  context.subscriptions.push(registerWorkspaceIndex(client), shareConformanceStatus(client, sidebar), shareTraceSeps(client, sidebar));
   return { mcp };
 }
 

@@ -11,14 +11,14 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisStore, type AnalysisStats } from './analysis';
 import { diagnosticsOf, statusOf } from './diagnostics';
-import { CONFORMANCE_STATUS_NOTIFICATION, STATUS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST, WORKSPACE_INDEX_NOTIFICATION, type WorkspaceIndexParams } from '../../common/protocol';
+import { CONFORMANCE_STATUS_NOTIFICATION, TRACE_SEP_NOTIFICATION, type TraceSepParams, STATUS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST, WORKSPACE_INDEX_NOTIFICATION, type WorkspaceIndexParams } from '../../common/protocol';
 import { FEATURE_CAPABILITIES, readConformanceStatus, registerFeatures } from './features';
 import { ClientWorkspaceIndex, preferClientIndex } from './features/workspaceIndex';
 import { ONLINE_RULE_DOCS_ROOT, type ServerHost } from './host';
 import { ScopedSettings } from './scopedSettings';
 import { sepNumberOf, traceFileNumber } from './sep';
 import { NO_TRACE_FILES } from './features/requirements';
-import { unmatchedRowDiagnostics, type TraceRowsContext } from './features/traceRows';
+import { FetchedSeps, unmatchedRowDiagnostics, type TraceRowsContext } from './features/traceRows';
 
 /** `sep/stats`: how many checks the server has run, for load tests and troubleshooting. */
 export const StatsRequest = new RequestType0<AnalysisStats, void>('sep/stats');
@@ -168,7 +168,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const fileExists = (uri: string): boolean => fedIndex.has(uri) || host.fileExists(uri);
   const traces = host.traceFiles?.(folders.get, (uri) => documents.get(uri)?.getText()) ?? NO_TRACE_FILES;
   const readText = host.readWorkspaceFile;
-  const traceRows: TraceRowsContext = { documents, store, index, ...(readText ? { readText: (uri: string) => readText(uri, folders.get()) } : {}) };
+  const fetchedSeps = new FetchedSeps();
+  const traceRows: TraceRowsContext = { documents, store, index, fetched: fetchedSeps, ...(readText ? { readText: (uri: string) => readText(uri, folders.get()) } : {}) };
+  connection.onNotification(TRACE_SEP_NOTIFICATION, (params: unknown) => {
+    if (!fetchedSeps.accept(params)) return connection.console.warn('Ignored a malformed sep/traceSep notification.');
+    for (const d of documents.all()) if (traceFileNumber(d.uri.slice(d.uri.lastIndexOf('/') + 1)) === (params as TraceSepParams).number) schedule(d.uri);
+  });
   const files = registerFeatures({ connection, documents, store, settings: settings.for, index, fileExists, traces });
   const workspaceCheck = host.workspaceCheck?.({ connection, documents, store, settings: settings.for, folders: folders.get, docsRoot: () => docsRoot });
   files.onChange((uri, change) => {

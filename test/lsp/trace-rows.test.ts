@@ -78,3 +78,18 @@ test('a traceability file whose SEP is nowhere in the workspace gets no row find
   assert.deepEqual(unmatched(ds), []);
   assert.deepEqual(ds.filter((d) => d.severity === 1), [], 'and no error: the file itself is fine');
 });
+
+test('with no SEP in the workspace, the SEP the client read from GitHub (sep/traceSep) is compared; a malformed one is ignored', async () => {
+  const uri = pathToFileURL(join(root, 'sep-5170.yaml')).href;
+  const text = YAML.replace('sep: 5160', 'sep: 5170').replaceAll('sep-5160-', 'sep-5170-');
+  const first = client.diagnostics(uri, 1);
+  client.open(uri, text, 1);
+  assert.deepEqual(unmatched((await first).diagnostics), [], 'nothing to compare with yet');
+  void client.connection.sendNotification('sep/traceSep', { number: 5170, uri: 'https://github.com/o/r/blob/HEAD/seps/5170-x.md', text: 42 });
+  const fromGitHub = SEP.replace('SEP-5160', 'SEP-5170');
+  const next = client.diagnostics(uri, 1);
+  void client.connection.sendNotification('sep/traceSep', { number: 5170, uri: 'https://github.com/o/r/blob/HEAD/seps/5170-lanterns.md', text: fromGitHub });
+  const found = unmatched((await next).diagnostics);
+  assert.equal(found.length, 1, 'the horn row, compared with the SEP from GitHub');
+  assert.match(String(found[0].message), /SEP-5170/);
+});

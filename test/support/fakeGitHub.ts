@@ -235,6 +235,18 @@ export class FakeGitHub {
       if (/raw/.test(accept)) return { status: 200, body: onDefaultBranch, headers: { 'content-type': 'application/vnd.github.raw; charset=utf-8' } };
       return ok({ type: 'file', name: name.split('/').pop(), path: name, encoding: 'base64', content: Buffer.from(onDefaultBranch).toString('base64') });
     }
+    // A folder on the default branch: its entries, as GitHub lists them (files, and subfolders once).
+    const below = ref === null && repo.files ? Object.keys(repo.files).filter((p) => p.startsWith(`${name}/`)) : [];
+    if (below.length) {
+      const seen = new Set<string>();
+      const entries = below.flatMap((p) => {
+        const [first, ...rest] = p.slice(name.length + 1).split('/');
+        if (seen.has(first)) return [];
+        seen.add(first);
+        return [{ name: first, path: `${name}/${first}`, type: rest.length ? 'dir' : 'file', sha: 'f'.repeat(40) }];
+      });
+      return ok(entries);
+    }
     const file = repo.issues.flatMap((i) => (i.pull && (!ref || i.pull.headSha === ref) ? i.pull.files : [])).find((f) => f.filename === name && f.content !== undefined);
     if (!file?.content) return { status: 404, body: error('Not Found', 404) };
     if (/raw/.test(accept)) return { status: 200, body: file.content, headers: { 'content-type': 'application/vnd.github.raw; charset=utf-8' } };

@@ -95,6 +95,18 @@ export class GitHubClient {
     return { text: result.text, notModified: result.notModified };
   }
 
+  /**
+   * The entries of a folder on the default branch: `GET /repos/{o}/{r}/contents/{path}`. At most
+   * {@link MAX_DIRECTORY_ENTRIES} are kept; an answer that is not a list of entries is refused.
+   */
+  async listDirectory(ref: RepoRef, path: string): Promise<DirectoryEntry[]> {
+    const encoded = path.split('/').map(encodeURIComponent).join('/');
+    const url = this.http.resolve(`${repoPath(ref)}/contents/${encoded}`);
+    const value = decode((await this.http.get(url)).text, url);
+    if (!Array.isArray(value)) throw shapeError(url, 'a folder listing');
+    return value.filter(isDirectoryEntry).slice(0, MAX_DIRECTORY_ENTRIES).map((e) => ({ name: e.name, path: e.path, type: e.type }));
+  }
+
   private async getObject<T>(path: string, guard: (v: unknown) => v is T, what: string): Promise<T> {
     const url = this.http.resolve(path);
     const value = decode((await this.http.get(url)).text, url);
@@ -135,6 +147,21 @@ function decode(text: string, url: URL): unknown {
 
 function shapeError(url: URL, what: string): GitHubError {
   return new GitHubError('malformed', `GitHub's answer for ${url.pathname} is not ${what} as expected.`);
+}
+
+/** One entry of a folder listing. */
+export interface DirectoryEntry {
+  name: string;
+  path: string;
+  /** `file`, `dir`, `symlink` or `submodule`. */
+  type: string;
+}
+
+/** The most entries of one folder listing kept (GitHub lists at most 1,000). */
+export const MAX_DIRECTORY_ENTRIES = 1000;
+
+function isDirectoryEntry(v: unknown): v is DirectoryEntry {
+  return isObject(v) && typeof v.name === 'string' && v.name.length <= 255 && typeof v.path === 'string' && v.path.length <= 1024 && typeof v.type === 'string';
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -23,6 +23,8 @@ export interface SidebarApi {
   refresh(options?: { userAsked?: boolean }): Promise<SidebarSnapshot>;
   /** Fires when the conformance status the server should know changed (a new read, another repository). */
   readonly onDidChangeConformance: vscode.Event<void>;
+  /** The GitHub client of the sidebar (its API host and sign-in rules), for reads the editor asks for. */
+  readonly client: GitHubClient;
 }
 
 /**
@@ -55,6 +57,9 @@ export function registerSidebar(context: vscode.ExtensionContext): SidebarApi {
     },
     refresh: (options) => sidebar.refresh(options),
     onDidChangeConformance: sidebar.conformanceChanged.event,
+    get client() {
+      return sidebar.client;
+    },
   };
 }
 
