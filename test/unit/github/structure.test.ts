@@ -17,6 +17,6 @@ describe('sidebar structure', () => {
   it('in views, only the adapters import vscode; the model stays testable without it', () => {
     const dir = join(ROOT, 'client/src/views');
     const users = readdirSync(dir).filter((f) => f.endsWith('.ts') && importsVscode(join(dir, f))).sort();
-    assert.deepEqual(users, ['auth.ts', 'commands.ts', 'conformanceServer.ts', 'documentProvider.ts', 'register.ts', 'requirementsView.ts', 'treeAdapter.ts']);
+    assert.deepEqual(users, ['auth.ts', 'commands.ts', 'conformanceServer.ts', 'documentProvider.ts', 'register.ts', 'requirementsView.ts', 'traceSeps.ts', 'treeAdapter.ts']);
   });
 });
