@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
+import { trimChars } from '../../common/strings';
 
 /**
  * The `sep` settings per workspace folder, as VS Code resolves them for a
@@ -26,7 +27,7 @@ export class ScopedSettings {
 
   /** Asks the client for the window's settings and each folder's. */
   async pull(connection: Connection, folderUris: readonly string[]): Promise<void> {
-    const folders = folderUris.map((u) => u.replace(/\/+$/, ''));
+    const folders = folderUris.map((u) => trimChars(u, '/'));
     const answers: unknown[] = await connection.workspace.getConfiguration([
       { section: 'sep' },
       ...folders.map((scopeUri) => ({ scopeUri, section: 'sep' })),

@@ -2,6 +2,7 @@
  * Turns a failed refresh into the words the sidebar shows: what happened, what to do, and whether
  * signing in would help. Built from the error kind and our own settings, never from request headers.
  */
+import { trimChars } from '../../../common/strings';
 import { GitHubError, type GitHubErrorKind } from '../github/errors';
 import { clock } from './format';
 
@@ -51,7 +52,7 @@ export function describeProblem(error: unknown, ctx: ProblemContext): SidebarPro
       };
     }
     case 'notFound': {
-      const where = ctx.apiUrl.replace(/\/+$/, '') === 'https://api.github.com' ? '' : ` at ${ctx.apiUrl} (setting sep.github.apiUrl)`;
+      const where = trimChars(ctx.apiUrl, '/') === 'https://api.github.com' ? '' : ` at ${ctx.apiUrl} (setting sep.github.apiUrl)`;
       const privateHint = ctx.signedIn ? '' : ' If it is private, sign in.';
       return {
         kind: error.kind,

@@ -1,4 +1,5 @@
 /** The `sep.github.*` settings, cleaned up here so this stays free of editor imports. */
+import { trimChars } from '../../../common/strings';
 
 export const DEFAULT_REPOSITORY = 'modelcontextprotocol/modelcontextprotocol';
 export const DEFAULT_API_URL = 'https://api.github.com';
@@ -23,7 +24,7 @@ export function readSidebarSettings(raw: RawSidebarSettings): SidebarSettings {
   const { repository, apiUrl, autoRefreshMinutes: minutes } = raw;
   return {
     repository: typeof repository === 'string' && repository.trim() ? repository.trim() : DEFAULT_REPOSITORY,
-    apiUrl: typeof apiUrl === 'string' && apiUrl.trim() ? apiUrl.trim().replace(/\/+$/, '') : DEFAULT_API_URL,
+    apiUrl: typeof apiUrl === 'string' && apiUrl.trim() ? trimChars(apiUrl.trim(), '/') : DEFAULT_API_URL,
     autoRefreshMinutes: typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0 ? Math.max(1, minutes) : 0,
   };
 }

@@ -72,7 +72,7 @@ function titleEdit(doc: SepDocument, number: string): TextEdit {
 function prFieldEdit(doc: SepDocument, url: string, number: string): TextEdit | undefined {
   const pr = doc.header.fields.find((f) => f.key === 'pr');
   if (pr) {
-    const refs = [...pr.value.matchAll(/#(\d+)\b|\/pull\/(\d+|\{[^}]*\})/g)].map((m) => (m[1] ?? m[2]).replace(/^0+/, ''));
+    const refs = [...pr.value.matchAll(/#(\d+)\b|\/pull\/(\d+|\{[^{}]*\})/g)].map((m) => (m[1] ?? m[2]).replace(/^0+/, ''));
     if (refs.length < 2) return { range: pr.valueRange, newText: url };
     return refs.includes(number) ? undefined : { range: at(pr.valueRange.start), newText: `${url}, ` };
   }

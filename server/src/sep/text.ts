@@ -3,6 +3,7 @@ import type { Position, Range } from './types';
 import { LINE_BREAK, LineIndex, lineEnding, lineStarts, splitLines } from '../../../common/lines';
 
 export { LINE_BREAK, LineIndex, lineEnding, lineStarts, splitLines };
+export { trimChars } from '../../../common/strings';
 
 /**
  * Longest line or value (in UTF-16 units) the engine matches with patterns; a
@@ -31,18 +32,6 @@ export function countWords(text: string): number {
 const LEAD = { ascii: /^[^A-Za-z0-9]*/, unicode: /^[^\p{L}\p{N}]*/u };
 /** One letter or digit; the end is scanned backwards because `[^…]*$` retries from every position of a long run. */
 const WORD_CHAR = { ascii: /^[A-Za-z0-9]$/, unicode: /^[\p{L}\p{N}]$/u };
-
-/**
- * The text without a run of the given characters at its end (and, with `start`, at its start). A loop, not
- * `/[…]+$/`: a regex anchored at the end retries from every position of a long run and is quadratic in it.
- */
-export function trimChars(text: string, chars: string, ends: { start?: boolean; end?: boolean } = { end: true }): string {
-  let from = 0;
-  let to = text.length;
-  if (ends.start) while (from < to && chars.includes(text[from])) from++;
-  if (ends.end !== false) while (to > from && chars.includes(text[to - 1])) to--;
-  return text.slice(from, to);
-}
 
 /** How many characters before the first and after the last letter or digit (of any script) of `text`. */
 export function trimToWords(text: string): { lead: number; trail: number } {
