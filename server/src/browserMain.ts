@@ -4,7 +4,7 @@
  * sends the workspace index (`sep/workspaceIndex`).
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
-import { UriOnlyFolders, type ServerHost } from './host';
+import { WorkspaceFolderList, type ServerHost } from './host';
 import { startServer } from './server';
 
 /** The worker's global scope, as far as the server uses it. */
@@ -22,7 +22,7 @@ export function browserHost(): ServerHost {
       queue.push(fn);
       channel.port2.postMessage(undefined);
     },
-    folders: new UriOnlyFolders(),
+    folders: new WorkspaceFolderList(),
     fileExists: () => false,
   };
 }

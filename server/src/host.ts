@@ -43,24 +43,49 @@ export interface ServerHost {
 /** The rule pages in the repository, linked when the server cannot link the ones shipped with the extension. */
 export const ONLINE_RULE_DOCS_ROOT = 'https://github.com/sep-authoring/vscode-sep-authoring/blob/main/';
 
-/** Folders for a server that reads no disk: no paths, only the folders' URIs (for their settings). */
-export class UriOnlyFolders implements WorkspaceFolders {
+/**
+ * The workspace folders, taken from `initialize` (`workspaceFolders`, else `rootUri`) and kept current from
+ * `workspace/didChangeWorkspaceFolders` when the client sends it: their URIs (of any scheme: settings are read
+ * per folder) and, for the folders `toPath` maps, the file-system paths the server may read (none by default,
+ * for a server that reads no disk).
+ */
+export class WorkspaceFolderList implements WorkspaceFolders {
   private folderUris: string[] = [];
+  private paths: string[] = [];
   private supported = false;
-  readonly get = (): readonly string[] => [];
+
+  constructor(private readonly toPath: (uri: string) => string | undefined = () => undefined) {}
+
+  /** The current folders' paths. */
+  readonly get = (): readonly string[] => this.paths;
+
+  /** The current folders' URIs. */
   readonly uris = (): readonly string[] => this.folderUris;
 
+  /** Reads the folders from the `initialize` request. */
   initialize(params: InitializeParams): void {
     this.supported = Boolean(params.capabilities.workspace?.workspaceFolders);
-    this.folderUris = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((f) => f.uri);
+    this.set((params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((f) => f.uri));
   }
 
+  /**
+   * Follows folder changes (call once `initialized` arrived); a client without the capability sends none.
+   * @param changed called after each change
+   */
   listen(connection: Connection, changed: () => void = () => undefined): void {
     if (!this.supported) return;
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       const gone = new Set(e.removed.map((f) => f.uri));
-      this.folderUris = [...this.folderUris.filter((u) => !gone.has(u)), ...e.added.map((f) => f.uri)];
+      this.set([...this.folderUris.filter((u) => !gone.has(u)), ...e.added.map((f) => f.uri)]);
       changed();
+    });
+  }
+
+  private set(uris: string[]): void {
+    this.folderUris = uris;
+    this.paths = uris.flatMap((u) => {
+      const path = this.toPath(u);
+      return path === undefined ? [] : [path];
     });
   }
 }

@@ -90,7 +90,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   /** A traceability file changed (edited, or on disk): the open SEPs it traces are checked again. */
   const traceFileChanged = (uri: string): void => {
-    const n = traceFileNumber(uri.slice(uri.lastIndexOf('/') + 1));
+    const n = traceFileNumber(uri);
     if (n === undefined) return;
     for (const d of documents.all()) {
       const doc = d.uri !== uri ? store.analyze(d).doc : undefined;
@@ -153,8 +153,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
   documents.onDidChangeContent((e) => {
     schedule(e.document.uri);
     // An edited SEP may change which rows of an open traceability file match it (trace-row-unmatched).
-    if (traceFileNumber(e.document.uri.slice(e.document.uri.lastIndexOf('/') + 1)) !== undefined) return;
-    for (const d of documents.all()) if (traceFileNumber(d.uri.slice(d.uri.lastIndexOf('/') + 1)) !== undefined) schedule(d.uri);
+    if (traceFileNumber(e.document.uri) !== undefined) return;
+    for (const d of documents.all()) if (traceFileNumber(d.uri) !== undefined) schedule(d.uri);
   });
   documents.onDidOpen((e) => workspaceCheck?.opened(e.document.uri));
   documents.onDidClose((e) => {
@@ -172,7 +172,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const traceRows: TraceRowsContext = { documents, store, index, fetched: fetchedSeps, ...(readText ? { readText: (uri: string) => readText(uri, folders.get()) } : {}) };
   connection.onNotification(TRACE_SEP_NOTIFICATION, (params: unknown) => {
     if (!fetchedSeps.accept(params)) return connection.console.warn('Ignored a malformed sep/traceSep notification.');
-    for (const d of documents.all()) if (traceFileNumber(d.uri.slice(d.uri.lastIndexOf('/') + 1)) === (params as TraceSepParams).number) schedule(d.uri);
+    for (const d of documents.all()) if (traceFileNumber(d.uri) === (params as TraceSepParams).number) schedule(d.uri);
   });
   const files = registerFeatures({ connection, documents, store, settings: settings.for, index, fileExists, traces });
   const workspaceCheck = host.workspaceCheck?.({ connection, documents, store, settings: settings.for, folders: folders.get, docsRoot: () => docsRoot });

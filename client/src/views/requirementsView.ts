@@ -1,3 +1,4 @@
+import { traceFileNumber } from '../../../common/traceFile';
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { REQUIREMENTS_REQUEST, type RequirementsParams, type RequirementsResult } from '../../../common/protocol';
@@ -12,7 +13,6 @@ const EDIT_DEBOUNCE_MS = 400;
 
 const LEVEL_ICONS = { must: 'circle-filled', should: 'circle-large-outline', may: 'circle-outline' } as const;
 /** A traceability file's path: editing one can change the coverage shown. */
-const TRACE_FILE = /\/sep-\d+\.ya?ml$/;
 
 /**
  * The "SEP Requirements" view: the active SEP's normative statements from the language server
@@ -47,7 +47,7 @@ class RequirementsView implements vscode.TreeDataProvider<RequirementNode>, vsco
       this.view.onDidChangeVisibility((e) => e.visible && this.schedule(0)),
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        const relevant = e.document.uri.toString() === this.uri || TRACE_FILE.test(e.document.uri.path);
+        const relevant = e.document.uri.toString() === this.uri || traceFileNumber(e.document.uri.path) !== undefined;
         if (relevant && e.contentChanges.length > 0) this.schedule(EDIT_DEBOUNCE_MS);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => d.uri.toString() === this.uri && this.show(undefined, undefined)),

@@ -2,10 +2,9 @@ import * as vscode from 'vscode';
 import { State, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { TRACE_SEP_NOTIFICATION, type TraceSepParams } from '../../../common/protocol';
 import { parseRepository } from '../github/client';
+import { traceFileNumber } from '../../../common/traceFile';
 import { fetchSepFile } from '../github/sepFile';
 import type { SidebarApi } from './register';
-
-const TRACE_FILE = /(?:^|\/)sep-(\d{1,6})\.ya?ml$/;
 
 /**
  * When a traceability file (`sep-<number>.yaml`) is open and neither the workspace's `seps/` folder nor an open
@@ -17,8 +16,8 @@ const TRACE_FILE = /(?:^|\/)sep-(\d{1,6})\.ya?ml$/;
 export function shareTraceSeps(client: LanguageClient, sidebar: SidebarApi, log: (line: string) => void = () => undefined): vscode.Disposable {
   const asked = new Map<number, Promise<TraceSepParams | undefined>>();
   const consider = async (document: vscode.TextDocument): Promise<void> => {
-    const number = Number(TRACE_FILE.exec(document.uri.path)?.[1] ?? NaN);
-    if (!Number.isSafeInteger(number) || asked.has(number)) return;
+    const number = traceFileNumber(document.uri.path);
+    if (number === undefined || asked.has(number)) return;
     const local = await vscode.workspace.findFiles(`**/seps/${number}-*.md`, '**/node_modules/**', 1);
     if (local.length > 0) return;
     const repository = vscode.workspace.getConfiguration('sep.github').get<string>('repository') ?? '';

@@ -58,7 +58,7 @@ export function unmatchedRowDiagnostics(ctx: TraceRowsContext, uri: string, rule
 
 function sepDocument(ctx: TraceRowsContext, yamlUri: string, n: number) {
   for (const d of ctx.documents.all()) {
-    if (d.uri === yamlUri || traceFileNumber(d.uri.slice(d.uri.lastIndexOf('/') + 1)) !== undefined) continue;
+    if (d.uri === yamlUri || traceFileNumber(d.uri) !== undefined) continue;
     const doc = ctx.store.analyze(d).doc;
     if (doc && sepNumberOf(doc) === n) return doc;
   }

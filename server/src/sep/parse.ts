@@ -101,7 +101,7 @@ function buildModel(text: string, root: Root, fileName: string | undefined, orig
     .map((n) => range(n));
 
   const header = extractHeader({ text, index, top, headings: headingNodes, title: titleHeading, sections });
-  return withSectionModel({
+  return withDerived({
     text,
     lines: index,
     fileName,
@@ -126,7 +126,7 @@ function buildModel(text: string, root: Root, fileName: string | undefined, orig
  * The document with its derived data, each computed on first use and kept: the section model and the normative
  * statements. Made outside buildModel so that the getters keep only the document alive, not the parse tree.
  */
-function withSectionModel(doc: Omit<SepDocument, 'sectionModel' | 'normativeStatements'>): SepDocument {
+function withDerived(doc: Omit<SepDocument, 'sectionModel' | 'normativeStatements'>): SepDocument {
   const full = doc as SepDocument;
   let model: SectionModel | undefined;
   let statements: NormativeStatement[] | undefined;

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { LineIndex } from '../text';
+import { traceFileNumber } from '../../../../common/traceFile';
 import type { SeverityOverride } from '../lint';
 import type { Finding } from '../rules/types';
 import type { Range } from '../types';
@@ -26,12 +27,7 @@ export interface TraceOptions {
   rules?: Record<string, SeverityOverride>;
 }
 
-
-/** The SEP number a traceability file's name gives (`sep-2164.yaml` → 2164), if it has that form. */
-export function traceFileNumber(fileName: string): number | undefined {
-  const m = /^sep-(\d{1,9})\.ya?ml$/i.exec(fileName.replace(/^.*[\\/]/, ''));
-  return m ? Number(m[1]) : undefined;
-}
+export { traceFileNumber };
 
 /**
  * Reads a SEP-2484 traceability file (`sep-<number>.yaml`) with the `yaml` library, bounded (at most
