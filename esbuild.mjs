@@ -1,10 +1,6 @@
 // Bundles the entry points. `--production` minifies and drops source maps.
-// A development build (`npm run build`) then writes dist/server-main.v8cache,
-// the V8 code cache dist/server.js loads the server with (server/src/boot.ts).
-import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import * as zlib from 'node:zlib';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -66,14 +62,16 @@ const browserPlatform = {
   },
 };
 
+// A fresh dist/ each time, so nothing an older build wrote is packaged.
+rmSync('dist', { recursive: true, force: true });
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...web, entryPoints: ['client/src/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], plugins: [browserPlatform] }),
   // A worker script is no module: it runs as it is, so no CommonJS wrapper. A worker has no DOM: packages with a
   // `worker` export (decode-named-character-reference, whose `browser` one needs `document`) give that one.
   esbuild.build({ ...web, entryPoints: ['server/src/browserMain.ts'], outfile: 'dist/web/server.js', format: 'iife', conditions: ['worker'] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/boot.ts'], outfile: 'dist/server.js' }),
-  esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server-main.js' }),
+  // The language server; also the parse worker's script (server/src/parse/worker.ts).
+  esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
   // dist/mcp.js only starts the MCP server dist/cli.js carries (server/src/mcp/, loaded on demand, with the SDK's
   // stdio server parts only): one copy of the engine for both keeps the .vsix small.
   esbuild.build({ ...common, entryPoints: ['server/src/mcp/launch.ts'], outfile: 'dist/mcp.js', external: ['./cli.js'] }),
@@ -86,16 +84,3 @@ await Promise.all([
     plugins: [mcpTrim],
   }),
 ]);
-
-// A cache made by this Node only helps servers run by this Node: the .vsix runs on
-// VS Code's own, so a production build leaves none behind (V8 would refuse it anyway).
-rmSync('dist/server-main.v8cache', { force: true });
-if (!production && !zlib.crc32) {
-  console.warn(`Node ${process.version} has no zlib.crc32 (Node 20.15 and later do): built without the server's code cache.`);
-} else if (!production) {
-  const samples = [
-    ...readdirSync('examples/seps').filter((f) => f.endsWith('.md')).map((f) => `examples/seps/${f}`),
-    'scripts/code-cache-sample.md',
-  ];
-  execFileSync(process.execPath, ['dist/server.js', '--write-code-cache', ...samples], { stdio: ['ignore', 'ignore', 'inherit'] });
-}

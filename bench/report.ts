@@ -24,8 +24,6 @@ export interface ServerRow {
   fresh: Stats;
   /** First diagnostics when the server is already running and has had the file open before (re-opens). */
   running: Stats;
-  /** Ours only: first diagnostics in fresh servers that compile their bundle from source (SEP_CODE_CACHE=off). */
-  freshWithoutCodeCache?: Stats;
   keystroke: Stats;
   /** Diagnostics in the first report and after the last keystroke: shows the server really checked the file. */
   counts: { open: number; last: number };
@@ -43,8 +41,6 @@ export interface Results {
     cpu: string;
     loadavg: { start: number[]; end: number[] };
     rules: number;
-    /** What `node dist/server.js --check-code-cache` said: whether our fresh servers loaded from the code cache. */
-    codeCache: string;
     keystrokes: number;
   };
   servers: { id: string; label: string; mode: string }[];
@@ -114,8 +110,7 @@ export function renderMarkdown(r: Results): string {
       'Per measured file and server, first diagnostics are timed in several freshly started servers (the typing run\'s and a few more that only open the file), and re-opens (close, then open again) in those running servers; the table gives the median and the slowest. ' +
       'The VS Code Markdown server gets its markdown-it tokens from the bench (`markdown/parse`, as VS Code\'s extension host answers it), so its times include that parse and its RSS does not; ' +
       'the remark server asks for full-text sync, so it receives the whole document on every keystroke. ' +
-      `Our server loads its bundle with the V8 code cache \`npm run build\` writes (bytecode of the functions compiled while a server in memory opened our example SEPs; no type feedback or optimised code); for this run V8 reported the cache ${m.codeCache}. ` +
-      'Inside VS Code, whose Electron has another V8, the server compiles from source: the row "without our code cache" shows that case.',
+      'Every server runs with V8\'s default settings, as the editor starts it.',
     '',
   );
   const busy = Math.max(m.loadavg.start[0], m.loadavg.end[0]);
@@ -127,8 +122,7 @@ export function renderMarkdown(r: Results): string {
   if (cold && Number.isFinite(cold.remarkColdParseMs)) {
     lines.push(
       `For scale: a bare \`remark-parse\` of ${cold.file}, as the first parse of a new Node process with V8's default settings, takes ${ms(cold.remarkColdParseMs)} ms here ` +
-        `(median of several processes), and ${ms(cold.remarkParseMs)} ms once V8 has optimised it. A freshly started server pays the first figure before it can report anything, ` +
-        'less what its V8 flags and code cache save.',
+        `(median of several processes), and ${ms(cold.remarkParseMs)} ms once V8 has optimised it. A freshly started server pays the first figure before it can report anything.`,
       '',
     );
   }
@@ -144,7 +138,6 @@ export function renderMarkdown(r: Results): string {
     table([
       line(`first diagnostics, fresh server: median of ${t.runs.sep?.fresh.n ?? 0}`, (x) => x.fresh.p50),
       line('first diagnostics, fresh server: slowest', (x) => x.fresh.max),
-      line(`first diagnostics, fresh server without our code cache: median of ${t.runs.sep?.freshWithoutCodeCache?.n ?? 0}`, (x) => x.freshWithoutCodeCache?.p50),
       line(`first diagnostics, running server (re-open): median of ${t.runs.sep?.running.n ?? 0}`, (x) => x.running.p50),
       line('first diagnostics, running server (re-open): slowest', (x) => x.running.max),
       line('keystroke p50', (x) => x.keystroke.p50),

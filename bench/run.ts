@@ -13,7 +13,7 @@ import { parseMarkdown } from '../server/src/sep/markdown';
 import { RULES } from '../server/src/sep/rules/registry';
 import { judge, renderMarkdown, stats, type Results, type ServerRow } from './report';
 import { KEYSTROKES, OPEN_SESSIONS, openAllRun, openRuns, typingPoint, typingRun, type BenchContext } from './scenario';
-import { serverSpecs, type ServerSpec } from './servers';
+import { serverSpecs } from './servers';
 
 const repo = resolve(__dirname, '..');
 const sepsDir = resolve(repo, '..', 'shared', 'reference', 'seps');
@@ -67,15 +67,11 @@ async function run(): Promise<void> {
       const r = await typingRun(spec, ctx, m.file, m.text);
       console.error(`bench: ${spec.id} opening ${m.file} in ${OPEN_SESSIONS} more fresh servers`);
       const o = await openRuns(spec, ctx, m.file, m.text);
-      // Ours again without the code cache `npm run build` writes: how a server starts where V8
-      // cannot use that cache (inside VS Code, whose Electron has another V8).
-      const uncached = spec.id === 'sep' ? await openRuns(withoutCodeCache(spec), ctx, m.file, m.text, OPEN_SESSIONS + 1, 0) : undefined;
       runs[spec.id] = {
         open: r.open,
         reopen: r.reopen,
         fresh: stats([r.open, ...o.fresh].map((x) => x.ms)),
         running: stats([r.reopen, ...o.reopen].map((x) => x.ms)),
-        freshWithoutCodeCache: uncached && stats(uncached.fresh.map((x) => x.ms)),
         keystroke: stats(r.keystrokes.map((k) => k.ms)),
         counts: { open: r.open.count, last: r.keystrokes.at(-1)?.count ?? 0 },
         peakRssKb: r.peakRssKb,
@@ -102,7 +98,6 @@ async function run(): Promise<void> {
       cpu: cpuModel(),
       loadavg: { start: loadStart, end: loadavg() },
       rules: RULES.length,
-      codeCache: execFileSync(ctx.node, [join(repo, 'dist', 'server.js'), '--check-code-cache'], { encoding: 'utf8' }).trim(),
       keystrokes: KEYSTROKES,
     },
     servers: specs.map((s) => ({ id: s.id, label: s.label, mode: s.mode })),
@@ -118,17 +113,6 @@ async function run(): Promise<void> {
   writeFileSync(join(repo, 'bench', 'RESULTS.md'), markdown + editorSection());
   console.log(markdown);
   console.error('bench: wrote bench/results.json and bench/RESULTS.md');
-}
-
-/** Our server started with SEP_CODE_CACHE=off: it compiles its bundle from source. */
-function withoutCodeCache(spec: ServerSpec): ServerSpec {
-  return {
-    ...spec,
-    command: (repo, node) => {
-      const cmd = spec.command(repo, node);
-      return { ...cmd, env: { ...cmd.env, SEP_CODE_CACHE: 'off' } };
-    },
-  };
 }
 
 /** A workspace folder of our own: a link to the reference SEPs and a remark configuration. */

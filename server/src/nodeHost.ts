@@ -19,7 +19,7 @@ export function nodeHost(): ServerHost {
     diskIndex: (folders) => new WorkspaceIndexer(folders),
     workspaceCheck: (ctx) => new WorkspaceCheck(ctx),
     fileExists,
-    // Long Markdown slices are parsed in a worker thread running this same bundle (dist/server-main.js).
+    // Long Markdown slices are parsed in a worker thread running this same bundle (dist/server.js).
     remoteParser: bundledParseWorker(__dirname),
     traceFiles: (folders, openText) => new TraceFileIndex(folders, openText),
     readWorkspaceFile,

@@ -1,6 +1,6 @@
 /**
  * The parse budget: a long slice parsed in a worker thread is stopped when the check's time is up, the
- * thread that asked goes on, and the next parse gets a new worker. Runs the built dist/server-main.js as the worker.
+ * thread that asked goes on, and the next parse gets a new worker. Runs the built dist/server.js as the worker.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,7 +21,7 @@ const flatList = (items: number) => HEAD + '1. a\n'.repeat(items);
 
 function worker(t: { skip: (m: string) => void }): ParseWorker | undefined {
   if (existsSync(SCRIPT)) return new ParseWorker(SCRIPT);
-  t.skip('dist/server-main.js is not built (npm run build)');
+  t.skip('dist/server.js is not built (npm run build)');
   return undefined;
 }
 

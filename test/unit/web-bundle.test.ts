@@ -47,7 +47,7 @@ test('the browser server requires nothing at all and holds none of the disk-read
   assert.deepEqual(nodeOnly(code), []);
   assert.deepEqual(requires(code), []);
   assert.doesNotMatch(code, /\bdocument\.createElement\(/, 'a package\'s DOM build (a worker has no document)');
-  for (const desktopOnly of ['server/src/features/workspace.ts', 'server/src/features/workspaceCheck.ts', 'server/src/cli/files.ts', 'server/src/boot.ts', 'server/src/nodeHost.ts']) {
+  for (const desktopOnly of ['server/src/features/workspace.ts', 'server/src/features/workspaceCheck.ts', 'server/src/cli/files.ts', 'server/src/nodeHost.ts']) {
     assert.ok(!code.includes(desktopOnly), `${desktopOnly} is in the browser server`);
   }
 });

@@ -68,10 +68,10 @@ export class ParseWorker implements RemoteParser {
 }
 
 /**
- * A parse worker on the server bundle in `dir` (dist/server-main.js, which runs the worker loop when started in a
+ * A parse worker on the server bundle in `dir` (dist/server.js, which runs the worker loop when started in a
  * worker thread), or undefined when running from sources (tests).
  */
 export function bundledParseWorker(dir: string): ParseWorker | undefined {
-  const script = join(dir, 'server-main.js');
+  const script = join(dir, 'server.js');
   return existsSync(script) ? new ParseWorker(script) : undefined;
 }

@@ -4,7 +4,7 @@ import type { WorkerReply, WorkerSetup } from './worker';
 
 /**
  * The parse worker's loop: Markdown in, tree out, one at a time (see worker.ts). It runs in a worker thread
- * started on the server bundle itself (dist/server-main.js, main.ts), so the package holds no second copy of
+ * started on the server bundle itself (dist/server.js, main.ts), so the package holds no second copy of
  * the parser.
  */
 export function runParseWorker(): void {
