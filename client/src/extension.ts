@@ -19,17 +19,25 @@ export interface SepExtensionApi {
 
 let client: LanguageClient | undefined;
 
-/** Starts the SEP language server and registers the commands, views and the MCP server of SEP tools. */
-export async function activate(context: vscode.ExtensionContext): Promise<SepExtensionApi> {
-  client = createLanguageClient(context, platform);
-  context.subscriptions.push(client);
-  registerCommands(context, client, platform);
-  registerFixAll(context, client);
-  context.subscriptions.push(registerRequirementsView(client));
+/**
+ * Registers the commands, views and the MCP server of SEP tools, and starts the SEP language server without waiting
+ * for it: starting a server process takes hundreds of milliseconds in a busy editor, and nothing registered here
+ * needs it before then (the language client holds requests until the server has started).
+ */
+export function activate(context: vscode.ExtensionContext): SepExtensionApi {
+  const started = createLanguageClient(context, platform);
+  client = started;
+  context.subscriptions.push(started);
+  registerCommands(context, started, platform);
+  registerFixAll(context, started);
+  context.subscriptions.push(registerRequirementsView(started));
   const sidebar = registerSidebar(context);
   const mcp = platform.startsProcesses ? registerMcpServer(context) : undefined;
-  await client.start();
-  context.subscriptions.push(registerWorkspaceIndex(client), shareConformanceStatus(client, sidebar), shareTraceSeps(client, sidebar));
+  started.start().then(
+    () => context.subscriptions.push(registerWorkspaceIndex(started), shareConformanceStatus(started, sidebar), shareTraceSeps(started, sidebar)),
+    // The language client has already said why in its output channel and a notification.
+    () => undefined,
+  );
   return { mcp };
 }
 
