@@ -80,6 +80,10 @@ describe('in-editor benchmark', function () {
       activation: { ours: await since(activeOurs, 'ours active'), builtin: await since(activeBuiltin, 'built-in active') },
       open: { ours: await since(firstOurs, 'ours first diagnostics'), builtin: await since(firstBuiltin, 'built-in first diagnostics') },
       keystroke: { ours: [] as number[], builtin: [] as number[] },
+      // From the same edits: the edit until the extension host hears of the new version (the editor's round trip,
+      // the same for both extensions), and from then to the diagnostics of that version (the extension's part).
+      toChange: { ours: [] as number[], builtin: [] as number[] },
+      fromChange: { ours: [] as number[], builtin: [] as number[] },
       failures,
       lines: editor.document.lineCount,
       length: editor.document.getText().length,
@@ -99,20 +103,29 @@ describe('in-editor benchmark', function () {
       ['builtin', 'no-such-notes-', fromBuiltin, (digit) => `no-such-notes-${digit}.md`],
     ];
     const working = series.filter(([who]) => !Number.isNaN(result.open[who]));
+    let changedAt = NaN;
+    const listener = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document.uri.toString() === uri.toString()) changedAt = performance.now();
+    });
     for (let i = 0; i < EDITS; i++) {
       for (const [who, marker, from, quoted] of working) {
         const digit = String(1 + ((i + 1) % 9));
         const at = digitAfter(marker);
         const seen = whenDiagnostics(uri, mentions(quoted(digit), from));
+        changedAt = NaN;
         const start = performance.now();
         await editor.edit((b) => b.replace(new vscode.Range(at, at.translate(0, 1)), digit), { undoStopBefore: false, undoStopAfter: false });
         try {
-          result.keystroke[who].push((await seen) - start);
+          const done = await seen;
+          result.keystroke[who].push(done - start);
+          result.toChange[who].push(changedAt - start);
+          result.fromChange[who].push(done - changedAt);
         } catch (err) {
           result.failures.push(`${who} edit ${i}: ${err instanceof Error ? err.message : String(err)}`);
         }
       }
     }
+    listener.dispose();
     writeFileSync(out, JSON.stringify(result, null, 2));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
