@@ -1,7 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { Node } from 'unist';
 import { plain, span, walk } from './mdast';
-import { countWords, trimChars } from './text';
+import { countWords, foldProse, trimChars } from './text';
 
 /**
  * What the document model needs from one top-level block. It depends only on
@@ -15,6 +15,8 @@ export interface BlockFacts {
   plain: string;
   /** `countWords(plain)`; words never span blocks, so a section's count is the sum. */
   words: number;
+  /** `foldProse(plain)`, computed when first asked for and kept with the block's other facts. */
+  folded: string;
   /** Link, definition and `href` targets. */
   links: string[];
   /** Link and definition nodes with their offsets (bare URLs and `href`s are not nodes, so not here). */
@@ -75,10 +77,14 @@ function computeFacts(block: RootContent, text: string): BlockFacts {
  */
 function emptyFacts(prose: string): BlockFacts {
   let words: number | undefined;
+  let folded: string | undefined;
   return {
     plain: prose,
     get words() {
       return (words ??= countWords(prose));
+    },
+    get folded() {
+      return (folded ??= foldProse(prose));
     },
     links: [],
     targets: [],

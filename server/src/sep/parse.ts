@@ -152,6 +152,7 @@ function issueTitle(raw: string): SepTitle {
 function section(heading: SepHeading, bodyRange: Range, bodyFacts: BlockFacts[], hasContent: boolean): SepSection {
   let words: number | undefined;
   let prose: string | undefined;
+  let folded: string | undefined;
   return {
     heading,
     bodyRange,
@@ -160,6 +161,11 @@ function section(heading: SepHeading, bodyRange: Range, bodyFacts: BlockFacts[],
     },
     get plainText() {
       return (prose ??= bodyFacts.map((f) => f.plain).join('\n').trim());
+    },
+    get foldedText() {
+      // The blocks' plain texts are joined by line breaks, which folding makes one space with the white space
+      // around them: so each block's folded text (no space at either end) joined by one space, the empty ones left out.
+      return (folded ??= bodyFacts.map((f) => f.folded).filter((t) => t !== '').join(' '));
     },
     hasContent,
     links: bodyFacts.flatMap((f) => f.links),

@@ -108,6 +108,8 @@ export interface SepSection {
   wordCount: number;
   /** Body text as plain text (inline markup flattened, comments removed). */
   plainText: string;
+  /** `foldProse(plainText)`, built from each block's folded text, which is kept while the block is unchanged. */
+  foldedText: string;
   /** Whether the body holds anything other than whitespace and HTML comments. */
   hasContent: boolean;
   /** Link targets in the body (inline links, autolinks and bare URLs). */

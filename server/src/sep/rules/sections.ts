@@ -208,8 +208,8 @@ export function templateText(id: string, fingerprints: readonly Fingerprint[], n
       const reports: Report[] = [];
       for (const section of doc.sections) {
         const fp = fingerprints.find((f) => f.section === sectionName(section));
-        if (!fp) continue; // fold only what has a fingerprint: folding every section on each keystroke costs
-        const prose = fold(section.plainText);
+        if (!fp) continue;
+        const prose = section.foldedText;
         const phrase = fp.phrases.find((p) => prose.includes(p));
         if (!phrase) continue;
         const range = locatePhrase(doc, phrase, section.bodyRange);
@@ -245,10 +245,6 @@ function sectionName(s: SepSection): string {
   const m = s.heading.depth === 2 ? matchHeading(s.heading) : undefined;
   if (m && m.kind !== 'typo' && m.kind !== 'extended') return m.spec.name;
   return s.heading.text.toLowerCase() === 'acknowledgements' ? 'Acknowledgments' : s.heading.text;
-}
-
-function fold(s: string): string {
-  return s.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ');
 }
 
 /** Kind: a section's prose longer than `above` words (and at most `upTo`, when given). */
