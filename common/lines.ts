@@ -19,6 +19,11 @@ export const LINE_BREAK = /\r\n|\r|\n/;
 /** Offsets at which lines start, with `\r\n`, `\n` and a lone `\r` each ending a line. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
+  if (!text.includes('\r')) {
+    // The common case, on every keystroke: indexOf finds each break far faster than a loop over every character.
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);

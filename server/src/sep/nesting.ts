@@ -25,6 +25,7 @@ export const NEUTRAL = '\uE000';
  */
 export function excessMarkers(text: string, limit = MAX_NESTING, most = Infinity): number[] {
   const out: number[] = [];
+  const lf = !text.includes('\r');
   let i = 0;
   while (i < text.length) {
     let depth = 0;
@@ -49,6 +50,12 @@ export function excessMarkers(text: string, limit = MAX_NESTING, most = Infinity
       if (depth + (width >> 2) > limit && out.push(i) >= most) return out;
       // The one space or tab after a marker belongs to it, not to the indentation.
       i = text[end] === ' ' || text[end] === '\t' ? end + 1 : end;
+    }
+    if (lf) {
+      // Only `\n` ends lines here: indexOf skips the line's rest far faster than a loop over every character.
+      const n = text.indexOf('\n', i);
+      i = n === -1 ? text.length + 1 : n + 1;
+      continue;
     }
     while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
     i++;

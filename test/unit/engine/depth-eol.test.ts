@@ -49,3 +49,15 @@ test('a CR-only SEP: ranges inside the document, no false duplicates, fix-all co
     assert.equal(twice.text, once.text, `${fileName}: a second fix-all changes nothing`);
   }
 });
+
+test('line starts: \\n, \\r\\n and a lone \\r each end a line, with or without a \\r anywhere in the text', () => {
+  // The definition: each line as the LSP splits them, and the break after it.
+  const byDefinition = (text: string) => {
+    const starts = [0];
+    for (const m of text.matchAll(/\r\n|\r|\n/g)) starts.push(m.index + m[0].length);
+    return starts;
+  };
+  for (const text of ['', 'a', '\n', 'a\nb\n', '\n\n\nx', 'a\r\nb', 'a\rb\nc\r\n', '\r', '\r\n\r\n', 'x\n'.repeat(1000)]) {
+    assert.deepEqual(lineStarts(text), byDefinition(text), JSON.stringify(text.slice(0, 20)));
+  }
+});
