@@ -27,6 +27,8 @@ interface Samples {
   /** The same edits split where the extension host hears of the new version: before (the editor's part) and after (the extension's). */
   toChange: { ours: number[]; builtin: number[] };
   fromChange: { ours: number[]; builtin: number[] };
+  /** Each language server's peak and current resident memory after the edits (MB). */
+  memory: Partial<Record<'ours' | 'builtin', { peakMb: number; rssMb: number }>>;
   failures: string[];
   /** The diagnostic sources seen on the document after opening it. */
   sources: string[];
@@ -128,6 +130,7 @@ function render(s: Samples, verdicts: Verdict[], name: string, start: number[], 
   const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
   const row = (who: string, k: Stats, activation: number, open: number) =>
     `| ${who} | ${f(activation)} | ${f(open)} | ${f(k.p50)} | ${f(k.p95)} | ${f(k.max)} | ${k.n} |`;
+  const mem = (m: { peakMb: number; rssMb: number } | undefined) => (m ? `${f(m.peakMb)} / ${f(m.rssMb)}` : 'n/a');
   const split = (who: string, before: number[], after: number[]) => {
     const [b, a] = [stats(before), stats(after)];
     return `| ${who} | ${f(b.p50)} / ${f(b.p95)} | ${f(a.p50)} / ${f(a.p95)} |`;
@@ -155,6 +158,8 @@ function render(s: Samples, verdicts: Verdict[], name: string, start: number[], 
     '| --- | --- | --- |',
     split('SEP Authoring', s.toChange.ours, s.fromChange.ours),
     split('VS Code Markdown (link validation)', s.toChange.builtin, s.fromChange.builtin),
+    '',
+    `Language server memory after the edits (peak / current resident, MB): SEP Authoring ${mem(s.memory?.ours)}, VS Code Markdown ${mem(s.memory?.builtin)}.`,
     '',
     '| target | value | met |',
     '| --- | --- | --- |',

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { InitializeResult, Position, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
+import { SERVER_NODE_OPTIONS } from '../common/serverProcess';
 import { LspProcess, type ServerCommand } from './lsp';
 import { MARKDOWN_SETTINGS, serveMarkdownClient } from './markdown-client';
 
@@ -103,7 +104,8 @@ export function serverSpecs(markdownNode: string): ServerSpec[] {
       id: 'sep',
       label: 'SEP server (ours)',
       mode: 'push',
-      command: (repo, node) => ({ command: node, args: [join(repo, 'dist', 'server.js'), '--stdio'], cwd: repo }),
+      // Started as the extension starts it.
+      command: (repo, node) => ({ command: node, args: [...SERVER_NODE_OPTIONS, join(repo, 'dist', 'server.js'), '--stdio'], cwd: repo }),
       settings: { sep: {} },
     },
     {

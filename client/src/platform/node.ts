@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_NODE_OPTIONS } from '../../../common/serverProcess';
 import type { ClientPlatform, GitIdentity } from './types';
 
 const GIT_TIMEOUT_MS = 3000;
@@ -11,8 +12,8 @@ export const platform: ClientPlatform = {
   createLanguageClient(context, clientOptions) {
     const module = context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6019'] } },
     };
     return new LanguageClient('sep', 'SEP Language Server', serverOptions, clientOptions);
   },

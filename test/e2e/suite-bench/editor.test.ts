@@ -12,7 +12,7 @@
  * Writes the samples as JSON to `SEP_BENCH_OUT`; the launcher computes and reports the figures.
  */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
@@ -51,6 +51,32 @@ async function whenActive(id: string, ms = 30_000): Promise<number> {
   return performance.now();
 }
 
+/**
+ * Peak and current resident memory, in MB, of the language server processes whose command line holds every one of
+ * `parts` (read from Linux's /proc: VmHWM and VmRSS); NaN when none is found.
+ */
+function serverMemory(...parts: string[]): { peakMb: number; rssMb: number } {
+  let found = { peakMb: NaN, rssMb: NaN };
+  let pids: string[] = [];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return found;
+  }
+  for (const pid of pids) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      if (!parts.every((p) => cmd.includes(p))) continue;
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+      found = { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
+    } catch {
+      // The process ended meanwhile, or is not ours to read.
+    }
+  }
+  return found;
+}
+
 const fromSep = (d: vscode.Diagnostic) => d.source === 'sep';
 // VS Code's Markdown link validation leaves `source` unset in 1.139 (and says `markdown` in some versions).
 const fromBuiltin = (d: vscode.Diagnostic) => d.source !== 'sep';
@@ -84,6 +110,7 @@ describe('in-editor benchmark', function () {
       // the same for both extensions), and from then to the diagnostics of that version (the extension's part).
       toChange: { ours: [] as number[], builtin: [] as number[] },
       fromChange: { ours: [] as number[], builtin: [] as number[] },
+      memory: {} as Partial<Record<'ours' | 'builtin', { peakMb: number; rssMb: number }>>,
       failures,
       lines: editor.document.lineCount,
       length: editor.document.getText().length,
@@ -126,6 +153,11 @@ describe('in-editor benchmark', function () {
       }
     }
     listener.dispose();
+    // The servers' memory after the open and the edits: ours, and VS Code's Markdown language server.
+    result.memory = {
+      ours: serverMemory('sep-authoring', 'server.js'),
+      builtin: serverMemory('markdown-language-features', 'server'),
+    };
     writeFileSync(out, JSON.stringify(result, null, 2));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });

@@ -4,7 +4,9 @@
  * `section-missing`, and its quick fix (run through VS Code's code action provider) puts the section back.
  */
 import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { SERVER_NODE_OPTIONS } from '../../../common/serverProcess';
 import { activateExtension, cleanUp, referenceSepsDir, referenceSepWithout, ruleId, waitForDiagnostics } from './helpers';
 
 const REFERENCE = '2164-resource-not-found-error.md';
@@ -52,5 +54,25 @@ describe('diagnostics and quick fix', function () {
     assert.equal(headings.indexOf('Motivation'), headings.indexOf('Abstract') + 1, `in canonical order: ${headings.join(' / ')}`);
     assert.match(text, /## Abstract[\s\S]*SDK implementations are inconsistent/, "the author's Abstract is untouched");
     await waitForDiagnostics(uri, (ds) => !ds.some(isMissingMotivation), 'the section-missing diagnostic to go away');
+  });
+
+  it('runs the language server with the Node options the extension starts it with', function () {
+    // The server is a child of this extension host; its command line is in /proc on Linux.
+    let pids: string[];
+    try {
+      pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+    } catch {
+      this.skip();
+    }
+    const servers = pids.flatMap((pid) => {
+      try {
+        const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        return args.some((a) => a.endsWith('/dist/server.js')) && args.some((a) => a.includes('sep-authoring')) ? [args] : [];
+      } catch {
+        return [];
+      }
+    });
+    assert.ok(servers.length > 0, 'the SEP language server process is running');
+    for (const args of servers) for (const option of SERVER_NODE_OPTIONS) assert.ok(args.includes(option), `${option} in ${args.join(' ')}`);
   });
 });
