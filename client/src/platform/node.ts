@@ -1,21 +1,37 @@
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import type * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_NODE_OPTIONS } from '../../../common/serverProcess';
+import { IPCMessageReader, IPCMessageWriter, LanguageClient, State, type ServerOptions } from 'vscode-languageclient/node';
+import { prestartServerProcess, startServerProcess, takeServerProcess } from './serverProcess';
 import type { ClientPlatform, GitIdentity } from './types';
 
 const GIT_TIMEOUT_MS = 3000;
+
+// The server process starts while the extension host prepares to call activate (see serverProcess.ts).
+prestartServerProcess();
 
 /** The desktop: the server is dist/server.js in a Node process over IPC; git is asked for the author. */
 export const platform: ClientPlatform = {
   startsProcesses: true,
   createLanguageClient(context, clientOptions) {
     const module = context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6019'] } },
+    // Debugging the extension host: the server gets an inspector port too.
+    const debug = process.execArgv.some((a) => a.startsWith('--inspect') || a.startsWith('--debug'));
+    let client: LanguageClient | undefined;
+    let child: ChildProcess | undefined;
+    const serverOptions: ServerOptions = async () => {
+      child = takeServerProcess(module) ?? startServerProcess(module, debug ? ['--nolazy', '--inspect=6019'] : []);
+      // What the server writes outside the protocol goes to the client's output channel, as the client's own fork does.
+      for (const stream of [child.stdout, child.stderr]) stream?.on('data', (data: Buffer) => client?.outputChannel.append(data.toString()));
+      return { reader: new IPCMessageReader(child), writer: new IPCMessageWriter(child) };
     };
-    return new LanguageClient('sep', 'SEP Language Server', serverOptions, clientOptions);
+    client = new LanguageClient('sep', 'SEP Language Server', serverOptions, clientOptions);
+    // The server exits on the protocol's `exit`; one that has not 2 s after the client stopped is ended, as the
+    // client does with a process it started itself.
+    client.onDidChangeState(({ newState }) => {
+      const stopped = newState === State.Stopped ? child : undefined;
+      if (stopped) setTimeout(() => stopped.exitCode === null && stopped.signalCode === null && stopped.kill(), 2000).unref();
+    });
+    return client;
   },
   async gitIdentity(folder: vscode.Uri | undefined): Promise<GitIdentity> {
     const cwd = folder?.scheme === 'file' ? folder.fsPath : undefined;

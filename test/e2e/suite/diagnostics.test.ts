@@ -57,22 +57,51 @@ describe('diagnostics and quick fix', function () {
   });
 
   it('runs the language server with the Node options the extension starts it with', function () {
-    // The server is a child of this extension host; its command line is in /proc on Linux.
-    let pids: string[];
-    try {
-      pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-    } catch {
-      this.skip();
-    }
-    const servers = pids.flatMap((pid) => {
-      try {
-        const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-        return args.some((a) => a.endsWith('/dist/server.js')) && args.some((a) => a.includes('sep-authoring')) ? [args] : [];
-      } catch {
-        return [];
-      }
-    });
-    assert.ok(servers.length > 0, 'the SEP language server process is running');
-    for (const args of servers) for (const option of SERVER_NODE_OPTIONS) assert.ok(args.includes(option), `${option} in ${args.join(' ')}`);
+    const servers = serverProcesses();
+    if (servers === undefined) this.skip();
+    assert.equal(servers.length, 1, 'one SEP language server process is running');
+    for (const { args } of servers) for (const option of SERVER_NODE_OPTIONS) assert.ok(args.includes(option), `${option} in ${args.join(' ')}`);
+  });
+
+  it('starts a new server process when the running one dies, and checks the document again', async function () {
+    const servers = serverProcesses();
+    if (servers === undefined) this.skip();
+    assert.equal(servers.length, 1, 'one SEP language server process is running');
+    process.kill(servers[0].pid, 'SIGKILL');
+    // A change the new server has to see: the Motivation goes again.
+    const text = doc.getText();
+    const start = text.indexOf('## Motivation');
+    const end = text.indexOf('\n## ', start + 1);
+    assert.ok(start >= 0 && end > start, 'the restored Motivation is in the document');
+    const edit = new vscode.WorkspaceEdit();
+    edit.delete(uri, new vscode.Range(doc.positionAt(start), doc.positionAt(end + 1)));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitForDiagnostics(uri, (ds) => ds.some(isMissingMotivation), 'section-missing from the restarted server', 30_000);
+    const after = serverProcesses() ?? [];
+    assert.equal(after.length, 1, 'one server process again');
+    assert.notEqual(after[0].pid, servers[0].pid, 'a new process');
   });
 });
+
+/**
+ * The SEP language server processes (children of this extension host), read from /proc; undefined where there is
+ * no /proc (not Linux).
+ */
+function serverProcesses(): { pid: number; args: string[] }[] | undefined {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return undefined;
+  }
+  return pids.flatMap((pid) => {
+    try {
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      const ours = args.some((a) => a.endsWith('/dist/server.js')) && args.some((a) => a.includes('sep-authoring'));
+      const parent = /^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+      return ours && Number(parent) === process.pid ? [{ pid: Number(pid), args }] : [];
+    } catch {
+      return [];
+    }
+  });
+}

@@ -1,0 +1,57 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { SERVER_NODE_OPTIONS } from '../../../common/serverProcess';
+
+/**
+ * The desktop server's Node process (dist/server.js over Node IPC), started as soon as the extension's code is
+ * loaded rather than when `activate` runs.
+ *
+ * The extension host loads an extension's code, then waits for the editor's window to hand over the extension's
+ * stored state before it calls `activate`. Measured in code-server while the window opened the largest SEP, that
+ * wait was 0.3–0.6 s, and starting the server process and its `initialize` took 0.6–1.0 s after it; the two can
+ * overlap. The language client takes this process when it starts ({@link takeServerProcess}); a restart, or a
+ * process that has already exited, gets a new one.
+ */
+
+/** What the language client's own `fork` passes (vscode-languageclient's node client): run Electron as Node. */
+const ENV = { ELECTRON_RUN_AS_NODE: '1', ELECTRON_NO_ASAR: '1' };
+
+/** Starts dist/server.js with the Node options the server is meant to run with (plus `extraOptions`). */
+export function startServerProcess(module: string, extraOptions: readonly string[] = []): ChildProcess {
+  return fork(module, ['--node-ipc', `--clientProcessId=${process.pid}`], {
+    execArgv: [...SERVER_NODE_OPTIONS, ...extraOptions],
+    env: { ...process.env, ...ENV },
+    // stdin, stdout and stderr piped (the client shows stdout and stderr in its output channel), plus the IPC channel.
+    silent: true,
+  });
+}
+
+/** The bundled server beside this bundle (dist/extension.js → dist/server.js). */
+const BUNDLED_SERVER = join(__dirname, 'server.js');
+
+let early: ChildProcess | undefined;
+
+/**
+ * Starts the bundled server now, unless the extension host is being debugged (the server is then started with an
+ * inspector port when the client starts). Called once, when the extension's code loads; never throws.
+ */
+export function prestartServerProcess(): void {
+  if (early || process.execArgv.some((a) => a.startsWith('--inspect') || a.startsWith('--debug'))) return;
+  try {
+    early = startServerProcess(BUNDLED_SERVER);
+    // An error here (the process could not be started) is the client's to report when it starts its own.
+    early.on('error', () => undefined);
+  } catch {
+    early = undefined;
+  }
+}
+
+/** The process started early for `module`, once, if it is still running; else undefined. */
+export function takeServerProcess(module: string): ChildProcess | undefined {
+  const child = early;
+  early = undefined;
+  if (!child) return undefined;
+  if (module === BUNDLED_SERVER && child.exitCode === null && child.signalCode === null && child.connected) return child;
+  child.kill();
+  return undefined;
+}
