@@ -2,7 +2,7 @@
  * How the CLI prints findings: `text` (one line per finding), `json` (findings plus a summary) and
  * `github` (GitHub Actions workflow commands, which the runner turns into annotations on the pull request).
  */
-import type { Finding } from '../sep';
+import { countBySeverity, type Finding, type SeverityCounts } from '../sep';
 
 /** The output formats `--format` accepts. */
 export const FORMATS = ['text', 'json', 'github'] as const;
@@ -17,26 +17,13 @@ export interface FileResult {
 }
 
 /** Counts over a whole run. */
-export interface Summary {
+export interface Summary extends SeverityCounts {
   files: number;
-  errors: number;
-  warnings: number;
-  information: number;
-  hints: number;
 }
 
 /** Counts files and findings by severity. */
 export function summarize(results: FileResult[]): Summary {
-  const summary: Summary = { files: results.length, errors: 0, warnings: 0, information: 0, hints: 0 };
-  for (const { findings } of results) {
-    for (const f of findings) {
-      if (f.severity === 'error') summary.errors++;
-      else if (f.severity === 'warning') summary.warnings++;
-      else if (f.severity === 'information') summary.information++;
-      else summary.hints++;
-    }
-  }
-  return summary;
+  return { files: results.length, ...countBySeverity(results.flatMap((r) => r.findings)) };
 }
 
 /** The report for `format` (empty when there is nothing to print). */

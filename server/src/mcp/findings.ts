@@ -3,7 +3,7 @@
  * whether fix_sep would fix the finding, plus the zod shape the tools declare as output.
  */
 import { z } from 'zod';
-import { plainMessage, type Finding, type Severity } from '../sep';
+import { countBySeverity, plainMessage, type Finding, type Severity } from '../sep';
 import { fixesFor } from '../sep/fixes';
 
 /** One finding in a tool's structured result. */
@@ -52,14 +52,7 @@ export function findingRecord(f: Finding, today: string): FindingRecord {
 
 /** Counts of findings by severity. */
 export function countFindings(findings: readonly { severity: Severity }[]): z.infer<typeof COUNTS> {
-  const counts = { errors: 0, warnings: 0, information: 0, hints: 0 };
-  for (const f of findings) {
-    if (f.severity === 'error') counts.errors++;
-    else if (f.severity === 'warning') counts.warnings++;
-    else if (f.severity === 'information') counts.information++;
-    else counts.hints++;
-  }
-  return counts;
+  return countBySeverity(findings);
 }
 
 const LISTED = 40;

@@ -2,8 +2,8 @@
 export { parseSep } from './parse';
 export type { ParseOptions } from './parse';
 export { IncrementalMarkdownParser } from './markdown';
-export { lint, LintStopped } from './lint';
-export type { LintOptions, SeverityOverride } from './lint';
+export { countBySeverity, lint, LintStopped } from './lint';
+export type { LintOptions, SeverityCounts, SeverityOverride } from './lint';
 export { ALL_RULES, RULES, ruleById, ruleDocPath, ruleInfo } from './rules/registry';
 export type { Finding, Fix, FixContext, FixKind, Report, Rule, RuleContext, RuleInfo } from './rules/types';
 export * from './types';

@@ -7,6 +7,26 @@ import type { ConformanceData } from './conformance';
 
 export type SeverityOverride = Severity | 'off';
 
+/** How many findings there are of each severity. */
+export interface SeverityCounts {
+  errors: number;
+  warnings: number;
+  information: number;
+  hints: number;
+}
+
+/** Counts findings by severity (the CLI's summary, the MCP tools' counts). */
+export function countBySeverity(findings: Iterable<{ severity: Severity }>): SeverityCounts {
+  const counts: SeverityCounts = { errors: 0, warnings: 0, information: 0, hints: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') counts.errors++;
+    else if (f.severity === 'warning') counts.warnings++;
+    else if (f.severity === 'information') counts.information++;
+    else counts.hints++;
+  }
+  return counts;
+}
+
 export interface LintOptions {
   /** Severity per rule id; `off` silences a rule. */
   rules?: Record<string, SeverityOverride>;
