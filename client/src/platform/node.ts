@@ -1,7 +1,7 @@
 import { execFile, type ChildProcess } from 'node:child_process';
 import type * as vscode from 'vscode';
 import { IPCMessageReader, IPCMessageWriter, LanguageClient, State, type ServerOptions } from 'vscode-languageclient/node';
-import { prestartServerProcess, startServerProcess, takeServerProcess } from './serverProcess';
+import { hostDebugged, prestartServerProcess, startServerProcess, takeServerProcess } from './serverProcess';
 import type { ClientPlatform, GitIdentity } from './types';
 
 const GIT_TIMEOUT_MS = 3000;
@@ -14,12 +14,10 @@ export const platform: ClientPlatform = {
   startsProcesses: true,
   createLanguageClient(context, clientOptions) {
     const module = context.asAbsolutePath('dist/server.js');
-    // Debugging the extension host: the server gets an inspector port too.
-    const debug = process.execArgv.some((a) => a.startsWith('--inspect') || a.startsWith('--debug'));
     let client: LanguageClient | undefined;
     let child: ChildProcess | undefined;
     const serverOptions: ServerOptions = async () => {
-      child = takeServerProcess(module) ?? startServerProcess(module, debug ? ['--nolazy', '--inspect=6019'] : []);
+      child = takeServerProcess(module) ?? startServerProcess(module, hostDebugged ? ['--nolazy', '--inspect=6019'] : []);
       // What the server writes outside the protocol goes to the client's output channel, as the client's own fork does.
       for (const stream of [child.stdout, child.stderr]) stream?.on('data', (data: Buffer) => client?.outputChannel.append(data.toString()));
       return { reader: new IPCMessageReader(child), writer: new IPCMessageWriter(child) };

@@ -31,12 +31,15 @@ const BUNDLED_SERVER = join(__dirname, 'server.js');
 
 let early: ChildProcess | undefined;
 
+/** Whether the extension host runs under a debugger: the server is then started with an inspector port as well. */
+export const hostDebugged = process.execArgv.some((a) => a.startsWith('--inspect') || a.startsWith('--debug'));
+
 /**
  * Starts the bundled server now, unless the extension host is being debugged (the server is then started with an
  * inspector port when the client starts). Called once, when the extension's code loads; never throws.
  */
 export function prestartServerProcess(): void {
-  if (early || process.execArgv.some((a) => a.startsWith('--inspect') || a.startsWith('--debug'))) return;
+  if (early || hostDebugged) return;
   try {
     early = startServerProcess(BUNDLED_SERVER);
     // An error here (the process could not be started) is the client's to report when it starts its own.

@@ -12,11 +12,11 @@
  * Writes the samples as JSON to `SEP_BENCH_OUT`; the launcher computes and reports the figures.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { workspaceRoot } from '../suite/helpers';
+import { processesWith, statusField, workspaceRoot } from '../suite/helpers';
 
 export const BENCH_FILE = 'bench-largest.md';
 const EDITS = Number(process.env.SEP_BENCH_EDITS ?? 100);
@@ -52,29 +52,14 @@ async function whenActive(id: string, ms = 30_000): Promise<number> {
 }
 
 /**
- * Peak and current resident memory, in MB, of the language server processes whose command line holds every one of
- * `parts` (read from Linux's /proc: VmHWM and VmRSS); NaN when none is found.
+ * Peak and current resident memory, in MB, of the language server process whose command line holds every one of
+ * `parts` (VmHWM and VmRSS); NaN when none is found.
  */
 function serverMemory(...parts: string[]): { peakMb: number; rssMb: number } {
-  let found = { peakMb: NaN, rssMb: NaN };
-  let pids: string[] = [];
-  try {
-    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-  } catch {
-    return found;
-  }
-  for (const pid of pids) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      if (!parts.every((p) => cmd.includes(p))) continue;
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-      found = { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
-    } catch {
-      // The process ended meanwhile, or is not ours to read.
-    }
-  }
-  return found;
+  const proc = processesWith(...parts)?.at(-1);
+  return proc
+    ? { peakMb: statusField(proc.status, 'VmHWM') / 1024, rssMb: statusField(proc.status, 'VmRSS') / 1024 }
+    : { peakMb: NaN, rssMb: NaN };
 }
 
 const fromSep = (d: vscode.Diagnostic) => d.source === 'sep';

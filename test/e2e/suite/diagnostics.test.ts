@@ -4,10 +4,9 @@
  * `section-missing`, and its quick fix (run through VS Code's code action provider) puts the section back.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { SERVER_NODE_OPTIONS } from '../../../common/serverProcess';
-import { activateExtension, cleanUp, referenceSepsDir, referenceSepWithout, ruleId, waitForDiagnostics } from './helpers';
+import { activateExtension, cleanUp, processesWith, referenceSepsDir, referenceSepWithout, ruleId, statusField, waitForDiagnostics, type ProcInfo } from './helpers';
 
 const REFERENCE = '2164-resource-not-found-error.md';
 const isMissingMotivation = (d: vscode.Diagnostic): boolean =>
@@ -83,25 +82,9 @@ describe('diagnostics and quick fix', function () {
   });
 });
 
-/**
- * The SEP language server processes (children of this extension host), read from /proc; undefined where there is
- * no /proc (not Linux).
- */
-function serverProcesses(): { pid: number; args: string[] }[] | undefined {
-  let pids: string[];
-  try {
-    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-  } catch {
-    return undefined;
-  }
-  return pids.flatMap((pid) => {
-    try {
-      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      const ours = args.some((a) => a.endsWith('/dist/server.js')) && args.some((a) => a.includes('sep-authoring'));
-      const parent = /^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-      return ours && Number(parent) === process.pid ? [{ pid: Number(pid), args }] : [];
-    } catch {
-      return [];
-    }
-  });
+/** The SEP language server processes that are children of this extension host; undefined where there is no /proc. */
+function serverProcesses(): ProcInfo[] | undefined {
+  return processesWith('sep-authoring', '/dist/server.js')?.filter(
+    (p) => p.args.some((a) => a.endsWith('/dist/server.js')) && statusField(p.status, 'PPid') === process.pid,
+  );
 }

@@ -4,7 +4,7 @@
  * deadline (never sleeping), preparing SEP files from the reference material in the temporary workspace,
  * and answering prompts by stubbing `window.showInputBox` / `window.showQuickPick`.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { parseSep } from '../../../server/src/sep';
@@ -146,4 +146,38 @@ export async function cleanUp(...paths: (string | vscode.Uri | undefined)[]): Pr
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   for (const p of paths) if (p) rmSync(typeof p === 'string' ? p : p.fsPath, { force: true });
+}
+
+/** A process as Linux's /proc shows it: its command line and its `status` file (PPid, VmRSS, VmHWM…). */
+export interface ProcInfo {
+  pid: number;
+  args: string[];
+  status: string;
+}
+
+/**
+ * The processes whose command line holds every one of `parts`, read from /proc; undefined where there is no /proc
+ * (not Linux). Processes that end while being read, or are not ours to read, are left out.
+ */
+export function processesWith(...parts: string[]): ProcInfo[] | undefined {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return undefined;
+  }
+  return pids.flatMap((pid) => {
+    try {
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (!parts.every((p) => args.some((a) => a.includes(p)))) return [];
+      return [{ pid: Number(pid), args, status: readFileSync(`/proc/${pid}/status`, 'utf8') }];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** A numeric field of a /proc status file (`PPid`, or `VmRSS` in kB), NaN when absent. */
+export function statusField(status: string, field: string): number {
+  return Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
 }
