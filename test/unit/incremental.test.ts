@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { IncrementalMarkdownParser, lint, parseSep } from '../../server/src/sep';
+import { parseMarkdown, parseSlice } from '../../server/src/sep/markdown';
 import { findingData } from '../support/findings';
 
 /**
@@ -145,4 +146,35 @@ test('the incremental parser reuses nothing stale when a heading is typed, then 
   for (const text of steps) {
     assert.deepStrictEqual(parseSep(text, { parser }), parseSep(text));
   }
+});
+
+test('link and footnote definitions reach across chunks, and a keystroke still re-parses one chunk', () => {
+  // Our own document: references in early sections, their definitions further down (one in a list, one in a quote).
+  const base = [
+    '# SEP-1: Example', '', '## Abstract', '', 'See [the spec][spec], [Spec] and a note[^n].', '',
+    '## Motivation', '', 'Because [nested] and [quoted] say so; [undefined] stays text.', '',
+    '## Specification', '', '- item', '', '  [nested]: https://example.com/nested', '',
+    '> [quoted]: https://example.com/quoted', '',
+    '## References', '', '[spec]: https://example.com/spec "The spec"', '', '[^n]: The note.', '',
+  ].join('\n');
+  const sizes: number[] = [];
+  const parser = new IncrementalMarkdownParser((t) => (sizes.push(t.length), parseSlice(t)));
+  const steps: string[] = [base];
+  const at = base.indexOf('Because');
+  steps.push(base.slice(0, at) + 'x' + base.slice(at));
+  // Removing a definition turns its references back into text everywhere; restoring it turns them back.
+  steps.push(steps[1].replace('[spec]: https://example.com/spec "The spec"', 'no definition here'));
+  steps.push(steps[1]);
+  // A fence left open at the end swallows what follows it: the document is then parsed whole.
+  steps.push(`${steps[1]}\n\`\`\`\n[late]: https://example.com\n`);
+  // The incremental parser keeps offsets right, not lines and columns (consumers map offsets with a line index).
+  const offsetsOnly = (root: ReturnType<typeof parseMarkdown>) => JSON.parse(JSON.stringify(root, (k, v: unknown) => (k === 'line' || k === 'column' ? undefined : v)));
+  for (const [i, text] of steps.entries()) {
+    sizes.length = 0;
+    assert.deepStrictEqual(offsetsOnly(parser.parse(text)), offsetsOnly(parseMarkdown(text)), `step ${i}`);
+    assert.deepStrictEqual(parseSep(text, { parser: new IncrementalMarkdownParser() }), parseSep(text), `step ${i}: model`);
+    if (i === 1) assert.ok(sizes.length === 1 && sizes[0] < text.length / 2, `one keystroke re-parsed ${JSON.stringify(sizes)} of ${text.length} characters`);
+  }
+  const refs = (root: ReturnType<typeof parseMarkdown>) => JSON.stringify(root).match(/"type":"(?:linkReference|footnoteReference)"/g)?.length ?? 0;
+  assert.equal(refs(parser.parse(steps[1])), 5, 'spec, Spec, nested, quoted and the footnote are references');
 });

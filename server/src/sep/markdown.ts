@@ -56,7 +56,16 @@ interface Chunk {
   root: Root;
   /** The offset this chunk's positions are currently shifted by. */
   base: number;
+  /** The definitions the chunk makes, as {@link definitionLines} writes them. */
+  defines: string[];
 }
+
+/**
+ * The longest list of definitions (in characters) a chunk is parsed with: every
+ * chunk parse also parses the list. A document defining more (some fifty
+ * labels; the merged SEPs' longest list is 370 characters) is parsed whole.
+ */
+const MAX_DEFINITIONS = 1024;
 
 /**
  * Parses a document as independent chunks, each starting at a top-level ATX
@@ -66,8 +75,14 @@ interface Chunk {
  * (never inside front matter, fenced code or an HTML comment, `<pre>`,
  * `<script>`, `<style>`, `<textarea>`, `<?`, `<!X` or CDATA block, and never
  * before a list item, which may continue a list), so the result equals
- * {@link parseMarkdown}'s, except that link reference definitions resolve
- * only within their chunk; documents that have any fall back to a whole parse.
+ * {@link parseMarkdown}'s.
+ *
+ * Link reference and footnote definitions reach across chunks: `[x]` is a
+ * reference only if some part of the document defines `x`. So each chunk is
+ * parsed with the document's definitions appended (after a blank line, as
+ * `[x]: #`), and the nodes they make are dropped. Which definitions a document
+ * makes is known only once its chunks are parsed; when that differs from the
+ * list they were parsed with, every chunk is parsed again with the new list.
  */
 export class IncrementalMarkdownParser {
   /** Parsed chunks by their text; a text that occurs several times has one chunk per occurrence. */
@@ -81,21 +96,47 @@ export class IncrementalMarkdownParser {
    */
   constructor(private readonly parseCapped: SliceParser = parseSlice) {}
 
+  /** The definitions appended to every chunk parsed, as {@link definitionLines} joins them; '' when none. */
+  private definitions = '';
+
   parse(text: string): Root {
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const bounds = chunkBounds(text, bom);
-    if (bounds === undefined) {
-      this.cache.clear();
-      return parseMarkdown(text, this.parseCapped);
+    const scan = chunkBounds(text, bom);
+    if (scan !== undefined && scan.definitions.length <= MAX_DEFINITIONS) {
+      if (this.cache.size === 0) this.definitions = scan.definitions;
+      // A second pass when the chunks define other labels than they were parsed with; it finds the same ones.
+      for (let pass = 0; pass < 2; pass++) {
+        const children = this.chunks(text, scan.bounds);
+        if (children === undefined) break;
+        const definitions = definitionLines(this.cache.values());
+        if (definitions === this.definitions) {
+          return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
+        }
+        if (definitions.length > MAX_DEFINITIONS) break;
+        this.definitions = definitions;
+        this.cache.clear();
+      }
     }
-    if (this.cache.size === 0) this.cache = seedChunks(text, bounds, this.parseCapped);
+    this.cache.clear();
+    this.definitions = '';
+    return parseMarkdown(text, this.parseCapped);
+  }
+
+  /** The document's top-level nodes, chunk by chunk; undefined when a chunk's last block runs into the appended definitions. */
+  private chunks(text: string, bounds: number[]): RootContent[] | undefined {
+    if (this.cache.size === 0) this.cache = seedChunks(text, bounds, this.parseCapped, this.definitions);
     const next = new Map<string, Chunk[]>();
     const children: RootContent[] = [];
     for (let i = 0; i < bounds.length; i++) {
       const start = bounds[i];
       const end = i + 1 < bounds.length ? bounds[i + 1] : text.length;
       const slice = text.slice(start, end);
-      const chunk = this.cache.get(slice)?.shift() ?? { root: this.parseCapped(slice), base: 0 };
+      let chunk = this.cache.get(slice)?.shift();
+      if (chunk === undefined) {
+        const own = parseWith(slice, this.definitions, this.parseCapped);
+        if (own === undefined) return undefined;
+        chunk = { root: own, base: 0, defines: definedIn(own.children) };
+      }
       if (chunk.base !== start) {
         shift(chunk.root, start - chunk.base);
         chunk.base = start;
@@ -104,13 +145,52 @@ export class IncrementalMarkdownParser {
       children.push(...chunk.root.children);
     }
     this.cache = next;
-    const end = endPoint(text);
-    return {
-      type: 'root',
-      children,
-      position: { start: { line: 1, column: 1, offset: 0 }, end },
-    };
+    return children;
   }
+}
+
+/**
+ * Parses `slice` with `definitions` appended, and drops the nodes they make;
+ * undefined when the slice's last block runs on into them (an unclosed fence
+ * or comment), so the slice cannot be parsed apart from what follows it.
+ */
+function parseWith(slice: string, definitions: string, parseCapped: SliceParser): Root | undefined {
+  if (definitions === '') return parseCapped(slice);
+  const root = parseCapped(`${slice}\n\n${definitions}`);
+  let own = root.children.length;
+  while (own > 0 && (root.children[own - 1].position?.start.offset ?? 0) >= slice.length) own--;
+  if (own > 0 && (root.children[own - 1].position?.end.offset ?? 0) > slice.length) return undefined;
+  root.children.length = own;
+  return root;
+}
+
+/**
+ * The definitions made by these nodes or any block inside them, each written
+ * as a line that makes the same definition: `[label]: #` or `[^label]: #`.
+ * (A reference only asks whether its label is defined, not where to.)
+ */
+function definedIn(nodes: readonly RootContent[]): string[] {
+  const found: string[] = [];
+  const stack: Node[] = [...nodes];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'definition') found.push(`[${(node as { label?: string }).label ?? ''}]: #`);
+    else if (node.type === 'footnoteDefinition') found.push(`[^${(node as { label?: string }).label ?? ''}]: #`);
+    // Definitions sit in block containers only; paragraphs, headings and tables hold none.
+    if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
+      stack.push(...((node as { children?: Node[] }).children ?? []));
+    }
+  }
+  return found.length ? found : NONE;
+}
+
+const NONE: string[] = [];
+
+/** The definitions every chunk makes, each once, sorted (so the list does not change when chunks move), one per line. */
+function definitionLines(chunks: Iterable<Chunk[]>): string {
+  const all = new Set<string>();
+  for (const list of chunks) for (const chunk of list) for (const line of chunk.defines) all.add(line);
+  return all.size === 0 ? '' : [...all].sort().join('\n');
 }
 
 /**
@@ -127,17 +207,18 @@ const SEED_RUN = 3000;
  * faster than its length, and than hundreds of tiny parses. A run where a
  * block straddles a chunk boundary is left out; its chunks get parsed alone.
  */
-function seedChunks(text: string, bounds: number[], parseCapped: SliceParser): Map<string, Chunk[]> {
+function seedChunks(text: string, bounds: number[], parseCapped: SliceParser, definitions: string): Map<string, Chunk[]> {
   const cache = new Map<string, Chunk[]>();
   for (let first = 0, last = 1; first < bounds.length; first = last, last = first + 1) {
     while (last < bounds.length && bounds[last] - bounds[first] < SEED_RUN) last++;
     const end = bounds[last] ?? text.length;
-    const root = parseCapped(text.slice(bounds[first], end));
+    const root = parseWith(text.slice(bounds[first], end), definitions, parseCapped);
+    if (root === undefined) continue;
     shift(root, bounds[first]);
     const groups = splitRun(root, bounds.slice(first, last), end);
     groups?.forEach((children, i) => {
       const start = bounds[first + i];
-      addChunk(cache, text.slice(start, bounds[first + i + 1] ?? text.length), { root: { type: 'root', children }, base: start });
+      addChunk(cache, text.slice(start, bounds[first + i + 1] ?? text.length), { root: { type: 'root', children }, base: start, defines: definedIn(children) });
     });
   }
   return cache;
@@ -177,7 +258,7 @@ export const RAW_CLOSE = /<\/(?:pre|script|style|textarea)>/i;
 /** HTML blocks of kinds 3-5 (`<?`, `<!X`, `<![CDATA[`): like comments, they end only at their terminator. */
 export const OTHER_RAW = /^ {0,3}<(\?|![A-Za-z]|!\[CDATA\[)/;
 const OTHER_RAW_END: Record<string, string> = { '?': '?>', '![CDATA[': ']]>' };
-export const DEFINITION = /^ {0,3}\[[^\]]+\]:/;
+export const DEFINITION = /^ {0,3}\[([^\]]+)\]:/;
 /** An HTML block of the kinds that run until a blank line, even over a heading line (or inline HTML: no harm in assuming so). */
 export const HTML_START = /^ {0,3}<\/?[A-Za-z]/;
 /**
@@ -191,11 +272,13 @@ export const CONTAINER = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|^[ \t>]/;
 /**
  * Offsets where chunks start: the text start, every column-0 ATX heading and
  * every column-0 line after a blank line that cannot continue a list, outside
- * blocks that would hide them. Undefined when the text has link reference
- * definitions, which can reach across chunks.
+ * blocks that would hide them, with a first guess at the definitions the
+ * chunks make (from lines that look like one). Undefined when it is unclear
+ * which block an indented line belongs to.
  */
-function chunkBounds(text: string, from: number): number[] | undefined {
+function chunkBounds(text: string, from: number): { bounds: number[]; definitions: string } | undefined {
   const bounds = [from];
+  const defines = new Set<string>();
   let fence: { char: string; len: number } | undefined;
   let raw = false;
   let comment = false;
@@ -241,7 +324,10 @@ function chunkBounds(text: string, from: number): number[] | undefined {
       else if (o) {
         const end = OTHER_RAW_END[o[1]] ?? '>';
         until = line.slice(line.indexOf(o[1]) + o[1].length).includes(end) ? undefined : end;
-      } else if (DEFINITION.test(line)) return undefined;
+      } else {
+        const d = DEFINITION.exec(line);
+        if (d) defines.add(`[${d[1]}]: #`);
+      }
     }
     blank = /^[ \t]*$/.test(line);
     html = !blank && (html || HTML_START.test(line));
@@ -249,7 +335,7 @@ function chunkBounds(text: string, from: number): number[] | undefined {
     first = false;
     pos = lineEnd + 1;
   }
-  return bounds;
+  return { bounds, definitions: [...defines].sort().join('\n') };
 }
 
 /**

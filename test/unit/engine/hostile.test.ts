@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { IncrementalMarkdownParser } from '../../../server/src/sep/markdown';
 import { FILLS, PLACES, fastestMs, fastestWallMs, hostile, medianMs, runCheck, runEngine } from './hostile-inputs';
 
 /**
@@ -121,6 +122,28 @@ test('trailing runs are trimmed in linear time: bare URLs, PR references, dates,
   ];
   for (const [what, make] of cases) {
     const bad = superlinear((size) => runCheck(make(size)));
+    assert.deepEqual(bad, [], what);
+  }
+});
+
+test('the incremental parser scales linearly on documents full of definitions and references', () => {
+  // Each chunk is parsed with the document's definitions appended: their number must not multiply the work.
+  const cases: [string, (n: number) => string][] = [
+    ['a section per definition', (n) => Array.from({ length: Math.max(1, Math.floor(n / 80)) }, (_, i) => `## S${i}\n\n[d${i}]: #\n\nSee [d${i}], in a line of ordinary prose.\n`).join('\n')],
+    ['one section of definitions, references in many', (n) => {
+      const count = Math.max(1, Math.floor(n / 90));
+      const refs = Array.from({ length: count }, (_, i) => `## S${i}\n\nSee [d${i}][^f${i}], in a line of ordinary prose.\n`).join('\n');
+      return `${refs}\n## Definitions\n\n${Array.from({ length: count }, (_, i) => `[d${i}]: #\n[^f${i}]: x`).join('\n')}\n`;
+    }],
+  ];
+  for (const [what, make] of cases) {
+    const bad = superlinear((size) => {
+      const text = make(size);
+      const parser = new IncrementalMarkdownParser();
+      parser.parse(text);
+      const at = text.indexOf('See');
+      parser.parse(`${text.slice(0, at)}x${text.slice(at)}`);
+    });
     assert.deepEqual(bad, [], what);
   }
 });
