@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { SERVER_NODE_OPTIONS } from '../../../common/serverProcess';
+import { SERVER_NODE_OPTIONS, nodeOnlyOptions } from '../../../common/serverProcess';
 
 /**
  * The desktop server's Node process (dist/server.js over Node IPC), started as soon as the extension's code is
@@ -16,15 +16,29 @@ import { SERVER_NODE_OPTIONS } from '../../../common/serverProcess';
 /** What the language client's own `fork` passes (vscode-languageclient's node client): run Electron as Node. */
 const ENV = { ELECTRON_RUN_AS_NODE: '1', ELECTRON_NO_ASAR: '1' };
 
-/** Starts dist/server.js with the Node options the server is meant to run with (plus `extraOptions`). */
-export function startServerProcess(module: string, extraOptions: readonly string[] = []): ChildProcess {
-  return fork(module, ['--node-ipc', `--clientProcessId=${process.pid}`], {
-    execArgv: [...SERVER_NODE_OPTIONS, ...extraOptions],
+/** The options the next server process starts with: {@link SERVER_NODE_OPTIONS} until a process refuses them. */
+let nodeOptions: readonly string[] = SERVER_NODE_OPTIONS;
+
+/**
+ * Starts dist/server.js with the Node options the server is meant to run with (plus `extraOptions`). When the
+ * process exits with Node's "bad option" code (9), later starts leave out the options that are V8's own (the
+ * language client starts another process when this one ends).
+ */
+export function startServerProcess(module: string, extraOptions: readonly string[] = [], options: readonly string[] = nodeOptions): ChildProcess {
+  const child = fork(module, ['--node-ipc', `--clientProcessId=${process.pid}`], {
+    execArgv: [...options, ...extraOptions],
     env: { ...process.env, ...ENV },
     // stdin, stdout and stderr piped (the client shows stdout and stderr in its output channel), plus the IPC channel.
     silent: true,
   });
+  child.once('exit', (code) => {
+    if (code === BAD_OPTION) nodeOptions = nodeOnlyOptions(SERVER_NODE_OPTIONS);
+  });
+  return child;
 }
+
+/** Node's exit code for an option it does not know. */
+const BAD_OPTION = 9;
 
 /** The bundled server beside this bundle (dist/extension.js → dist/server.js). */
 const BUNDLED_SERVER = join(__dirname, 'server.js');
