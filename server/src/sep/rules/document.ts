@@ -1,4 +1,5 @@
 import { MAX_CHECKED_CHARS } from '../limits';
+import { withThousands } from '../../../../common/strings';
 import type { SepDocument, SepMention } from '../types';
 import { findSep } from '../workspace';
 import { comparePositions, rangeContains } from '../text';
@@ -221,7 +222,7 @@ function documentTooLarge(): Rule {
   return {
     id: 'document-too-large',
     defaultSeverity: 'warning',
-    description: `A SEP is checked only up to ${MAX_CHECKED_CHARS.toLocaleString('en-US')} characters.`,
+    description: `A SEP is checked only up to ${withThousands(MAX_CHECKED_CHARS)} characters.`,
     fixKinds: [],
     check(doc) {
       if (!doc.tooLarge) return [];
@@ -229,7 +230,7 @@ function documentTooLarge(): Rule {
       return [
         {
           range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          message: `This file has ${chars.toLocaleString('en-US')} characters; the SEP check reads files of up to ${limit.toLocaleString('en-US')} (the largest merged SEP has about 64,000), so nothing in it was checked.`,
+          message: `This file has ${withThousands(chars)} characters; the SEP check reads files of up to ${withThousands(limit)} (the largest merged SEP has about 64,000), so nothing in it was checked.`,
         },
       ];
     },
