@@ -79,6 +79,10 @@ export const PIPES_PER_LINE = 256;
  * incremental parser may start a chunk, so whole and chunked parses agree.
  */
 export function excessRuns(text: string): number[] {
+  // No block can hold more of a character than the whole text does: most texts are done after a few indexOf
+  // scans, which a freshly started server runs natively rather than in its interpreter.
+  const mayExceed = Object.entries(RUN_LIMITS).some(([c, limit]) => holdsMore(text, c === '<' ? '<!--' : c, limit)) || holdsMore(text, '|', PIPES_PER_LINE);
+  if (!mayExceed) return [];
   const out: number[] = [];
   let counts: Record<string, number> = {};
   let lineStart = true;
@@ -103,6 +107,13 @@ export function excessRuns(text: string): number[] {
     if (counts[c] > limit) out.push(i);
   }
   return out;
+}
+
+/** Whether `text` holds more than `most` occurrences of `needle`. */
+function holdsMore(text: string, needle: string, most: number): boolean {
+  let n = 0;
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) if (++n > most) return true;
+  return false;
 }
 
 /** The text with every marker and character past the limits replaced by {@link NEUTRAL}; the same string when there is none. */
