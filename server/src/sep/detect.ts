@@ -19,8 +19,23 @@ export function isSepFile(path: string, text: string, include: readonly string[]
   if (NOT_SEPS.has(base)) return false;
   if (!base.endsWith('.md') && !base.endsWith('.markdown')) return false;
   const chosen = include.length !== DEFAULT_INCLUDE.length || include.some((g, i) => g !== DEFAULT_INCLUDE[i]);
-  if ((chosen || /^\d+-/.test(base)) && include.length && picomatch.isMatch(path, include as string[], { dot: true, nocase: true })) return true;
+  if ((chosen || /^\d+-/.test(base)) && include.length && matcher(include)(path)) return true;
   return firstHeadingIsSep(text);
+}
+
+/** Compiled `include` globs, by their list: compiling them took longer than the rest of the test, on every keystroke. */
+const matchers = new Map<string, (path: string) => boolean>();
+
+function matcher(include: readonly string[]): (path: string) => boolean {
+  const key = include.join('\n');
+  let match = matchers.get(key);
+  if (!match) {
+    // Settings change rarely; a bound on the cache all the same.
+    if (matchers.size >= 16) matchers.clear();
+    match = picomatch(include as string[], { dot: true, nocase: true });
+    matchers.set(key, match);
+  }
+  return match;
 }
 
 /**
