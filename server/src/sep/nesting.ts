@@ -25,7 +25,10 @@ export const NEUTRAL = '\uE000';
  */
 export function excessMarkers(text: string, limit = MAX_NESTING, most = Infinity): number[] {
   const out: number[] = [];
-  const lf = !text.includes('\r');
+  // The next `\n` and `\r` at or after a line's prefix, found with indexOf (far faster than a loop over every
+  // character) and kept until passed, so a text with few of either is not searched again from every line.
+  let nl = -2;
+  let cr = -2;
   let i = 0;
   while (i < text.length) {
     let depth = 0;
@@ -51,14 +54,10 @@ export function excessMarkers(text: string, limit = MAX_NESTING, most = Infinity
       // The one space or tab after a marker belongs to it, not to the indentation.
       i = text[end] === ' ' || text[end] === '\t' ? end + 1 : end;
     }
-    if (lf) {
-      // Only `\n` ends lines here: indexOf skips the line's rest far faster than a loop over every character.
-      const n = text.indexOf('\n', i);
-      i = n === -1 ? text.length + 1 : n + 1;
-      continue;
-    }
-    while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-    i++;
+    if (nl !== -1 && nl < i) nl = text.indexOf('\n', i);
+    if (cr !== -1 && cr < i) cr = text.indexOf('\r', i);
+    const end = nl === -1 ? cr : cr === -1 ? nl : Math.min(nl, cr);
+    i = end === -1 ? text.length + 1 : end + 1;
   }
   return out;
 }
