@@ -300,6 +300,17 @@ function chunkBounds(text: string, from: number): { bounds: number[]; definition
   while (pos < text.length) {
     const nl = text.indexOf('\n', pos);
     const lineEnd = nl === -1 ? text.length : nl;
+    if (!(fence || comment || until || raw) && isAsciiLetter(text.charCodeAt(pos))) {
+      // Most lines are prose starting with a letter: no heading, fence, HTML, definition or list item, and a
+      // block that closes at a blank line. The same steps as below, without cutting out the line.
+      if (!first && blank && closes) bounds.push(pos);
+      indented = false;
+      blank = false;
+      closes = true;
+      first = false;
+      pos = lineEnd + 1;
+      continue;
+    }
     const line = text.slice(pos, lineEnd).replace(/\r$/, '');
     if (indented && (fence || comment || until || raw) && /^\S/.test(line)) return undefined; // which block ends here is unclear
     if (fence) {
@@ -336,6 +347,10 @@ function chunkBounds(text: string, from: number): { bounds: number[]; definition
     pos = lineEnd + 1;
   }
   return { bounds, definitions: [...defines].sort().join('\n') };
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /**
