@@ -15,8 +15,19 @@ export interface NodeMemo {
   htmlSplits: WeakMap<Html, { start: number; out: RootContent[] }>;
   /** Whether a block mentions a status at all (statuses.ts). */
   statusMentions: WeakMap<RootContent, boolean>;
+  /** What a section's body says, by its heading node: valid while the body has the same blocks (parse.ts). */
+  sectionTexts: WeakMap<Node, SectionTexts>;
+}
+
+/** A section body's texts, computed from its blocks' facts when first asked for. */
+export interface SectionTexts {
+  facts: readonly BlockFacts[];
+  words?: number;
+  plain?: string;
+  folded?: string;
+  links?: string[];
 }
 
 export function newNodeMemo(): NodeMemo {
-  return { facts: new WeakMap(), htmlSplits: new WeakMap(), statusMentions: new WeakMap() };
+  return { facts: new WeakMap(), htmlSplits: new WeakMap(), statusMentions: new WeakMap(), sectionTexts: new WeakMap() };
 }

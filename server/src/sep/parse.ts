@@ -5,7 +5,7 @@ import { IncrementalMarkdownParser, parseMarkdown } from './markdown';
 import { LINE_BREAK, LineIndex, lineEnding, splitLines } from './text';
 import { blockFacts, type BlockFacts } from './blocks';
 import { MAX_NESTING, excessMarkers } from './nesting';
-import { newNodeMemo, type NodeMemo } from './memo';
+import { newNodeMemo, type NodeMemo, type SectionTexts } from './memo';
 import { buildSectionModel, type SectionModel } from './rules/section-model';
 import { computeStatements } from './trace/statements';
 import type { NormativeStatement } from './trace/types';
@@ -75,7 +75,7 @@ function buildModel(text: string, root: Root, fileName: string | undefined, orig
       start: bodyStartLine < index.lineCount ? { line: bodyStartLine, character: 0 } : heading.range.end,
       end: bodyEndPos,
     };
-    return section(heading, bodyRange, bodyFacts, body.some((b) => !isComment(b)));
+    return section(heading, bodyRange, sectionTexts(memo.sectionTexts, node, bodyFacts), body.some((b) => !isComment(b)));
   });
 
   const titleIdx = headings.findIndex((h) => h.depth === 1 || /^\s*SEP\b/i.test(h.raw));
@@ -149,27 +149,40 @@ function issueTitle(raw: string): SepTitle {
  * document. Made here rather than inside buildModel, so that the getters keep
  * only the section's block facts alive, not the document's parse tree.
  */
-function section(heading: SepHeading, bodyRange: Range, bodyFacts: BlockFacts[], hasContent: boolean): SepSection {
-  let words: number | undefined;
-  let prose: string | undefined;
-  let folded: string | undefined;
+function section(heading: SepHeading, bodyRange: Range, texts: SectionTexts, hasContent: boolean): SepSection {
+  const { facts } = texts;
   return {
     heading,
     bodyRange,
     get wordCount() {
-      return (words ??= bodyFacts.reduce((n, f) => n + f.words, 0));
+      return (texts.words ??= facts.reduce((n, f) => n + f.words, 0));
     },
     get plainText() {
-      return (prose ??= bodyFacts.map((f) => f.plain).join('\n').trim());
+      return (texts.plain ??= facts.map((f) => f.plain).join('\n').trim());
     },
     get foldedText() {
       // The blocks' plain texts are joined by line breaks, which folding makes one space with the white space
       // around them: so each block's folded text (no space at either end) joined by one space, the empty ones left out.
-      return (folded ??= bodyFacts.map((f) => f.folded).filter((t) => t !== '').join(' '));
+      return (texts.folded ??= facts.map((f) => f.folded).filter((t) => t !== '').join(' '));
     },
     hasContent,
-    links: bodyFacts.flatMap((f) => f.links),
+    get links() {
+      return (texts.links ??= facts.flatMap((f) => f.links));
+    },
   };
+}
+
+/**
+ * The texts of the section under `heading`, kept from the last model of this document when its body holds the
+ * same blocks (facts are kept per block node, so an untouched section's are the same objects): a keystroke then
+ * joins only the edited section's text again.
+ */
+function sectionTexts(memo: WeakMap<Node, SectionTexts>, heading: Node, facts: BlockFacts[]): SectionTexts {
+  const kept = memo.get(heading);
+  if (kept && kept.facts.length === facts.length && kept.facts.every((f, i) => f === facts[i])) return kept;
+  const texts: SectionTexts = { facts };
+  memo.set(heading, texts);
+  return texts;
 }
 
 function toHeading(node: Heading, text: string, index: LineIndex): SepHeading {
