@@ -38,6 +38,8 @@ export interface ServerHost {
   readWorkspaceFile?(uri: string, folders: readonly string[]): string | undefined;
   /** The workspace's traceability files, found on disk. */
   traceFiles?(folders: () => readonly string[], openText: (uri: string) => string | undefined): TraceFileSource;
+  /** Whether to check a document of our own while no document is open yet, so the first real check runs compiled (see warmUp.ts). */
+  warmUp?: boolean;
 }
 
 /** The rule pages in the repository, linked when the server cannot link the ones shipped with the extension. */

@@ -23,6 +23,7 @@ export function nodeHost(): ServerHost {
     remoteParser: bundledParseWorker(__dirname),
     traceFiles: (folders, openText) => new TraceFileIndex(folders, openText),
     readWorkspaceFile,
+    warmUp: true,
   };
 }
 

@@ -16,12 +16,18 @@ import { FEATURE_CAPABILITIES, readConformanceStatus, registerFeatures } from '.
 import { ClientWorkspaceIndex, preferClientIndex } from './features/workspaceIndex';
 import { ONLINE_RULE_DOCS_ROOT, type ServerHost } from './host';
 import { ScopedSettings } from './scopedSettings';
+import { warmUpSteps } from './warmUp';
 import { sepNumberOf, traceFileNumber } from './sep';
 import { NO_TRACE_FILES } from './features/requirements';
 import { FetchedSeps, unmatchedRowDiagnostics, type TraceRowsContext } from './features/traceRows';
 
+/** What `sep/stats` answers: the checks run, and how far the warm-up went. */
+export interface ServerStats extends AnalysisStats {
+  warmUp: { ran: number; of: number };
+}
+
 /** `sep/stats`: how many checks the server has run, for load tests and troubleshooting. */
-export const StatsRequest = new RequestType0<AnalysisStats, void>('sep/stats');
+export const StatsRequest = new RequestType0<ServerStats, void>('sep/stats');
 
 /**
  * Wires the SEP engine to an LSP connection: document sync, settings,
@@ -192,7 +198,31 @@ export function startServer(connection: Connection, host: ServerHost): void {
     store.setConformance(read.data);
     for (const d of documents.all()) schedule(d.uri);
   });
-  connection.onRequest(StatsRequest, () => store.stats());
+  const warmed = host.warmUp ? warmUp(host, () => documents.all().length > 0) : { ran: 0, of: 0 };
+  connection.onRequest(StatsRequest, () => ({ ...store.stats(), warmUp: { ...warmed } }));
   documents.listen(connection);
   connection.listen();
+}
+
+/**
+ * Runs the warm-up (warmUp.ts) one step per turn of the event loop, so that messages are read in between, until a
+ * document is open.
+ */
+function warmUp(host: ServerHost, done: () => boolean): { ran: number; of: number } {
+  const steps = warmUpSteps();
+  const progress = { ran: 0, of: steps.length };
+  const next = (): void => {
+    const step = steps.shift();
+    if (!step || done()) return;
+    try {
+      step();
+    } catch {
+      // Nothing depends on the warm-up; a failure shows in the real checks.
+      return;
+    }
+    progress.ran++;
+    host.defer(next);
+  };
+  host.defer(next);
+  return progress;
 }
