@@ -176,3 +176,24 @@ export interface TraceabilitySkeletonParams {
  * out), or why there is none, in words for the author.
  */
 export type TraceabilitySkeletonResult = { fileName: string; text: string; statements: number } | { error: string };
+
+/**
+ * `sep/preview` (client → server, sent by the desktop extension as it starts the server process, before
+ * `initialize`): a Markdown document already open in the editor. The server parses and checks it while it waits
+ * for the editor, so that the check when the document opens finds its chunks parsed; nothing is published for it.
+ */
+export const PREVIEW_NOTIFICATION = 'sep/preview';
+
+export interface PreviewParams {
+  uri: string;
+  text: string;
+}
+
+/** The largest text sent in a preview: the engine checks no more (see MAX_CHECKED_CHARS). */
+export const MAX_PREVIEW_CHARS = 1024 * 1024;
+
+/** The params of a `sep/preview` notification when well formed; else undefined. */
+export function readPreview(params: unknown): PreviewParams | undefined {
+  const p = params as Partial<PreviewParams> | undefined;
+  return typeof p?.uri === 'string' && typeof p.text === 'string' && p.text.length <= MAX_PREVIEW_CHARS ? { uri: p.uri, text: p.text } : undefined;
+}

@@ -85,6 +85,17 @@ export class AnalysisStore {
   }
 
   /**
+   * Checks a document the editor has open but not yet sent (`sep/preview`), keeping its parser, not the result: the
+   * settings may not be known yet, and the check when the document opens re-parses only what differs.
+   */
+  preview(uri: string, text: string): void {
+    if (this.entries.has(uri)) return;
+    const entry = this.newEntry();
+    this.entries.set(uri, entry);
+    this.check(uri, 0, text, entry);
+  }
+
+  /**
    * Checks a file that is not open (Validate All): the same settings and time budget as an open
    * document, a parser of its own, nothing kept. Its version is 0.
    */

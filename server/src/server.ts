@@ -11,6 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisStore, type AnalysisStats } from './analysis';
 import { diagnosticsOf, statusOf } from './diagnostics';
+import { PREVIEW_NOTIFICATION, readPreview } from '../../common/protocol';
 import { CONFORMANCE_STATUS_NOTIFICATION, TRACE_SEP_NOTIFICATION, type TraceSepParams, STATUS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST, WORKSPACE_INDEX_NOTIFICATION, type WorkspaceIndexParams } from '../../common/protocol';
 import { FEATURE_CAPABILITIES, readConformanceStatus, registerFeatures } from './features';
 import { ClientWorkspaceIndex, preferClientIndex } from './features/workspaceIndex';
@@ -198,7 +199,20 @@ export function startServer(connection: Connection, host: ServerHost): void {
     store.setConformance(read.data);
     for (const d of documents.all()) schedule(d.uri);
   });
-  const warmed = host.warmUp ? warmUp(host, () => documents.all().length > 0) : { ran: 0, of: 0 };
+  let previewed = false;
+  connection.onNotification(PREVIEW_NOTIFICATION, (params: unknown) => {
+    const preview = readPreview(params);
+    if (!preview) return connection.console.warn('Ignored a malformed sep/preview notification.');
+    previewed = true;
+    if (documents.get(preview.uri)) return; // open already: its own check wins
+    try {
+      store.preview(preview.uri, preview.text);
+    } catch (err) {
+      connection.console.error(`SEP check of a preview failed for ${preview.uri}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    }
+  });
+  // A preview warms the server up with the real document.
+  const warmed = host.warmUp ? warmUp(host, () => previewed || documents.all().length > 0) : { ran: 0, of: 0 };
   connection.onRequest(StatsRequest, () => ({ ...store.stats(), warmUp: { ...warmed } }));
   documents.listen(connection);
   connection.listen();

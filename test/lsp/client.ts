@@ -32,6 +32,8 @@ export async function startClient(
     capabilities?: Record<string, unknown>;
     rootUri?: string | null;
     workspaceFolders?: { uri: string; name: string }[];
+    /** Messages to send before `initialize` (the desktop extension's `sep/preview`). */
+    beforeInitialize?: (connection: MessageConnection) => void;
   } = {},
 ): Promise<TestClient> {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
@@ -60,6 +62,7 @@ export async function startClient(
     return null;
   });
   connection.listen();
+  options.beforeInitialize?.(connection);
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: options.rootUri ?? null,

@@ -1,13 +1,24 @@
 import { execFile, type ChildProcess } from 'node:child_process';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { MAX_PREVIEW_CHARS, type PreviewParams } from '../../../common/protocol';
 import { IPCMessageReader, IPCMessageWriter, LanguageClient, State, type ServerOptions } from 'vscode-languageclient/node';
 import { hostDebugged, prestartServerProcess, startServerProcess, takeServerProcess } from './serverProcess';
 import type { ClientPlatform, GitIdentity } from './types';
 
 const GIT_TIMEOUT_MS = 3000;
 
-// The server process starts while the extension host prepares to call activate (see serverProcess.ts).
-prestartServerProcess();
+// The server process starts while the extension host prepares to call activate (see serverProcess.ts), with the
+// Markdown files already open: the one being opened is what activates the extension.
+prestartServerProcess(openMarkdownFiles);
+
+/** The Markdown documents on disk open in the editor (at most a few), for `sep/preview`. */
+function openMarkdownFiles(): PreviewParams[] {
+  return vscode.workspace.textDocuments
+    .filter((d) => d.languageId === 'markdown' && d.uri.scheme === 'file')
+    .slice(-3)
+    .map((d) => ({ uri: d.uri.toString(), text: d.getText() }))
+    .filter((p) => p.text.length <= MAX_PREVIEW_CHARS);
+}
 
 /** The desktop: the server is dist/server.js in a Node process over IPC; git is asked for the author. */
 export const platform: ClientPlatform = {

@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { SERVER_NODE_OPTIONS, nodeOnlyOptions } from '../../../common/serverProcess';
+import { PREVIEW_NOTIFICATION, type PreviewParams } from '../../../common/protocol';
 
 /**
  * The desktop server's Node process (dist/server.js over Node IPC), started as soon as the extension's code is
@@ -43,32 +44,37 @@ const BAD_OPTION = 9;
 /** The bundled server beside this bundle (dist/extension.js → dist/server.js). */
 const BUNDLED_SERVER = join(__dirname, 'server.js');
 
-let early: ChildProcess | undefined;
+let early: { child: ChildProcess; module: string } | undefined;
 
 /** Whether the extension host runs under a debugger: the server is then started with an inspector port as well. */
 export const hostDebugged = process.execArgv.some((a) => a.startsWith('--inspect') || a.startsWith('--debug'));
 
 /**
  * Starts the bundled server now, unless the extension host is being debugged (the server is then started with an
- * inspector port when the client starts). Called once, when the extension's code loads; never throws.
+ * inspector port when the client starts), and sends it the Markdown documents already open (`sep/preview`): the
+ * document whose opening activates the extension is known before `activate` runs, and the server can parse it
+ * while it waits. Called once, when the extension's code loads; never throws.
  */
-export function prestartServerProcess(): void {
+export function prestartServerProcess(previews: () => PreviewParams[] = () => [], module = BUNDLED_SERVER): void {
   if (early || hostDebugged) return;
   try {
-    early = startServerProcess(BUNDLED_SERVER);
+    const child = startServerProcess(module);
+    early = { child, module };
     // An error here (the process could not be started) is the client's to report when it starts its own.
-    early.on('error', () => undefined);
+    child.on('error', () => undefined);
+    for (const params of previews()) child.send({ jsonrpc: '2.0', method: PREVIEW_NOTIFICATION, params });
   } catch {
-    early = undefined;
+    // No process, or no preview: the client starts its own process and opens the documents as usual.
   }
 }
 
 /** The process started early for `module`, once, if it is still running; else undefined. */
 export function takeServerProcess(module: string): ChildProcess | undefined {
-  const child = early;
+  const started = early;
   early = undefined;
-  if (!child) return undefined;
-  if (module === BUNDLED_SERVER && child.exitCode === null && child.signalCode === null && child.connected) return child;
+  if (!started) return undefined;
+  const { child } = started;
+  if (module === started.module && child.exitCode === null && child.signalCode === null && child.connected) return child;
   child.kill();
   return undefined;
 }
