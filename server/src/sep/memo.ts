@@ -1,6 +1,7 @@
 import type { Html, RootContent } from 'mdast';
 import type { Node } from 'unist';
 import type { BlockFacts } from './blocks';
+import type { SliceParser } from './markdown';
 
 /**
  * What the model building remembers about tree nodes, per document: the
@@ -17,6 +18,11 @@ export interface NodeMemo {
   statusMentions: WeakMap<RootContent, boolean>;
   /** What a section's body says, by its heading node: valid while the body has the same blocks (parse.ts). */
   sectionTexts: WeakMap<Node, SectionTexts>;
+  /**
+   * Parses the Specification section's text again for its normative statements (trace/statements.ts): an
+   * incremental parser of its own, so that an edit re-parses only the chunk it touched.
+   */
+  specification?: SliceParser;
 }
 
 /** A section body's texts, computed from its blocks' facts when first asked for. */

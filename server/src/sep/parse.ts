@@ -1,7 +1,7 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { plain, span } from './mdast';
 import type { Node } from 'unist';
-import { IncrementalMarkdownParser, parseMarkdown } from './markdown';
+import { IncrementalMarkdownParser, parseMarkdown, type SliceParser } from './markdown';
 import { LINE_BREAK, LineIndex, lineEnding, splitLines } from './text';
 import { blockFacts, type BlockFacts } from './blocks';
 import { MAX_NESTING, excessMarkers } from './nesting';
@@ -101,7 +101,7 @@ function buildModel(text: string, root: Root, fileName: string | undefined, orig
     .map((n) => range(n));
 
   const header = extractHeader({ text, index, top, headings: headingNodes, title: titleHeading, sections });
-  return withDerived({
+  return withDerived(memo, {
     text,
     lines: index,
     fileName,
@@ -126,13 +126,22 @@ function buildModel(text: string, root: Root, fileName: string | undefined, orig
  * The document with its derived data, each computed on first use and kept: the section model and the normative
  * statements. Made outside buildModel so that the getters keep only the document alive, not the parse tree.
  */
-function withDerived(doc: Omit<SepDocument, 'sectionModel' | 'normativeStatements'>): SepDocument {
+function withDerived(memo: NodeMemo, doc: Omit<SepDocument, 'sectionModel' | 'normativeStatements'>): SepDocument {
   const full = doc as SepDocument;
   let model: SectionModel | undefined;
   let statements: NormativeStatement[] | undefined;
   Object.defineProperty(doc, 'sectionModel', { get: () => (model ??= buildSectionModel(full)), enumerable: false });
-  Object.defineProperty(doc, 'normativeStatements', { get: () => (statements ??= computeStatements(full)), enumerable: false });
+  Object.defineProperty(doc, 'normativeStatements', { get: () => (statements ??= computeStatements(full, specificationParser(memo))), enumerable: false });
   return full;
+}
+
+/** The document's parser for its Specification section's text, made on first use. */
+function specificationParser(memo: NodeMemo): SliceParser {
+  if (!memo.specification) {
+    const parser = new IncrementalMarkdownParser();
+    memo.specification = (text) => parser.parse(text);
+  }
+  return memo.specification;
 }
 
 /** An issue's title read as a SEP title; its ranges are empty at the document's start, where findings about it go. */

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { normativeStatements, parseSep } from '../../../server/src/sep';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { IncrementalMarkdownParser, normativeStatements, parseSep } from '../../../server/src/sep';
 import { doc } from '../rules/helpers';
 import { fastestMs } from '../engine/hostile-inputs';
 
@@ -93,4 +95,30 @@ test('statements: linear on long and deeply nested input', () => {
   const large = time(16000);
   assert.ok(large < Math.max(small, 20) * 16, `2000 → 16000 units: ${small.toFixed(1)} → ${large.toFixed(1)} ms`);
   assert.ok(statements('## Specification\n\n' + 'Servers MUST x. '.repeat(5000)).length === 5000);
+});
+
+test('statements of an edited SEP: the document\'s own parser of the Specification gives what a fresh parse gives', (t) => {
+  const seps = join(__dirname, '..', '..', '..', '..', 'shared', 'reference', 'seps');
+  if (!existsSync(seps)) {
+    if (process.env.CI === 'true') assert.fail(`reference SEPs not found at ${seps}`);
+    t.skip(`reference SEPs not found at ${seps}`);
+    return;
+  }
+  let compared = 0;
+  for (const file of readdirSync(seps).filter((f) => /^\d+-.*\.md$/.test(f))) {
+    let text = readFileSync(join(seps, file), 'utf8');
+    const at = text.indexOf('## Specification');
+    if (at === -1) continue;
+    const parser = new IncrementalMarkdownParser();
+    // Type into the Specification, split a paragraph, and add a MUST, checking the statements after each edit.
+    const edits = [' typed', '\n\nServers MUST reply.', 'x'];
+    let offset = text.indexOf('\n\n', at + 20) + 2;
+    for (const insert of edits) {
+      text = text.slice(0, offset) + insert + text.slice(offset);
+      offset += insert.length;
+      assert.deepEqual(normativeStatements(parseSep(text, { fileName: file, parser })), normativeStatements(parseSep(text, { fileName: file })), `${file} after "${insert}"`);
+      compared++;
+    }
+  }
+  assert.ok(compared > 30, `${compared} states compared`);
 });

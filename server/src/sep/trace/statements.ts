@@ -1,5 +1,5 @@
 import type { Node } from 'unist';
-import { parseMarkdown } from '../markdown';
+import { parseMarkdown, type SliceParser } from '../markdown';
 import { span } from '../mdast';
 import type { LineIndex } from '../text';
 import { findSection } from '../rules/section-model';
@@ -34,14 +34,14 @@ export function normativeStatements(doc: SepDocument): NormativeStatement[] {
 }
 
 /** What {@link normativeStatements} answers; parse.ts calls it the first time a document is asked. */
-export function computeStatements(doc: SepDocument): NormativeStatement[] {
+export function computeStatements(doc: SepDocument, parse: SliceParser = parseMarkdown): NormativeStatement[] {
   const section = findSection(doc, 'Specification')?.section;
   if (!section) return [];
   const index = doc.lines;
   const base = index.offset(section.bodyRange.start);
   const end = index.offset(section.bodyRange.end);
   if (end <= base || end - base > MAX_SPECIFICATION_CHARS) return [];
-  const root = parseMarkdown(doc.text.slice(base, end));
+  const root = parse(doc.text.slice(base, end));
   const out: NormativeStatement[] = [];
   const path: { depth: number; text: string }[] = [];
   const headingAt = new Map(doc.headings.map((h) => [h.range.start.line, h.text]));
