@@ -12,9 +12,9 @@
  * `--heap-growing-percent=20` grows V8's old generation by 20% at a time instead of V8's default factor (up to
  * 4× when the heap is small): the server keeps parse trees of every open document, and the default lets the heap
  * run far ahead of them. With both options, `npm run bench`'s peak RSS after opening every reference SEP was
- * 102–107 MB, against 157–158 MB with the young-generation cap alone. It is V8's own flag, not Node's: a V8 that no longer knows
- * it would make Node refuse to start (exit code 9), so the extension then starts the server without it (see
- * {@link nodeOnlyOptions}).
+ * 102–107 MB, against 157–158 MB with the young-generation cap alone. It is V8's own flag, not Node's: a V8 that
+ * no longer knows it would make Node refuse to start (exit code 9), so the extension then starts the server without
+ * it (see {@link nodeOnlyOptions}).
  *
  * Both are given at start-up, as V8 expects, unlike flags changed while running.
  */

@@ -11,20 +11,19 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisStore, type AnalysisStats } from './analysis';
 import { diagnosticsOf, statusOf } from './diagnostics';
-import { PREVIEW_NOTIFICATION, readPreview } from '../../common/protocol';
-import { CONFORMANCE_STATUS_NOTIFICATION, TRACE_SEP_NOTIFICATION, type TraceSepParams, STATUS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST, WORKSPACE_INDEX_NOTIFICATION, type WorkspaceIndexParams } from '../../common/protocol';
+import { CONFORMANCE_STATUS_NOTIFICATION, PREVIEW_NOTIFICATION, TRACE_SEP_NOTIFICATION, type TraceSepParams, STATUS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST, WORKSPACE_INDEX_NOTIFICATION, readPreview, type WorkspaceIndexParams } from '../../common/protocol';
 import { FEATURE_CAPABILITIES, readConformanceStatus, registerFeatures } from './features';
 import { ClientWorkspaceIndex, preferClientIndex } from './features/workspaceIndex';
 import { ONLINE_RULE_DOCS_ROOT, type ServerHost } from './host';
 import { ScopedSettings } from './scopedSettings';
-import { warmUpSteps } from './warmUp';
+import { startWarmUp, type WarmUpProgress } from './warmUp';
 import { sepNumberOf, traceFileNumber } from './sep';
 import { NO_TRACE_FILES } from './features/requirements';
 import { FetchedSeps, unmatchedRowDiagnostics, type TraceRowsContext } from './features/traceRows';
 
 /** What `sep/stats` answers: the checks run, and how far the warm-up went. */
 export interface ServerStats extends AnalysisStats {
-  warmUp: { ran: number; of: number };
+  warmUp: WarmUpProgress;
 }
 
 /** `sep/stats`: how many checks the server has run, for load tests and troubleshooting. */
@@ -212,31 +211,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }
   });
   // A preview warms the server up with the real document.
-  const warmed = host.warmUp ? warmUp(host, () => previewed || documents.all().length > 0) : { ran: 0, of: 0 };
+  const warmed = host.warmUp ? startWarmUp(host.defer, () => previewed || documents.all().length > 0) : { ran: 0, of: 0 };
   connection.onRequest(StatsRequest, () => ({ ...store.stats(), warmUp: { ...warmed } }));
   documents.listen(connection);
   connection.listen();
-}
-
-/**
- * Runs the warm-up (warmUp.ts) one step per turn of the event loop, so that messages are read in between, until a
- * document is open.
- */
-function warmUp(host: ServerHost, done: () => boolean): { ran: number; of: number } {
-  const steps = warmUpSteps();
-  const progress = { ran: 0, of: steps.length };
-  const next = (): void => {
-    const step = steps.shift();
-    if (!step || done()) return;
-    try {
-      step();
-    } catch {
-      // Nothing depends on the warm-up; a failure shows in the real checks.
-      return;
-    }
-    progress.ran++;
-    host.defer(next);
-  };
-  host.defer(next);
-  return progress;
 }

@@ -11,7 +11,36 @@ import { IncrementalMarkdownParser, lint, parseSep } from './sep';
  * uses that wait. Each step is one parse and check of a few KB (a few ms once compiled, tens of ms before), and the
  * server stops warming up as soon as a document opens.
  */
-export function warmUpSteps(): (() => void)[] {
+/** How many warm-up steps have run, of how many. */
+export interface WarmUpProgress {
+  ran: number;
+  of: number;
+}
+
+/**
+ * Runs the warm-up one step per turn of the event loop (`defer`), so that messages are read in between, until
+ * `done` says a document has come. The progress object it returns is kept current.
+ */
+export function startWarmUp(defer: (fn: () => void) => void, done: () => boolean): WarmUpProgress {
+  const steps = warmUpSteps();
+  const progress: WarmUpProgress = { ran: 0, of: steps.length };
+  const next = (): void => {
+    const step = steps.shift();
+    if (!step || done()) return;
+    try {
+      step();
+    } catch {
+      // Nothing depends on the warm-up; a failure shows in the real checks.
+      return;
+    }
+    progress.ran++;
+    defer(next);
+  };
+  defer(next);
+  return progress;
+}
+
+function warmUpSteps(): (() => void)[] {
   const text = warmUpText();
   const parser = new IncrementalMarkdownParser();
   const fileName = '0000-warm-up.md';

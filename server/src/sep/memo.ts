@@ -1,7 +1,7 @@
 import type { Html, RootContent } from 'mdast';
 import type { Node } from 'unist';
 import type { BlockFacts } from './blocks';
-import type { SliceParser } from './markdown';
+import type { IncrementalMarkdownParser } from './markdown';
 
 /**
  * What the model building remembers about tree nodes, per document: the
@@ -22,7 +22,7 @@ export interface NodeMemo {
    * Parses the Specification section's text again for its normative statements (trace/statements.ts): an
    * incremental parser of its own, so that an edit re-parses only the chunk it touched.
    */
-  specification?: SliceParser;
+  specification?: IncrementalMarkdownParser;
 }
 
 /** A section body's texts, computed from its blocks' facts when first asked for. */

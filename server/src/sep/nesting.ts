@@ -80,8 +80,7 @@ export const PIPES_PER_LINE = 256;
 export function excessRuns(text: string): number[] {
   // No block can hold more of a character than the whole text does: most texts are done after a few indexOf
   // scans, which a freshly started server runs natively rather than in its interpreter.
-  const mayExceed = Object.entries(RUN_LIMITS).some(([c, limit]) => holdsMore(text, c === '<' ? '<!--' : c, limit)) || holdsMore(text, '|', PIPES_PER_LINE);
-  if (!mayExceed) return [];
+  if (!RUN_NEEDLES.some(([needle, limit]) => holdsMore(text, needle, limit))) return [];
   const out: number[] = [];
   let counts: Record<string, number> = {};
   let lineStart = true;
@@ -107,6 +106,12 @@ export function excessRuns(text: string): number[] {
   }
   return out;
 }
+
+/** What {@link excessRuns} counts, each with its limit: `<` stands for `<!--`, and pipes count per line. */
+const RUN_NEEDLES: readonly [string, number][] = [
+  ...Object.entries(RUN_LIMITS).map(([c, limit]): [string, number] => [c === '<' ? '<!--' : c, limit]),
+  ['|', PIPES_PER_LINE],
+];
 
 /** Whether `text` holds more than `most` occurrences of `needle`. */
 function holdsMore(text: string, needle: string, most: number): boolean {

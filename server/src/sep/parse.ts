@@ -1,7 +1,7 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { plain, span } from './mdast';
 import type { Node } from 'unist';
-import { IncrementalMarkdownParser, parseMarkdown, type SliceParser } from './markdown';
+import { IncrementalMarkdownParser, parseMarkdown } from './markdown';
 import { LINE_BREAK, LineIndex, lineEnding, splitLines } from './text';
 import { blockFacts, type BlockFacts } from './blocks';
 import { MAX_NESTING, excessMarkers } from './nesting';
@@ -131,17 +131,8 @@ function withDerived(memo: NodeMemo, doc: Omit<SepDocument, 'sectionModel' | 'no
   let model: SectionModel | undefined;
   let statements: NormativeStatement[] | undefined;
   Object.defineProperty(doc, 'sectionModel', { get: () => (model ??= buildSectionModel(full)), enumerable: false });
-  Object.defineProperty(doc, 'normativeStatements', { get: () => (statements ??= computeStatements(full, specificationParser(memo))), enumerable: false });
+  Object.defineProperty(doc, 'normativeStatements', { get: () => (statements ??= computeStatements(full, (text) => (memo.specification ??= new IncrementalMarkdownParser()).parse(text))), enumerable: false });
   return full;
-}
-
-/** The document's parser for its Specification section's text, made on first use. */
-function specificationParser(memo: NodeMemo): SliceParser {
-  if (!memo.specification) {
-    const parser = new IncrementalMarkdownParser();
-    memo.specification = (text) => parser.parse(text);
-  }
-  return memo.specification;
 }
 
 /** An issue's title read as a SEP title; its ranges are empty at the document's start, where findings about it go. */

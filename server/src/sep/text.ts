@@ -20,20 +20,20 @@ const NON_ASCII = /[^\x00-\x7f]/;
  * Words of any script. ASCII text is counted without Unicode property classes,
  * whose first compilation costs a freshly started server about a millisecond.
  */
-/**
- * Prose as phrase matching reads it: lower case, curly single quotes straight, each run of white space one space,
- * none at either end.
- */
-export function foldProse(text: string): string {
-  return text.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
-}
-
 export function countWords(text: string): number {
   const word = NON_ASCII.test(text) ? WORD : ASCII_WORD;
   let n = 0;
   word.lastIndex = 0;
   while (word.exec(text)) n++;
   return n;
+}
+
+/**
+ * Prose as phrase matching reads it: lower case, curly single quotes straight, each run of white space one space,
+ * none at either end.
+ */
+export function foldProse(text: string): string {
+  return text.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
 /** `^[^\p{L}\p{N}]*` as ASCII-only and full Unicode patterns; see {@link trimToWords}. */
