@@ -19,22 +19,38 @@ export class ScopedSettings {
     return this.global;
   };
 
-  /** Settings pushed by a client that cannot be asked (`initializationOptions`, `didChangeConfiguration`). */
-  setPushed(raw: unknown): void {
+  /**
+   * Settings pushed by a client that cannot be asked (`initializationOptions`, `didChangeConfiguration`).
+   * @returns whether they differ from the settings before
+   */
+  setPushed(raw: unknown): boolean {
+    const before = this.snapshot();
     this.global = normalizeSettings(raw);
     this.folders = [];
+    return this.snapshot() !== before;
   }
 
-  /** Asks the client for the window's settings and each folder's. */
-  async pull(connection: Connection, folderUris: readonly string[]): Promise<void> {
+  /**
+   * Asks the client for the window's settings and each folder's.
+   * @returns whether they differ from the settings before
+   */
+  async pull(connection: Connection, folderUris: readonly string[]): Promise<boolean> {
     const folders = folderUris.map((u) => trimChars(u, '/'));
     const answers: unknown[] = await connection.workspace.getConfiguration([
       { section: 'sep' },
       ...folders.map((scopeUri) => ({ scopeUri, section: 'sep' })),
     ]);
+    // Taken after the answer: of two pulls in flight, the second then sees the first's result.
+    const before = this.snapshot();
     this.global = normalizeSettings(answers[0]);
     this.folders = folders
       .map((f, i): [string, ServerSettings] => [f, normalizeSettings(answers[i + 1])])
       .sort((a, b) => b[0].length - a[0].length);
+    return this.snapshot() !== before;
+  }
+
+  /** The normalised settings as one string: plain data, so equal settings give equal snapshots. */
+  private snapshot(): string {
+    return JSON.stringify([this.global, this.folders]);
   }
 }

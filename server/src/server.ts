@@ -112,14 +112,20 @@ export function startServer(connection: Connection, host: ServerHost): void {
     later();
   };
 
-  const reloadSettings = async (): Promise<void> => {
+  /**
+   * Reads the settings again when the client can be asked, and checks the open documents again when they changed or
+   * `changed` says so already. VS Code sends `didChangeConfiguration` for a change of any setting, and a few at
+   * start-up; measured in code-server, those re-checked the open SEP four times right after its first check.
+   */
+  const reloadSettings = async (changed: boolean): Promise<void> => {
     if (pullConfiguration) {
       try {
-        await settings.pull(connection, folders.uris());
+        changed = (await settings.pull(connection, folders.uris())) || changed;
       } catch (err) {
         connection.console.warn(`Could not read the sep settings, using defaults: ${String(err)}`);
       }
     }
+    if (!changed) return;
     store.invalidate();
     for (const d of documents.all()) schedule(d.uri);
     workspaceCheck?.settingsChanged();
@@ -141,18 +147,19 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onInitialized(() => {
     folders.listen(connection, () => {
       files.reset();
-      if (pullConfiguration) void reloadSettings();
+      // Other folders: documents may now be checked with another folder's settings, or their links resolve otherwise.
+      if (pullConfiguration) void reloadSettings(true);
     });
     files.watch(clientCapabilities);
     if (pullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sep' }).catch(() => undefined);
-      void reloadSettings();
+      void reloadSettings(false);
     }
   });
 
   connection.onDidChangeConfiguration((change) => {
-    if (!pullConfiguration) settings.setPushed((change.settings as { sep?: unknown } | undefined)?.sep);
-    void reloadSettings();
+    const pushed = !pullConfiguration && settings.setPushed((change.settings as { sep?: unknown } | undefined)?.sep);
+    void reloadSettings(pushed);
   });
 
   // Fired on open as well as on every change.

@@ -105,6 +105,39 @@ test('settings are read per workspace folder: a rule turned off in one folder st
   }
 });
 
+test('a didChangeConfiguration that leaves the sep settings as they were does not check the open documents again', async () => {
+  let rules: Record<string, string> = {};
+  let pulls = 0;
+  const client = await startClient({
+    scopedSettings: () => (pulls++, { rules }),
+    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+  });
+  try {
+    const uri = 'file:///work/seps/0000-x.md';
+    for (let i = 0; i < 50 && pulls === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    const first = client.diagnostics(uri, 1);
+    client.open(uri, DRAFT.replace('# SEP-0000: Demo', '# SEP: Demo'), 1);
+    assert.ok((await first).diagnostics.some((d) => d.code === 'title-malformed'));
+    const settled = async (before: number) => {
+      // VS Code sends this for a change of any setting; the server asks for the sep section again.
+      void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      for (let i = 0; i < 50 && pulls === before; i++) await new Promise((r) => setTimeout(r, 20));
+      assert.ok(pulls > before, 'the server read the settings again');
+    };
+    const published = client.published();
+    await settled(pulls);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(client.published(), published, 'the same settings: no second check');
+    // A real change is checked again, with the new settings.
+    rules = { 'title-malformed': 'off' };
+    const again = client.diagnostics(uri, 1);
+    await settled(pulls);
+    assert.ok(!(await again).diagnostics.some((d) => d.code === 'title-malformed'));
+  } finally {
+    await client.close();
+  }
+});
+
 test('diagnostics for the largest reference SEP arrive within 100 ms of a change', async (t) => {
   const file = join(__dirname, '..', '..', '..', 'shared', 'reference', 'seps', '1686-tasks.md');
   if (!existsSync(file)) {
