@@ -267,9 +267,11 @@ describe('marketplace fields', () => {
     }
   });
 
-  test('the entry point is the bundled client and it activates on Markdown, or in a workspace with traceability files', () => {
+  test('the entry point is the bundled client and it activates on Markdown, or in a workspace with SEPs or traceability files', () => {
     assert.equal(manifest.main, './dist/extension.js');
     assert.ok(manifest.activationEvents?.includes('onLanguage:markdown'));
+    // In the MCP specification repository the server is running, warmed up, before the first SEP is opened.
+    assert.ok(manifest.activationEvents?.includes('workspaceContains:**/seps/*.md'));
     // A sep-N.yaml opened before any SEP is checked too (the language client's selector includes it).
     assert.ok(manifest.activationEvents?.includes('workspaceContains:**/sep-*.yaml'));
   });
