@@ -48,6 +48,41 @@ test('the store counts the checks it runs, not the answers from its cache', () =
   assert.equal(store.stats().analyses, 2);
 });
 
+test('a closed document keeps its parser: reopened, only what changed is parsed again, and the result is the new text\'s', () => {
+  const store = new AnalysisStore(() => DEFAULT_SETTINGS, () => '2026-11-25');
+  const text = `${TEXT}\n## Motivation\n\nWhy.\n\n## Specification\n\nHow.\n\n## Rationale\n\nBecause.\n`;
+  const d = docAt(0, text);
+  const first = store.analyze(d);
+  const slices = store.stats().slicesParsed;
+  assert.ok(slices >= 1);
+  store.close(d.uri);
+  assert.equal(store.stats().parsersKept, 1, 'the closed document\'s parser is kept');
+  // Reopened as the editor reopens a file: version 1 again.
+  const again = store.analyze(docAt(0, text));
+  assert.equal(store.stats().slicesParsed, slices, 'nothing parsed again');
+  assert.equal(store.stats().analyses, 2, 'but checked again: the result was not kept');
+  const seen = (a: { findings: { rule: string; message: string; range: unknown }[] }) => a.findings.map((f) => [f.rule, f.message, f.range]);
+  assert.deepEqual(seen(again), seen(first));
+  // Closed, then reopened at version 1 with other text: the new text's findings, one chunk parsed.
+  store.close(d.uri);
+  const changed = text.replace('# SEP-5150: Lantern Negotiation', '# Lantern Negotiation');
+  const reopened = store.analyze(docAt(0, changed));
+  assert.equal(store.stats().slicesParsed, slices + 1);
+  assert.deepEqual(seen(reopened), seen(new AnalysisStore(() => DEFAULT_SETTINGS, () => '2026-11-25').analyze(docAt(0, changed))));
+  assert.ok(seen(reopened).some(([rule]) => rule === 'title-malformed'), 'the new title is checked');
+  // Only the four most recently closed are kept.
+  store.close(d.uri);
+  for (let i = 1; i <= 4; i++) {
+    store.analyze(docAt(i, text));
+    store.close(docAt(i, text).uri);
+  }
+  const before = store.stats().slicesParsed;
+  store.analyze(docAt(4, text));
+  assert.equal(store.stats().slicesParsed, before, 'the most recently closed one is kept');
+  store.analyze(docAt(0, changed));
+  assert.ok(store.stats().slicesParsed > before, 'the oldest closed one (same text as when closed) is parsed again');
+});
+
 test('a document longer than the engine checks is not parsed: one warning says so, and no tree is kept', () => {
   const store = new AnalysisStore(() => DEFAULT_SETTINGS, () => '2026-11-25');
   const huge = TEXT + '> '.repeat(MAX_CHECKED_CHARS / 2) + 'quoted\n';

@@ -32,6 +32,8 @@ export const INLINE_SLICE = 32 * 1024;
  */
 export class BudgetedParser {
   private deadline = Infinity;
+  /** Slices parsed so far (here or by the remote parser), for `sep/stats`. */
+  parsed = 0;
 
   constructor(
     private readonly remote: RemoteParser | undefined,
@@ -51,6 +53,7 @@ export class BudgetedParser {
   readonly parse: SliceParser = (text) => {
     const left = this.deadline - this.now();
     if (left <= 0) throw new ParseStopped();
+    this.parsed++;
     if (text.length <= INLINE_SLICE || !this.remote) return parseSlice(text);
     return this.remote.parse(text, Number.isFinite(left) ? left : 2 ** 31 - 1);
   };
