@@ -18,6 +18,11 @@ export function registerStatusBar(client: LanguageClient): vscode.Disposable {
   item.command = 'workbench.actions.view.problems';
   const latest = new Map<string, StatusParams>();
   let isSep: boolean | undefined;
+  /**
+   * What the item shows, or undefined while hidden. Setting a property of the item, or calling show(), sends the whole
+   * item to the window again (VS Code compares nothing), so a keystroke that leaves the counts as they were sets none.
+   */
+  let shown: { text: string; tooltip: string } | undefined;
 
   const update = (): void => {
     const document = vscode.window.activeTextEditor?.document;
@@ -26,14 +31,18 @@ export function registerStatusBar(client: LanguageClient): vscode.Disposable {
     if (sep !== isSep) void vscode.commands.executeCommand('setContext', SEP_EDITOR_CONTEXT, sep);
     isSep = sep;
     if (!known || !known.isSep) {
-      item.hide();
+      if (shown) item.hide();
+      shown = undefined;
       return;
     }
     const counts = { errors: known.errors, warnings: known.warnings, other: known.other };
     const checking = document!.version !== known.version;
-    item.text = statusBarText(known.status, counts) + (checking ? ' $(sync~spin)' : '');
-    item.tooltip = statusBarTooltip(known.status, counts) + (checking ? '\nChecking the latest changes…' : '');
-    item.show();
+    const text = statusBarText(known.status, counts) + (checking ? ' $(sync~spin)' : '');
+    const tooltip = statusBarTooltip(known.status, counts) + (checking ? '\nChecking the latest changes…' : '');
+    if (text !== shown?.text) item.text = text;
+    if (tooltip !== shown?.tooltip) item.tooltip = tooltip;
+    if (!shown) item.show();
+    shown = { text, tooltip };
   };
 
   update();
