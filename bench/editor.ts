@@ -5,8 +5,9 @@
  * host), then reports, for ours and for the built-in timed in the same window: activation, open → first
  * diagnostics, and keystroke → diagnostics of that version (p50 / p95). The two workspaces differ in what starts
  * the extension: one holds the SEP in `seps/`, as the MCP specification repository does (the extension starts with
- * the window), the other elsewhere (opening the SEP starts it). Writes bench/editor-results.json (ignored) and the
- * "In the editor" section of bench/RESULTS.md, and judges the targets of issue 14 for each.
+ * the window), the other elsewhere (opening the SEP starts it). A third round per run times ours alone, with the
+ * built-in validation off. Writes bench/editor-results.json (ignored) and the "In the editor" section of
+ * bench/RESULTS.md, and judges the targets of issue 14 for each workspace.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -91,42 +92,50 @@ async function main(): Promise<number> {
   const cs = ensureCodeServer(join(repo, '.cache', 'code-server'));
   const tmp = mkdtempSync(join(tmpdir(), 'sep-bench-editor-'));
   try {
-    const rounds = new Map<Workspace, Samples[]>(WORKSPACES.map((w) => [w, []]));
-    // The workspaces alternate, so that the machine's slower minutes fall on both.
-    for (let round = 1; round <= ROUNDS; round++) {
-      for (const workspace of WORKSPACES) {
-        console.error(`bench:editor: round ${round} of ${ROUNDS}, ${workspace.key} (a fresh code-server profile)`);
-        const out = join(tmp, `samples-${workspace.key}-${round}.json`);
-        const result = await runExtraScenario(
-          cs,
-          vsixFiles,
-          {
-            label: 'in-editor benchmark',
-            suite: 'suite-bench',
-            open: (dir) => {
-              mkdirSync(join(dir, workspace.dir), { recursive: true });
-              writeFileSync(join(dir, workspace.dir, BENCH_FILE), doc.text);
-              return `?folder=${encodeURIComponent(dir)}`;
-            },
+    /** One round in a fresh profile; undefined (with the reason printed) when the window wrote no samples. */
+    const runRound = async (workspace: Workspace, name: string, peer: boolean): Promise<Samples | undefined> => {
+      const out = join(tmp, `samples-${name}.json`);
+      const result = await runExtraScenario(
+        cs,
+        vsixFiles,
+        {
+          label: 'in-editor benchmark',
+          suite: 'suite-bench',
+          open: (dir) => {
+            mkdirSync(join(dir, workspace.dir), { recursive: true });
+            writeFileSync(join(dir, workspace.dir, BENCH_FILE), doc.text);
+            return `?folder=${encodeURIComponent(dir)}`;
           },
-          settings(workspace),
-          join(repo, 'test-output', 'bench-editor'),
-          { SEP_BENCH_OUT: out, SEP_BENCH_DIR: workspace.dir, SEP_BENCH_ACTIVATION: workspace.key },
-        );
-        if (!existsSync(out)) {
-          console.error(`The benchmark window wrote no samples: ${JSON.stringify(result?.tests ?? result, null, 2)}`);
-          return 1;
-        }
-        // JSON writes a missing measure (NaN) as null.
-        rounds.get(workspace)!.push(JSON.parse(readFileSync(out, 'utf8'), (_k, v: unknown) => (v === null ? NaN : v)) as Samples);
+        },
+        { ...settings(workspace), 'markdown.validate.enabled': peer },
+        join(repo, 'test-output', 'bench-editor'),
+        { SEP_BENCH_OUT: out, SEP_BENCH_DIR: workspace.dir, SEP_BENCH_ACTIVATION: workspace.key, SEP_BENCH_PEER: peer ? 'on' : 'off' },
+      );
+      if (!existsSync(out)) {
+        console.error(`The benchmark window wrote no samples: ${JSON.stringify(result?.tests ?? result, null, 2)}`);
+        return undefined;
+      }
+      // JSON writes a missing measure (NaN) as null.
+      return JSON.parse(readFileSync(out, 'utf8'), (_k, v: unknown) => (v === null ? NaN : v)) as Samples;
+    };
+    const rounds = new Map<Workspace, Samples[]>(WORKSPACES.map((w) => [w, []]));
+    const alone: Samples[] = [];
+    // The workspaces alternate, so that the machine's slower minutes fall on both; then ours alone, the built-in's
+    // validation off, which shows how much of our time in the editor is the peer's work on the same CPUs.
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const workspace of [...WORKSPACES, undefined]) {
+        console.error(`bench:editor: round ${round} of ${ROUNDS}, ${workspace?.key ?? 'ours alone'} (a fresh code-server profile)`);
+        const samples = await runRound(workspace ?? WORKSPACES[0], `${workspace?.key ?? 'alone'}-${round}`, workspace !== undefined);
+        if (!samples) return 1;
+        (workspace ? rounds.get(workspace)! : alone).push(samples);
       }
     }
     const each = WORKSPACES.map((workspace) => ({ workspace, samples: combine(rounds.get(workspace)!) }));
     const all = combine([...rounds.values()].flat());
     const report = judge(each, all);
-    const md = render(each, all, report, doc.name, loadStart, loadavg());
+    const md = render(each, all, combine(alone), report, doc.name, loadStart, loadavg());
     console.log(md);
-    writeFileSync(join(repo, 'bench', 'editor-results.json'), JSON.stringify({ workspaces: each, report }, null, 2));
+    writeFileSync(join(repo, 'bench', 'editor-results.json'), JSON.stringify({ workspaces: each, alone: combine(alone), report }, null, 2));
     writeSection(md);
     return report.every((r) => r.met) ? 0 : 1;
   } finally {
@@ -189,7 +198,7 @@ function judge(each: { workspace: Workspace; samples: Combined }[], all: Combine
   ];
 }
 
-function render(each: { workspace: Workspace; samples: Combined }[], all: Combined, verdicts: Verdict[], name: string, start: number[], end: number[]): string {
+function render(each: { workspace: Workspace; samples: Combined }[], all: Combined, alone: Combined, verdicts: Verdict[], name: string, start: number[], end: number[]): string {
   const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
   const keystrokes = (who: string, k: Stats) => `| ${who} | ${f(k.p50)} | ${f(k.p95)} | ${f(k.max)} | ${k.n} |`;
   const mem = (m: { peakMb: number; rssMb: number } | undefined) => (m ? `${f(m.peakMb)} / ${f(m.rssMb)}` : 'n/a');
@@ -222,7 +231,7 @@ function render(each: { workspace: Workspace; samples: Combined }[], all: Combin
     '',
     `Per round (ours / the built-in's): ${each.map(({ workspace, samples: s }) => `${workspace.key}: ${perRound(s)}`).join('. ')}.`,
     '',
-    'Keystrokes, every round of both workspaces, ms:',
+    'Keystrokes, every round of both workspaces (both extensions on), ms:',
     '',
     '| extension | keystroke p50 | keystroke p95 | keystroke max | edits |',
     '| --- | --- | --- | --- | --- |',
@@ -235,6 +244,8 @@ function render(each: { workspace: Workspace; samples: Combined }[], all: Combin
     '| --- | --- | --- |',
     split('SEP Authoring', all.toChange.ours, all.fromChange.ours),
     split('VS Code Markdown (link validation)', all.toChange.builtin, all.fromChange.builtin),
+    '',
+    `Ours alone: ${alone.rounds.length} more rounds in the \`seps/\` workspace with the built-in validation off (\`markdown.validate.enabled\`: false), the same document and edits; VS Code's Markdown extension still runs, without its diagnostics. Keystroke p50 / p95 ${f(stats(alone.keystroke.ours).p50)} / ${f(stats(alone.keystroke.ours).p95)} ms, of which edit → extension host ${f(stats(alone.toChange.ours).p50)} / ${f(stats(alone.toChange.ours).p95)} and extension host → diagnostics ${f(stats(alone.fromChange.ours).p50)} / ${f(stats(alone.fromChange.ours).p95)}; open → first diagnostics ${f(alone.open.ours)} ms (median of the rounds). Not judged: the targets compare the two extensions in the same window.`,
     '',
     `Language server memory after the edits (peak / current resident, MB, median of the rounds): SEP Authoring ${mem(all.memory?.ours)}, VS Code Markdown ${mem(all.memory?.builtin)}.`,
     '',

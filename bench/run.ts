@@ -72,6 +72,7 @@ async function run(): Promise<void> {
         reopen: r.reopen,
         fresh: stats([r.open, ...o.fresh].map((x) => x.ms)),
         running: stats([r.reopen, ...o.reopen].map((x) => x.ms)),
+        unseen: stats(o.unseen.map((x) => x.ms)),
         keystroke: stats(r.keystrokes.map((k) => k.ms)),
         counts: { open: r.open.count, last: r.keystrokes.at(-1)?.count ?? 0 },
         peakRssKb: r.peakRssKb,

@@ -65,16 +65,21 @@ export const OPEN_SESSIONS = 4;
 /** Re-opens (close, then open again) per such server. */
 const REOPENS = 2;
 
-/** First-diagnostics samples of one file from several fresh servers: one cold open each, then re-opens in the running server. */
+/**
+ * First-diagnostics samples of one file from several fresh servers: one cold open each, then re-opens in the running
+ * server, then the same text under a name the server has not seen (a server may keep what it parsed of a closed file).
+ */
 export interface OpenRuns {
   fresh: Sample[];
   reopen: Sample[];
+  unseen: Sample[];
   error?: string;
 }
 
 export async function openRuns(spec: ServerSpec, ctx: BenchContext, file: string, text: string, sessions = OPEN_SESSIONS, reopens = REOPENS): Promise<OpenRuns> {
-  const out: OpenRuns = { fresh: [], reopen: [] };
+  const out: OpenRuns = { fresh: [], reopen: [], unseen: [] };
   const uri = docUri(ctx, file);
+  const copy = docUri(ctx, file.replace(/\.md$/, '-copy.md'));
   for (let s = 0; s < sessions; s++) {
     const session = await Session.start(spec, ctx.repo, spec.id === 'markdown' ? ctx.markdownNode : ctx.node, ctx.workspaceDir);
     try {
@@ -83,6 +88,7 @@ export async function openRuns(spec: ServerSpec, ctx: BenchContext, file: string
         await session.close(uri);
         out.reopen.push(await session.open(uri, text));
       }
+      out.unseen.push(await session.open(copy, text));
     } catch (err) {
       out.error = String(err);
       return out;

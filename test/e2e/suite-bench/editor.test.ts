@@ -12,6 +12,7 @@
  * - keystroke: from each single-character edit to the diagnostics of that version. Each edit changes a digit that
  *   the extension's message quotes (a `SEP-N` mention for ours, a broken link's target for the built-in), so the
  *   diagnostics of that version are told apart from earlier ones.
+ * With `SEP_BENCH_PEER=off` the launcher has turned the built-in validation off, and only ours is timed.
  * Writes the samples as JSON to `SEP_BENCH_OUT`; the launcher computes and reports the figures.
  */
 import assert from 'node:assert/strict';
@@ -85,7 +86,9 @@ describe('in-editor benchmark', function () {
     const activeOurs = whenActive(OURS);
     const activeBuiltin = whenActive(BUILTIN);
     const firstOurs = whenDiagnostics(uri, (ds) => ds.some(fromSep), 30_000);
-    const firstBuiltin = whenDiagnostics(uri, (ds) => ds.some(fromBuiltin), 30_000);
+    // SEP_BENCH_PEER=off: the built-in's validation is turned off in this window, to time ours alone.
+    const peer = process.env.SEP_BENCH_PEER !== 'off';
+    const firstBuiltin = peer ? whenDiagnostics(uri, (ds) => ds.some(fromBuiltin), 30_000) : Promise.resolve(NaN);
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const failures: string[] = [];
     // A measure that never completes is recorded as missing (NaN) with the reason, not as a crash of the run.
