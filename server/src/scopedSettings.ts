@@ -49,8 +49,13 @@ export class ScopedSettings {
     return this.snapshot() !== before;
   }
 
-  /** The normalised settings as one string: plain data, so equal settings give equal snapshots. */
+  /**
+   * The settings documents get, as one string (normalised settings are plain data): the window's, and each folder's
+   * that differ from them. A folder whose settings are the window's gives its documents what they had without it, so
+   * the first pull, which learns the folders, changes nothing when no folder sets anything of its own.
+   */
   private snapshot(): string {
-    return JSON.stringify([this.global, this.folders]);
+    const global = JSON.stringify(this.global);
+    return JSON.stringify([this.global, this.folders.filter(([, s]) => JSON.stringify(s) !== global)]);
   }
 }
