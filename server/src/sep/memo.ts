@@ -1,4 +1,4 @@
-import type { Html, RootContent } from 'mdast';
+import type { Heading, Html, RootContent } from 'mdast';
 import type { Node } from 'unist';
 import type { BlockFacts } from './blocks';
 import type { IncrementalMarkdownParser } from './markdown';
@@ -18,11 +18,23 @@ export interface NodeMemo {
   statusMentions: WeakMap<RootContent, boolean>;
   /** What a section's body says, by its heading node: valid while the body has the same blocks (parse.ts). */
   sectionTexts: WeakMap<Node, SectionTexts>;
+  /** A heading's text, read once per heading node: the node is the same only while its chunk's text is (parse.ts). */
+  headings: WeakMap<Heading, HeadingText>;
   /**
    * Parses the Specification section's text again for its normative statements (trace/statements.ts): an
    * incremental parser of its own, so that an edit re-parses only the chunk it touched.
    */
   specification?: IncrementalMarkdownParser;
+}
+
+/** What a heading says, with its text's place as offsets from the heading's start (the node moves with the text before it). */
+export interface HeadingText {
+  raw: string;
+  text: string;
+  numbering?: string;
+  setext: boolean;
+  textStart: number;
+  textEnd: number;
 }
 
 /** A section body's texts, computed from its blocks' facts when first asked for. */
@@ -35,5 +47,5 @@ export interface SectionTexts {
 }
 
 export function newNodeMemo(): NodeMemo {
-  return { facts: new WeakMap(), htmlSplits: new WeakMap(), statusMentions: new WeakMap(), sectionTexts: new WeakMap() };
+  return { facts: new WeakMap(), htmlSplits: new WeakMap(), statusMentions: new WeakMap(), sectionTexts: new WeakMap(), headings: new WeakMap() };
 }

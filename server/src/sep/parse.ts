@@ -5,7 +5,7 @@ import { IncrementalMarkdownParser, parseMarkdown } from './markdown';
 import { LINE_BREAK, LineIndex, lineEnding, splitLines } from './text';
 import { blockFacts, type BlockFacts } from './blocks';
 import { MAX_NESTING, excessMarkers } from './nesting';
-import { newNodeMemo, type NodeMemo, type SectionTexts } from './memo';
+import { newNodeMemo, type NodeMemo, type HeadingText, type SectionTexts } from './memo';
 import { buildSectionModel, type SectionModel } from './rules/section-model';
 import { computeStatements } from './trace/statements';
 import type { NormativeStatement } from './trace/types';
@@ -55,7 +55,7 @@ function buildModel(text: string, root: Root, fileName: string | undefined, orig
   top.forEach((n, at) => {
     if (n.type === 'heading') headingNodes.push({ node: n, at });
   });
-  const headings = headingNodes.map(({ node }) => toHeading(node, text, index));
+  const headings = headingNodes.map(({ node }) => toHeading(node, text, index, memo.headings));
 
   const sections: SepSection[] = headingNodes.map(({ node, at }, i) => {
     const heading = headings[i];
@@ -185,8 +185,27 @@ function sectionTexts(memo: WeakMap<Node, SectionTexts>, heading: Node, facts: B
   return texts;
 }
 
-function toHeading(node: Heading, text: string, index: LineIndex): SepHeading {
+function toHeading(node: Heading, text: string, index: LineIndex, memo: WeakMap<Heading, HeadingText>): SepHeading {
   const [s, e] = span(node);
+  let read = memo.get(node);
+  if (!read) {
+    read = readHeading(node, text, s, e);
+    memo.set(node, read);
+  }
+  const { raw, text: headingText, numbering, setext, textStart, textEnd } = read;
+  return {
+    depth: node.depth,
+    raw,
+    text: headingText,
+    numbering,
+    range: index.range(s, e),
+    textRange: index.range(s + textStart, s + textEnd),
+    setext,
+  };
+}
+
+/** What the heading at [s, e) of the text says. */
+function readHeading(node: Heading, text: string, s: number, e: number): HeadingText {
   const kids = node.children;
   const firstLine = splitLines(text.slice(s, e))[0];
   const setext = !/^\s*#/.test(firstLine);
@@ -205,15 +224,7 @@ function toHeading(node: Heading, text: string, index: LineIndex): SepHeading {
   const num = /^((?:\d+\.)+\d*|\d+\)|[IVX]+\.)\s+/.exec(flat);
   const rest = num ? flat.slice(num[0].length) : flat;
   const textNoNum = (rest.endsWith(':') ? rest.slice(0, -1) : rest).trim();
-  return {
-    depth: node.depth,
-    raw,
-    text: textNoNum,
-    numbering: num ? num[1] : undefined,
-    range: index.range(s, e),
-    textRange: index.range(ts, te),
-    setext,
-  };
+  return { raw, text: textNoNum, numbering: num ? num[1] : undefined, setext, textStart: ts - s, textEnd: te - s };
 }
 
 function isComment(n: RootContent): boolean {
