@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { createLanguageClient, setDiagnosticsOnArrival } from './languageClient';
+import { createLanguageClient } from './languageClient';
 import { registerCommands } from './commands';
 import { registerFixAll } from './commands/fixAll';
 import { platform } from './platform';
@@ -27,7 +27,7 @@ let client: LanguageClient | undefined;
 export function activate(context: vscode.ExtensionContext): SepExtensionApi {
   const started = createLanguageClient(context, platform);
   client = started;
-  context.subscriptions.push(started, setDiagnosticsOnArrival(started));
+  context.subscriptions.push(started);
   registerCommands(context, started, platform);
   registerFixAll(context, started);
   context.subscriptions.push(registerRequirementsView(started));
