@@ -30,11 +30,18 @@ const ROUNDS = Math.max(1, Number(process.env.SEP_BENCH_ROUNDS ?? 3));
 
 /** The two workspaces: what starts the extension differs (its `workspaceContains:**\/seps/*.md` activation event). */
 const WORKSPACES = [
-  { key: 'workspace', label: 'SEP in `seps/`: the extension starts with the window', dir: 'seps', settings: {} },
+  { key: 'workspace', label: 'SEP in `seps/`: the extension starts with the window', dir: 'seps' },
   // Its `# SEP-1686: …` title makes it a SEP wherever it is.
-  { key: 'open', label: 'SEP outside `seps/`: opening it starts the extension', dir: 'proposals', settings: {} },
+  { key: 'open', label: 'SEP outside `seps/`: opening it starts the extension', dir: 'proposals' },
 ] as const;
 type Workspace = (typeof WORKSPACES)[number];
+
+/**
+ * The profiles of each round, in order: both workspaces with the built-in's validation on, alternating so that the
+ * machine's slower minutes fall on both; then ours alone in the first, the built-in's validation off, which shows how
+ * much of our time in the editor is the peer's work on the same CPUs.
+ */
+const PROFILES = [...WORKSPACES.map((workspace) => ({ workspace, peer: true })), { workspace: WORKSPACES[0], peer: false }];
 
 /** What the suite writes. */
 interface Samples {
@@ -63,9 +70,8 @@ function benchDocument(): { name: string; text: string } {
   return { name, text: `${text.trimEnd()}\n\nThis benchmark copy mentions SEP-1 and [notes](./no-such-notes-1.md).\n` };
 }
 
-function settings(workspace: Workspace): Record<string, unknown> {
+function settings(peer: boolean): Record<string, unknown> {
   return {
-    ...workspace.settings,
     'security.workspace.trust.enabled': false,
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
@@ -77,7 +83,7 @@ function settings(workspace: Workspace): Record<string, unknown> {
     'git.enabled': false,
     'files.autoSave': 'off',
     // The peer: VS Code's own Markdown diagnostics (link validation), off by default.
-    'markdown.validate.enabled': true,
+    'markdown.validate.enabled': peer,
   };
 }
 
@@ -107,7 +113,7 @@ async function main(): Promise<number> {
             return `?folder=${encodeURIComponent(dir)}`;
           },
         },
-        { ...settings(workspace), 'markdown.validate.enabled': peer },
+        settings(peer),
         join(repo, 'test-output', 'bench-editor'),
         { SEP_BENCH_OUT: out, SEP_BENCH_DIR: workspace.dir, SEP_BENCH_ACTIVATION: workspace.key, SEP_BENCH_PEER: peer ? 'on' : 'off' },
       );
@@ -119,23 +125,23 @@ async function main(): Promise<number> {
       return JSON.parse(readFileSync(out, 'utf8'), (_k, v: unknown) => (v === null ? NaN : v)) as Samples;
     };
     const rounds = new Map<Workspace, Samples[]>(WORKSPACES.map((w) => [w, []]));
-    const alone: Samples[] = [];
-    // The workspaces alternate, so that the machine's slower minutes fall on both; then ours alone, the built-in's
-    // validation off, which shows how much of our time in the editor is the peer's work on the same CPUs.
+    const aloneRounds: Samples[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
-      for (const workspace of [...WORKSPACES, undefined]) {
-        console.error(`bench:editor: round ${round} of ${ROUNDS}, ${workspace?.key ?? 'ours alone'} (a fresh code-server profile)`);
-        const samples = await runRound(workspace ?? WORKSPACES[0], `${workspace?.key ?? 'alone'}-${round}`, workspace !== undefined);
+      for (const { workspace, peer } of PROFILES) {
+        const name = peer ? workspace.key : 'ours alone';
+        console.error(`bench:editor: round ${round} of ${ROUNDS}, ${name} (a fresh code-server profile)`);
+        const samples = await runRound(workspace, `${name.replace(' ', '-')}-${round}`, peer);
         if (!samples) return 1;
-        (workspace ? rounds.get(workspace)! : alone).push(samples);
+        (peer ? rounds.get(workspace)! : aloneRounds).push(samples);
       }
     }
     const each = WORKSPACES.map((workspace) => ({ workspace, samples: combine(rounds.get(workspace)!) }));
     const all = combine([...rounds.values()].flat());
+    const alone = combine(aloneRounds);
     const report = judge(each, all);
-    const md = render(each, all, combine(alone), report, doc.name, loadStart, loadavg());
+    const md = render(each, all, alone, report, doc.name, loadStart, loadavg());
     console.log(md);
-    writeFileSync(join(repo, 'bench', 'editor-results.json'), JSON.stringify({ workspaces: each, alone: combine(alone), report }, null, 2));
+    writeFileSync(join(repo, 'bench', 'editor-results.json'), JSON.stringify({ workspaces: each, alone, report }, null, 2));
     writeSection(md);
     return report.every((r) => r.met) ? 0 : 1;
   } finally {
@@ -143,10 +149,10 @@ async function main(): Promise<number> {
   }
 }
 
-/** One set of samples from several rounds: the median open and activation, every keystroke, each round's memory. */
 type Round = Pick<Samples, 'activation' | 'open' | 'memory' | 'activeBeforeOpen'>;
 type Combined = Samples & { rounds: Round[] };
 
+/** One set of samples from several rounds: the median open and activation, every keystroke, each round's memory. */
 function combine(rounds: Samples[]): Combined {
   const median = (xs: number[]) => stats(xs.filter(Number.isFinite)).p50;
   const pooled = (pick: (s: Samples) => { ours: number[]; builtin: number[] }) => ({
