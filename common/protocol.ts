@@ -180,13 +180,45 @@ export type TraceabilitySkeletonResult = { fileName: string; text: string; state
 /**
  * `sep/preview` (client → server, sent by the desktop extension as it starts the server process, before
  * `initialize`): a Markdown document already open in the editor. The server parses and checks it while it waits
- * for the editor, so that the check when the document opens finds its chunks parsed; nothing is published for it.
+ * for the editor, so that the check when the document opens finds its chunks parsed. When the preview carries the
+ * document's `sep` settings, the server sends the findings back at once (`sep/previewDiagnostics`): the editor can
+ * show them before the language client has started.
  */
 export const PREVIEW_NOTIFICATION = 'sep/preview';
 
 export interface PreviewParams {
   uri: string;
   text: string;
+  /**
+   * The `sep` settings section as the editor resolves it for this document (what `workspace/configuration` would
+   * answer for its folder). Without it, nothing is sent back: the settings are not known yet.
+   */
+  settings?: unknown;
+}
+
+/**
+ * `sep/previewDiagnostics` (server → client, before `initialize` only): the findings of a previewed document, as
+ * `textDocument/publishDiagnostics` would carry them for the text previewed. None is sent for a document that is
+ * not a SEP or has no findings, or when the settings say not to validate. The editor shows them until the language
+ * client publishes that document's diagnostics, or the document changes or closes.
+ */
+export const PREVIEW_DIAGNOSTICS_NOTIFICATION = 'sep/previewDiagnostics';
+
+export interface PreviewDiagnosticsParams {
+  uri: string;
+  diagnostics: PreviewDiagnostic[];
+}
+
+/** An LSP diagnostic, as far as the server's findings use it. */
+export interface PreviewDiagnostic {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** LSP's: 1 error, 2 warning, 3 information, 4 hint. */
+  severity?: number;
+  code?: string | number;
+  codeDescription?: { href: string };
+  source?: string;
+  /** Plain text from this server; LSP also allows Markdown content. */
+  message: string | { kind: string; value: string };
 }
 
 /** The largest text sent in a preview: the engine checks no more (see MAX_CHECKED_CHARS). */
@@ -195,5 +227,6 @@ export const MAX_PREVIEW_CHARS = 1024 * 1024;
 /** The params of a `sep/preview` notification when well formed; else undefined. */
 export function readPreview(params: unknown): PreviewParams | undefined {
   const p = params as Partial<PreviewParams> | undefined;
-  return typeof p?.uri === 'string' && typeof p.text === 'string' && p.text.length <= MAX_PREVIEW_CHARS ? { uri: p.uri, text: p.text } : undefined;
+  if (typeof p?.uri !== 'string' || typeof p.text !== 'string' || p.text.length > MAX_PREVIEW_CHARS) return undefined;
+  return { uri: p.uri, text: p.text, ...(p.settings !== undefined ? { settings: p.settings } : {}) };
 }

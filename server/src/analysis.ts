@@ -97,13 +97,15 @@ export class AnalysisStore {
 
   /**
    * Checks a document the editor has open but not yet sent (`sep/preview`), keeping its parser, not the result: the
-   * settings may not be known yet, and the check when the document opens re-parses only what differs.
+   * check when the document opens re-parses only what differs, with the settings the server has by then.
+   * @param settings the document's settings as the editor sent them with the preview; else the store's
+   * @returns the preview's analysis (version 0); undefined when the document is open already
    */
-  preview(uri: string, text: string): void {
-    if (this.entries.has(uri)) return;
+  preview(uri: string, text: string, settings?: ServerSettings): Analysis | undefined {
+    if (this.entries.has(uri)) return undefined;
     const entry = this.reopened(uri);
     this.entries.set(uri, entry);
-    this.check(uri, 0, text, entry);
+    return this.check(uri, 0, text, entry, settings);
   }
 
   /**
@@ -115,9 +117,8 @@ export class AnalysisStore {
   }
 
   /** One check of one text; `entry` when the document is open (its parser is reused and its size counted). */
-  private check(uri: string, version: number, text: string, entry?: Entry): Analysis {
+  private check(uri: string, version: number, text: string, entry?: Entry, settings = this.settings(uri)): Analysis {
     const path = uriPath(uri);
-    const settings = this.settings(uri);
     const fileName = path.slice(path.lastIndexOf('/') + 1);
     if (traceFileNumber(fileName) !== undefined) return { uri, version, findings: parseTraceability(text, fileName, { rules: settings.rules }).findings };
     if (!isSepFile(path, text, settings.files.include)) return { uri, version, findings: [] };

@@ -11,11 +11,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisStore, type AnalysisStats } from './analysis';
 import { diagnosticsOf, statusOf } from './diagnostics';
-import { CONFORMANCE_STATUS_NOTIFICATION, PREVIEW_NOTIFICATION, TRACE_SEP_NOTIFICATION, type TraceSepParams, STATUS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST, WORKSPACE_INDEX_NOTIFICATION, readPreview, type WorkspaceIndexParams } from '../../common/protocol';
+import { CONFORMANCE_STATUS_NOTIFICATION, PREVIEW_DIAGNOSTICS_NOTIFICATION, PREVIEW_NOTIFICATION, TRACE_SEP_NOTIFICATION, type PreviewDiagnosticsParams, type TraceSepParams, STATUS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST, WORKSPACE_INDEX_NOTIFICATION, readPreview, type WorkspaceIndexParams } from '../../common/protocol';
 import { FEATURE_CAPABILITIES, readConformanceStatus, registerFeatures } from './features';
 import { ClientWorkspaceIndex, preferClientIndex } from './features/workspaceIndex';
 import { ONLINE_RULE_DOCS_ROOT, type ServerHost } from './host';
 import { ScopedSettings } from './scopedSettings';
+import { normalizeSettings } from './settings';
 import { startWarmUp, type WarmUpProgress } from './warmUp';
 import { sepNumberOf, traceFileNumber } from './sep';
 import { NO_TRACE_FILES } from './features/requirements';
@@ -25,6 +26,12 @@ import { FetchedSeps, unmatchedRowDiagnostics, type TraceRowsContext } from './f
 export interface ServerStats extends AnalysisStats {
   warmUp: WarmUpProgress;
 }
+
+/**
+ * How long documents wait for the client's first answer to `workspace/configuration` before they are checked with
+ * the default settings (and again when the answer comes). VS Code's answers in milliseconds.
+ */
+const FIRST_SETTINGS_WAIT_MS = 1000;
 
 /** `sep/stats`: how many checks the server has run, for load tests and troubleshooting. */
 export const StatsRequest = new RequestType0<ServerStats, void>('sep/stats');
@@ -44,6 +51,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const fedIndex = new ClientWorkspaceIndex();
   let docsRoot = host.ruleDocsRoot ?? ONLINE_RULE_DOCS_ROOT;
   let clientCapabilities: ClientCapabilities = {};
+  /** Whether `initialize` has arrived: previews sent before it may bring their settings, none after. */
+  let initialized = false;
+  /**
+   * Set from `initialized` until the client has first answered `workspace/configuration` (or for at most
+   * {@link FIRST_SETTINGS_WAIT_MS}): documents opened meanwhile are checked once the settings are known. Checked with
+   * the defaults, they would show, then take back, findings of rules the user turned off.
+   */
+  let settingsPending: Promise<void> | undefined;
   /** Changes (of any document) seen so far; validation waits until a turn of the event loop brings none. */
   let changes = 0;
   let draining = false;
@@ -73,6 +88,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
    * in between (hover, code actions) analyse the current version on demand.
    */
   const drain = (seen: number): void => {
+    if (settingsPending) {
+      void settingsPending.then(later);
+      return;
+    }
     if (changes !== seen) {
       later();
       return;
@@ -132,6 +151,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   };
 
   connection.onInitialize((params): InitializeResult => {
+    initialized = true;
     clientCapabilities = params.capabilities;
     pullConfiguration = Boolean(params.capabilities.workspace?.configuration);
     folders.initialize(params);
@@ -153,7 +173,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
     files.watch(clientCapabilities);
     if (pullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sep' }).catch(() => undefined);
-      void reloadSettings(false);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, FIRST_SETTINGS_WAIT_MS)));
+      settingsPending = Promise.race([reloadSettings(false), waited]).then(() => {
+        clearTimeout(timer);
+        settingsPending = undefined;
+      });
     }
   });
 
@@ -212,7 +237,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
     previewed = true;
     if (documents.get(preview.uri)) return; // open already: its own check wins
     try {
-      store.preview(preview.uri, preview.text);
+      // The settings the editor sent with the preview, when the server has none of its own yet.
+      const given = !initialized && preview.settings !== undefined ? normalizeSettings(preview.settings) : undefined;
+      const analysis = store.preview(preview.uri, preview.text, given);
+      if (!given?.validate.enable || !analysis) return;
+      const diagnostics = diagnosticsOf(analysis, docsRoot);
+      const answer: PreviewDiagnosticsParams = { uri: preview.uri, diagnostics };
+      if (diagnostics.length) void connection.sendNotification(PREVIEW_DIAGNOSTICS_NOTIFICATION, answer);
     } catch (err) {
       connection.console.error(`SEP check of a preview failed for ${preview.uri}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     }

@@ -32,6 +32,8 @@ export async function startClient(
     capabilities?: Record<string, unknown>;
     rootUri?: string | null;
     workspaceFolders?: { uri: string; name: string }[];
+    /** How long the client takes to answer `workspace/configuration` (ms; else at once). */
+    configurationDelayMs?: number;
     /** Messages to send before `initialize` (the desktop extension's `sep/preview`). */
     beforeInitialize?: (connection: MessageConnection) => void;
   } = {},
@@ -53,9 +55,10 @@ export async function startClient(
       }
     }
   });
-  connection.onRequest('workspace/configuration', (params: { items: { section?: string; scopeUri?: string }[] }) =>
-    params.items.map((item) => (options.scopedSettings ? options.scopedSettings(item.scopeUri) : options.settings) ?? null),
-  );
+  connection.onRequest('workspace/configuration', async (params: { items: { section?: string; scopeUri?: string }[] }) => {
+    if (options.configurationDelayMs) await new Promise((r) => setTimeout(r, options.configurationDelayMs));
+    return params.items.map((item) => (options.scopedSettings ? options.scopedSettings(item.scopeUri) : options.settings) ?? null);
+  });
   const registrations: TestClient['registrations'] = [];
   connection.onRequest('client/registerCapability', (p: { registrations: TestClient['registrations'] }) => {
     registrations.push(...p.registrations);

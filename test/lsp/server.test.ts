@@ -75,6 +75,27 @@ test('settings turn a rule off (pulled through workspace/configuration)', async 
   }
 });
 
+test('a document opened before the client has answered for the settings is checked with them, not with the defaults first', async () => {
+  const client = await startClient({
+    // Pulled only: nothing in initializationOptions, as VS Code's language client does.
+    scopedSettings: () => ({ rules: { 'title-malformed': 'off' } }),
+    configurationDelayMs: 300,
+    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+  });
+  try {
+    const uri = 'file:///work/seps/0000-x.md';
+    const p = client.diagnostics(uri, 1);
+    client.open(uri, DRAFT.replace('# SEP-0000: Demo', '# SEP: Demo'), 1);
+    const first = await p;
+    assert.ok(first.diagnostics.length > 0);
+    assert.ok(!first.diagnostics.some((d) => d.code === 'title-malformed'), 'the rule turned off is not shown, then taken back');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(client.published(), 1, 'checked once');
+  } finally {
+    await client.close();
+  }
+});
+
 test('settings are read per workspace folder: a rule turned off in one folder stays on in the other and outside both', async () => {
   const asked: (string | undefined)[] = [];
   const client = await startClient({
