@@ -24,7 +24,7 @@ const common: esbuild.BuildOptions = {
 };
 
 /** The extra suites, each run in its own code-server window (see scenarios.ts): folder name under test/e2e/. */
-export const EXTRA_SUITES = ['suite-multi', 'suite-empty', 'suite-bench', 'suite-web'] as const;
+export const EXTRA_SUITES = ['suite-multi', 'suite-empty', 'suite-bench', 'suite-web', 'suite-open'] as const;
 
 /**
  * Bundles a suite into `outDir` and returns it: the entry `index.js` (test/e2e/suite/index.ts, which loads every

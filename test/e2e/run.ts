@@ -5,8 +5,9 @@
  * for the suite's result file, then clicks through the UI (screenshots in test-output/e2e/). Then opens one more
  * window per extra scenario (scenarios.ts: a multi-root workspace, no folder) running its own small suite.
  * Prints every test with its state and exits non-zero unless all passed and each suite ran at least one.
- * Last, a window with SEP Authoring installed as a web extension only (scenarios.ts WEB_SCENARIO).
- * `SEP_E2E_ONLY=web` runs that window alone.
+ * Last, two windows whose runner does not depend on SEP Authoring: a SEP opened before the extension starts
+ * (scenarios.ts OPEN_SCENARIO), and SEP Authoring installed as a web extension only (WEB_SCENARIO).
+ * `SEP_E2E_ONLY=standalone` runs those two windows alone.
  * `SEP_E2E_UPDATE_SCREENSHOTS=1` also copies the README's screenshots from a passing run into media/screenshots/.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ import { ensureCodeServer, type CodeServerInstall } from './codeServer';
 import { installExtensions, startCodeServer, type RunningCodeServer } from './codeServerProcess';
 import type { SuiteResult, TestResult } from './suite/index';
 import { runUiChecks } from './ui';
-import { EXTRA_SCENARIOS, runExtraScenario, WEB_SCENARIO, WEB_SCENARIO_ENV } from './scenarios';
+import { EXTRA_SCENARIOS, OPEN_SCENARIO, runExtraScenario, WEB_SCENARIO, WEB_SCENARIO_ENV } from './scenarios';
 import { BROWSER_ARGS, suiteResult } from './session';
 
 const OUT = join(ROOT, 'test-output', 'e2e');
@@ -100,16 +101,28 @@ async function runExtraScenarios(cs: CodeServerInstall, vsixFiles: string[], set
   return suites;
 }
 
-/** The web extension's window: its own package (browser entry only) and the runner without its dependency. */
-async function runWebScenario(cs: CodeServerInstall, settings: Record<string, unknown>): Promise<LabelledSuite> {
-  step(`web extension window (suite test/e2e/${WEB_SCENARIO.suite}/)`);
-  try {
-    const vsixFiles = [packageWebOnly(), await buildRunner(true)];
-    return { label: WEB_SCENARIO.label, result: await runExtraScenario(cs, vsixFiles, WEB_SCENARIO, settings, OUT, WEB_SCENARIO_ENV) };
-  } catch (err) {
-    console.error(`[e2e] ${WEB_SCENARIO.label}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-    return { label: WEB_SCENARIO.label };
+/**
+ * The windows whose runner does not depend on SEP Authoring, so that nothing starts it before the suite does: a SEP
+ * opened before our extension starts (the desktop package), and the web extension (its own package, browser entry
+ * only).
+ */
+async function runStandaloneScenarios(cs: CodeServerInstall, extension: string, settings: Record<string, unknown>): Promise<LabelledSuite[]> {
+  const runner = await buildRunner(true);
+  const windows = [
+    { scenario: OPEN_SCENARIO, vsixFiles: [extension, runner], env: {} },
+    { scenario: WEB_SCENARIO, vsixFiles: [packageWebOnly(), runner], env: WEB_SCENARIO_ENV },
+  ];
+  const suites: LabelledSuite[] = [];
+  for (const { scenario, vsixFiles, env } of windows) {
+    step(`extra window: ${scenario.label} (suite test/e2e/${scenario.suite}/)`);
+    try {
+      suites.push({ label: scenario.label, result: await runExtraScenario(cs, vsixFiles, scenario, settings, OUT, env) });
+    } catch (err) {
+      console.error(`[e2e] ${scenario.label}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      suites.push({ label: scenario.label });
+    }
   }
+  return suites;
 }
 
 /** The temporary profile, workspace and result file of one run. */
@@ -174,10 +187,10 @@ async function main(): Promise<number> {
   const vsixFiles = [packageExtension(), await buildRunner()];
   step('code-server (cached in .cache/code-server)');
   const cs = ensureCodeServer(join(ROOT, '.cache', 'code-server'));
-  if (process.env.SEP_E2E_ONLY === 'web') {
+  if (process.env.SEP_E2E_ONLY === 'standalone') {
     const fake = await FakeGitHub.start();
     try {
-      const { passed, failed } = printResults([await runWebScenario(cs, userSettings(fake))], []);
+      const { passed, failed } = printResults(await runStandaloneScenarios(cs, vsixFiles[0], userSettings(fake)), []);
       console.log(`e2e: ${passed} passed, ${failed} failed`);
       return failed === 0 && passed > 0 ? 0 : 1;
     } finally {
@@ -203,7 +216,7 @@ async function main(): Promise<number> {
     outcome = await inBrowser(server, session, fake);
     await server.stop();
     extra = await runExtraScenarios(cs, vsixFiles, userSettings(fake));
-    extra.push(await runWebScenario(cs, userSettings(fake)));
+    extra.push(...(await runStandaloneScenarios(cs, vsixFiles[0], userSettings(fake))));
   } finally {
     await server?.stop();
     await fake.close();

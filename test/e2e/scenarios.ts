@@ -41,6 +41,19 @@ export const EXTRA_SCENARIOS: ExtraScenario[] = [
 ];
 
 /**
+ * A window on a folder without `seps/`, with the runner without its dependency on SEP Authoring: nothing starts our
+ * extension until the suite opens a SEP (test/e2e/suite-open/).
+ */
+export const OPEN_SCENARIO: ExtraScenario = {
+  label: 'SEP opened before the extension starts',
+  suite: 'suite-open',
+  open: (dir) => {
+    mkdirSync(dir, { recursive: true });
+    return `?folder=${encodeURIComponent(dir)}`;
+  },
+};
+
+/**
  * The web extension's window: SEP Authoring installed with only its `browser` entry (build.ts packageWebOnly) beside
  * the runner without its dependency on it, the suite run from the runner's own folder (SEP_E2E_IN_PLACE), no folder
  * open: the suite serves the SEP it checks from a `vscode-vfs:` file system of its own.

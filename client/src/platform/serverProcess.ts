@@ -52,19 +52,23 @@ export const hostDebugged = process.execArgv.some((a) => a.startsWith('--inspect
 /**
  * Starts the bundled server now, unless the extension host is being debugged (the server is then started with an
  * inspector port when the client starts), and sends it the Markdown documents already open (`sep/preview`): the
- * document whose opening activates the extension is known before `activate` runs, and the server can parse it
+ * document whose opening activates the extension is known before `activate` runs, and the server can check it
  * while it waits. Called once, when the extension's code loads; never throws.
+ * @returns the process started, whose messages before the client takes it are the previews' diagnostics; undefined
+ *   when none was started
  */
-export function prestartServerProcess(previews: () => PreviewParams[] = () => [], module = BUNDLED_SERVER): void {
-  if (early || hostDebugged) return;
+export function prestartServerProcess(previews: () => PreviewParams[] = () => [], module = BUNDLED_SERVER): ChildProcess | undefined {
+  if (early || hostDebugged) return undefined;
   try {
     const child = startServerProcess(module);
     early = { child, module };
     // An error here (the process could not be started) is the client's to report when it starts its own.
     child.on('error', () => undefined);
     for (const params of previews()) child.send({ jsonrpc: '2.0', method: PREVIEW_NOTIFICATION, params });
+    return child;
   } catch {
     // No process, or no preview: the client starts its own process and opens the documents as usual.
+    return early?.child;
   }
 }
 
