@@ -50,14 +50,16 @@ function startEarly(): EarlyDiagnostics {
  */
 function openMarkdownFiles(early: EarlyDiagnostics): PreviewParams[] {
   const previews = vscode.workspace.textDocuments
-    .filter((d) => d.languageId === 'markdown' && d.uri.scheme === 'file' && d.getText().length <= MAX_PREVIEW_CHARS)
+    .filter((d) => d.languageId === 'markdown' && d.uri.scheme === 'file')
     .slice(-3)
-    .map((d) => {
+    .map((d) => ({ d, text: d.getText() }))
+    .filter(({ text }) => text.length <= MAX_PREVIEW_CHARS)
+    .map(({ d, text }) => {
       const folder = vscode.workspace.getWorkspaceFolder(d.uri);
       // As vscode-languageclient answers `workspace/configuration` for the section `sep` (JSON, through the IPC channel).
       const settings: unknown = vscode.workspace.getConfiguration(undefined, folder?.uri).get('sep') ?? null;
       early.previewed(d.uri.toString(), d.version);
-      return { uri: d.uri.toString(), text: d.getText(), settings };
+      return { uri: d.uri.toString(), text, settings };
     });
   if (previews.length === 0) early.dispose();
   return previews;
