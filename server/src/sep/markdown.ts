@@ -259,6 +259,12 @@ export const RAW_CLOSE = /<\/(?:pre|script|style|textarea)>/i;
 export const OTHER_RAW = /^ {0,3}<(\?|![A-Za-z]|!\[CDATA\[)/;
 const OTHER_RAW_END: Record<string, string> = { '?': '?>', '![CDATA[': ']]>' };
 export const DEFINITION = /^ {0,3}\[([^\]]+)\]:/;
+// chunkBounds tests these on most lines of a document on every keystroke: a regular expression literal inside the
+// loop would make a new RegExp object each time (about 150 KB of garbage per scan of the largest SEP).
+const NOT_SPACE = /^\S/;
+const INDENTED = /^[ \t]/;
+const COMMENT_OPEN = /^ {0,3}<!--/;
+const BLANK = /^[ \t]*$/;
 /** An HTML block of the kinds that run until a blank line, even over a heading line (or inline HTML: no harm in assuming so). */
 export const HTML_START = /^ {0,3}<\/?[A-Za-z]/;
 /**
@@ -311,8 +317,8 @@ function chunkBounds(text: string, from: number): { bounds: number[]; definition
       pos = lineEnd + 1;
       continue;
     }
-    const line = text.slice(pos, lineEnd).replace(/\r$/, '');
-    if (indented && (fence || comment || until || raw) && /^\S/.test(line)) return undefined; // which block ends here is unclear
+    const line = text.slice(pos, text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd);
+    if (indented && (fence || comment || until || raw) && NOT_SPACE.test(line)) return undefined; // which block ends here is unclear
     if (fence) {
       const m = FENCE.exec(line);
       if (m && m[1][0] === fence.char && m[1].length >= fence.len && m[2].trim() === '') fence = undefined;
@@ -328,9 +334,9 @@ function chunkBounds(text: string, from: number): { bounds: number[]; definition
       const o = OTHER_RAW.exec(line);
       const starts = !first && ((HEADING.test(line) && !html) || (blank && closes && !CONTINUES.test(line)));
       if (starts) bounds.push(pos);
-      indented = /^[ \t]/.test(line);
+      indented = INDENTED.test(line);
       if (f && !(f[1][0] === '`' && f[2].includes('`'))) fence = { char: f[1][0], len: f[1].length };
-      else if (/^ {0,3}<!--/.test(line)) comment = !line.slice(line.indexOf('<!--') + 4).includes('-->');
+      else if (COMMENT_OPEN.test(line)) comment = !line.slice(line.indexOf('<!--') + 4).includes('-->');
       else if (r) raw = !RAW_CLOSE.test(line.slice(r[0].length));
       else if (o) {
         const end = OTHER_RAW_END[o[1]] ?? '>';
@@ -340,7 +346,7 @@ function chunkBounds(text: string, from: number): { bounds: number[]; definition
         if (d) defines.add(`[${d[1]}]: #`);
       }
     }
-    blank = /^[ \t]*$/.test(line);
+    blank = BLANK.test(line);
     html = !blank && (html || HTML_START.test(line));
     if (!blank) closes = !CONTAINER.test(line);
     first = false;
