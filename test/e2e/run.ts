@@ -107,16 +107,18 @@ async function runExtraScenarios(cs: CodeServerInstall, vsixFiles: string[], set
  * only).
  */
 async function runStandaloneScenarios(cs: CodeServerInstall, extension: string, settings: Record<string, unknown>): Promise<LabelledSuite[]> {
-  const runner = await buildRunner(true);
+  let built: Promise<string> | undefined;
+  const runner = (): Promise<string> => (built ??= buildRunner(true));
+  // Packaged in each window's try: a package that cannot be built fails that window, with its reason.
   const windows = [
-    { scenario: OPEN_SCENARIO, vsixFiles: [extension, runner], env: {} },
-    { scenario: WEB_SCENARIO, vsixFiles: [packageWebOnly(), runner], env: WEB_SCENARIO_ENV },
+    { scenario: OPEN_SCENARIO, packages: async () => [extension, await runner()], env: {} },
+    { scenario: WEB_SCENARIO, packages: async () => [packageWebOnly(), await runner()], env: WEB_SCENARIO_ENV },
   ];
   const suites: LabelledSuite[] = [];
-  for (const { scenario, vsixFiles, env } of windows) {
+  for (const { scenario, packages, env } of windows) {
     step(`extra window: ${scenario.label} (suite test/e2e/${scenario.suite}/)`);
     try {
-      suites.push({ label: scenario.label, result: await runExtraScenario(cs, vsixFiles, scenario, settings, OUT, env) });
+      suites.push({ label: scenario.label, result: await runExtraScenario(cs, await packages(), scenario, settings, OUT, env) });
     } catch (err) {
       console.error(`[e2e] ${scenario.label}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
       suites.push({ label: scenario.label });
