@@ -1,9 +1,10 @@
+// First, so that the desktop's server process starts before the rest of the bundle is evaluated (platform/early.ts).
+import { platform } from './platform';
 import type * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { createLanguageClient } from './languageClient';
 import { registerCommands } from './commands';
 import { registerFixAll } from './commands/fixAll';
-import { platform } from './platform';
 import { registerSidebar } from './views/register';
 import { registerMcpServer, type McpRegistration } from './mcp';
 import { registerWorkspaceIndex } from './workspaceIndex';
