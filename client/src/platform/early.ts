@@ -35,6 +35,7 @@ function startEarly(): EarlyDiagnostics {
     },
   });
   child = prestartServerProcess(() => openMarkdownFiles(early));
+  // No process, or no document previewed: nothing will show.
   if (!child || !early.active) {
     early.dispose();
     return early;
@@ -52,7 +53,7 @@ function startEarly(): EarlyDiagnostics {
  * as the server would read them for its folder (or the window's, outside every folder); marked previewed in `early`.
  */
 function openMarkdownFiles(early: EarlyDiagnostics): PreviewParams[] {
-  const previews = vscode.workspace.textDocuments
+  return vscode.workspace.textDocuments
     .filter((d) => d.languageId === 'markdown' && d.uri.scheme === 'file')
     .slice(-3)
     .map((d) => ({ d, text: d.getText() }))
@@ -64,8 +65,6 @@ function openMarkdownFiles(early: EarlyDiagnostics): PreviewParams[] {
       early.previewed(d.uri.toString(), d.version);
       return { uri: d.uri.toString(), text, settings };
     });
-  if (previews.length === 0) early.dispose();
-  return previews;
 }
 
 const SEVERITY: Record<number, vscode.DiagnosticSeverity> = {

@@ -54,9 +54,9 @@ export class EarlyDiagnostics {
     this.view.dispose();
   }
 
-  /** Whether early diagnostics may still show (tests; the editor's side stops listening when not). */
+  /** Whether early diagnostics may still show: some previewed document waits for its client diagnostics. */
   get active(): boolean {
-    return !this.done;
+    return !this.done && this.waiting.size > 0;
   }
 }
 
