@@ -32,12 +32,19 @@ function fakeView() {
   return { view, versions, shown, disposed: () => disposed };
 }
 
+/** Early diagnostics for documents open at these versions, each previewed at its version. */
+function previewing(docs: Record<string, number>) {
+  const fake = fakeView();
+  const early = new EarlyDiagnostics(fake.view);
+  for (const [uri, version] of Object.entries(docs)) {
+    fake.versions.set(uri, version);
+    early.previewed(uri, version);
+  }
+  return { ...fake, early };
+}
+
 test('early diagnostics show for a previewed document at the version previewed, until the client publishes for it', () => {
-  const { view, versions, shown, disposed } = fakeView();
-  const early = new EarlyDiagnostics(view);
-  versions.set(A, 3).set(B, 1);
-  early.previewed(A, 3);
-  early.previewed(B, 1);
+  const { shown, disposed, early } = previewing({ [A]: 3, [B]: 1 });
   early.receive({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: A, diagnostics: [FINDING] } });
   assert.equal(shown.size, 0, 'only sep/previewDiagnostics is read');
   early.receive(back(A));
@@ -55,11 +62,7 @@ test('early diagnostics show for a previewed document at the version previewed, 
 });
 
 test('a document edited or closed since the preview gets none: the findings are of another text', () => {
-  const { view, versions, shown } = fakeView();
-  const early = new EarlyDiagnostics(view);
-  versions.set(A, 3).set(B, 1);
-  early.previewed(A, 3);
-  early.previewed(B, 1);
+  const { versions, shown, early } = previewing({ [A]: 3, [B]: 1 });
   versions.set(A, 4); // edited before the answer came
   early.receive(back(A));
   versions.delete(B); // closed before the answer came
@@ -70,11 +73,7 @@ test('a document edited or closed since the preview gets none: the findings are 
 });
 
 test('an edit or a close takes a document\'s early diagnostics away; the client stopping takes them all', () => {
-  const { view, versions, shown, disposed } = fakeView();
-  const early = new EarlyDiagnostics(view);
-  versions.set(A, 1).set(B, 1);
-  early.previewed(A, 1);
-  early.previewed(B, 1);
+  const { shown, disposed, early } = previewing({ [A]: 1, [B]: 1 });
   early.receive(back(A));
   early.receive(back(B));
   early.drop(A); // edited
@@ -88,10 +87,7 @@ test('an edit or a close takes a document\'s early diagnostics away; the client 
 });
 
 test('a malformed answer is not shown', () => {
-  const { view, versions, shown } = fakeView();
-  const early = new EarlyDiagnostics(view);
-  versions.set(A, 1);
-  early.previewed(A, 1);
+  const { shown, early } = previewing({ [A]: 1 });
   early.receive(back(A, [{ message: 'no range' }]));
   early.receive({ method: PREVIEW_DIAGNOSTICS_NOTIFICATION, params: { uri: 42, diagnostics: [] } });
   early.receive(undefined);
