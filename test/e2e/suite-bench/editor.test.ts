@@ -33,12 +33,27 @@ const BUILTIN = 'vscode.markdown-language-features';
  * `onDidChangeDiagnostics`: the extension host debounces that event by 50 ms (`delay: 50` in VS Code's
  * ExtHostDiagnostics), so it would add 50 ms to every figure of both extensions, while the editor's
  * squiggles and Problems panel get the diagnostics without that delay.
+ *
+ * Also the extension host's longest pause after `since()` (a time, NaN until known): the longest interval between
+ * two polls, counted from `since()` when it falls inside one. The polls wait 1 ms each, so a longer interval is
+ * time the extension host's one thread spent on something else: an extension's work on the same edit, or the
+ * diagnostics' own handling.
  */
-async function whenDiagnostics(uri: vscode.Uri, predicate: (ds: vscode.Diagnostic[]) => boolean, ms = 15_000): Promise<number> {
+async function whenDiagnostics(
+  uri: vscode.Uri,
+  predicate: (ds: vscode.Diagnostic[]) => boolean,
+  ms = 15_000,
+  since: () => number = () => NaN,
+): Promise<{ at: number; pause: number }> {
   const until = performance.now() + ms;
-  for (;;) {
-    if (predicate(vscode.languages.getDiagnostics(uri))) return performance.now();
-    if (performance.now() > until) throw new Error(`diagnostics not seen within ${ms} ms`);
+  let pause = 0;
+  for (let prev = performance.now(); ; ) {
+    const now = performance.now();
+    const from = since();
+    if (now > from) pause = Math.max(pause, now - Math.max(prev, from));
+    prev = now;
+    if (predicate(vscode.languages.getDiagnostics(uri))) return { at: now, pause };
+    if (now > until) throw new Error(`diagnostics not seen within ${ms} ms`);
     await new Promise((r) => setTimeout(r, 1));
   }
 }
@@ -85,10 +100,10 @@ describe('in-editor benchmark', function () {
     const t0 = performance.now();
     const activeOurs = whenActive(OURS);
     const activeBuiltin = whenActive(BUILTIN);
-    const firstOurs = whenDiagnostics(uri, (ds) => ds.some(fromSep), 30_000);
+    const firstOurs = whenDiagnostics(uri, (ds) => ds.some(fromSep), 30_000).then((r) => r.at);
     // SEP_BENCH_PEER=off: the built-in's validation is turned off in this window, to time ours alone.
     const peer = process.env.SEP_BENCH_PEER !== 'off';
-    const firstBuiltin = peer ? whenDiagnostics(uri, (ds) => ds.some(fromBuiltin), 30_000) : Promise.resolve(NaN);
+    const firstBuiltin = peer ? whenDiagnostics(uri, (ds) => ds.some(fromBuiltin), 30_000).then((r) => r.at) : Promise.resolve(NaN);
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const failures: string[] = [];
     // A measure that never completes is recorded as missing (NaN) with the reason, not as a crash of the run.
@@ -102,6 +117,8 @@ describe('in-editor benchmark', function () {
       // the same for both extensions), and from then to the diagnostics of that version (the extension's part).
       toChange: { ours: [] as number[], builtin: [] as number[] },
       fromChange: { ours: [] as number[], builtin: [] as number[] },
+      // The extension host's longest pause between hearing of the new version and the diagnostics.
+      pause: { ours: [] as number[], builtin: [] as number[] },
       memory: {} as Partial<Record<'ours' | 'builtin', { peakMb: number; rssMb: number }>>,
       activeBeforeOpen,
       failures,
@@ -131,15 +148,16 @@ describe('in-editor benchmark', function () {
       for (const [who, marker, from, quoted] of working) {
         const digit = String(1 + ((i + 1) % 9));
         const at = digitAfter(marker);
-        const seen = whenDiagnostics(uri, mentions(quoted(digit), from));
         changedAt = NaN;
+        const seen = whenDiagnostics(uri, mentions(quoted(digit), from), undefined, () => changedAt);
         const start = performance.now();
         await editor.edit((b) => b.replace(new vscode.Range(at, at.translate(0, 1)), digit), { undoStopBefore: false, undoStopAfter: false });
         try {
-          const done = await seen;
+          const { at: done, pause } = await seen;
           result.keystroke[who].push(done - start);
           result.toChange[who].push(changedAt - start);
           result.fromChange[who].push(done - changedAt);
+          result.pause[who].push(pause);
         } catch (err) {
           result.failures.push(`${who} edit ${i}: ${err instanceof Error ? err.message : String(err)}`);
         }
