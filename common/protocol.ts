@@ -3,7 +3,24 @@
  * Plain data and method names only: no editor, protocol-library or engine imports.
  */
 
-/** `sep/status` (server → client), after each analysis of an open document: what the status bar shows. */
+/**
+ * What a client may put in `initialize`'s `initializationOptions`; every field is optional, and a client that sends
+ * none (any LSP client) gets the standard protocol alone.
+ */
+export interface InitializationOptions {
+  /** The `sep` settings, for a client that cannot answer `workspace/configuration`. */
+  settings?: unknown;
+  /** Where the rule pages are served (ends with `/`), for a server that cannot tell (the browser's). */
+  ruleDocsRoot?: string;
+  /** The client reads `sep/status`; without it the server does not send that notification. */
+  status?: boolean;
+}
+
+/**
+ * `sep/status` (server → client), after each analysis of an open document: what the status bar shows. Sent only
+ * to a client that asks for it (`initializationOptions.status`): any other client would get one more message on
+ * every keystroke, to ignore.
+ */
 export const STATUS_NOTIFICATION = 'sep/status';
 
 export interface StatusParams {

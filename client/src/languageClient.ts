@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import type { InitializationOptions } from '../../common/protocol';
 import type { ClientPlatform } from './platform/types';
 
 /**
@@ -14,6 +15,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, platform:
   const clientOptions: LanguageClientOptions = {
     documentSelector: [...schemes].flatMap((scheme) => [{ language: 'markdown', scheme }, { scheme, pattern: '**/sep-*.{yaml,yml}' }]),
     synchronize: { configurationSection: 'sep' },
+    // The status bar reads the server's sep/status notifications.
+    initializationOptions: { status: true } satisfies InitializationOptions,
     outputChannelName: 'SEP Language Server',
   };
   return platform.createLanguageClient(context, clientOptions);

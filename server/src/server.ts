@@ -11,7 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisStore, type AnalysisStats } from './analysis';
 import { diagnosticsOf, statusOf } from './diagnostics';
-import { CONFORMANCE_STATUS_NOTIFICATION, PREVIEW_DIAGNOSTICS_NOTIFICATION, PREVIEW_NOTIFICATION, TRACE_SEP_NOTIFICATION, type PreviewDiagnosticsParams, type TraceSepParams, STATUS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST, WORKSPACE_INDEX_NOTIFICATION, readPreview, type WorkspaceIndexParams } from '../../common/protocol';
+import { CONFORMANCE_STATUS_NOTIFICATION, PREVIEW_DIAGNOSTICS_NOTIFICATION, PREVIEW_NOTIFICATION, TRACE_SEP_NOTIFICATION, type InitializationOptions, type PreviewDiagnosticsParams, type TraceSepParams, STATUS_NOTIFICATION, VALIDATE_WORKSPACE_REQUEST, WORKSPACE_INDEX_NOTIFICATION, readPreview, type WorkspaceIndexParams } from '../../common/protocol';
 import { FEATURE_CAPABILITIES, readConformanceStatus, registerFeatures } from './features';
 import { ClientWorkspaceIndex, preferClientIndex } from './features/workspaceIndex';
 import { ONLINE_RULE_DOCS_ROOT, type ServerHost } from './host';
@@ -51,6 +51,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const fedIndex = new ClientWorkspaceIndex();
   let docsRoot = host.ruleDocsRoot ?? ONLINE_RULE_DOCS_ROOT;
   let clientCapabilities: ClientCapabilities = {};
+  /** Whether the client asked for `sep/status` (`initializationOptions.status`). */
+  let sendStatus = false;
   /** Whether `initialize` has arrived: previews sent before it may bring their settings, none after. */
   let initialized = false;
   /**
@@ -73,7 +75,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         ? [...diagnosticsOf(analysis, docsRoot), ...files.traceDiagnostics(analysis, rules, docsRoot), ...unmatchedRowDiagnostics(traceRows, uri, rules, docsRoot)]
         : [];
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
-      void connection.sendNotification(STATUS_NOTIFICATION, statusOf(analysis, uri, document.version));
+      if (sendStatus) void connection.sendNotification(STATUS_NOTIFICATION, statusOf(analysis, uri, document.version));
       traceFileChanged(uri);
     } catch (err) {
       connection.console.error(`SEP check failed for ${uri}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
@@ -155,7 +157,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     clientCapabilities = params.capabilities;
     pullConfiguration = Boolean(params.capabilities.workspace?.configuration);
     folders.initialize(params);
-    const options = params.initializationOptions as { settings?: unknown; ruleDocsRoot?: unknown } | undefined;
+    const options = params.initializationOptions as { [K in keyof InitializationOptions]?: unknown } | undefined;
+    sendStatus = options?.status === true;
     settings.setPushed(options?.settings);
     if (!host.ruleDocsRoot && typeof options?.ruleDocsRoot === 'string' && options.ruleDocsRoot.endsWith('/')) docsRoot = options.ruleDocsRoot;
     return {

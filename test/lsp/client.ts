@@ -36,6 +36,8 @@ export async function startClient(
     configurationDelayMs?: number;
     /** Messages to send before `initialize` (the desktop extension's `sep/preview`). */
     beforeInitialize?: (connection: MessageConnection) => void;
+    /** Sent in `initializationOptions` beside `settings` (the extension sends `status: true`). */
+    initializationOptions?: Record<string, unknown>;
   } = {},
 ): Promise<TestClient> {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
@@ -71,7 +73,7 @@ export async function startClient(
     rootUri: options.rootUri ?? null,
     workspaceFolders: options.workspaceFolders ?? null,
     capabilities: options.capabilities ?? { textDocument: { publishDiagnostics: { versionSupport: true } } },
-    initializationOptions: { settings: options.settings },
+    initializationOptions: { settings: options.settings, ...options.initializationOptions },
   });
   await connection.sendNotification('initialized', {});
   return {

@@ -9,7 +9,7 @@ import { STATUS_NOTIFICATION, type StatusParams } from '../../common/protocol';
 import { startClient } from './client';
 
 test('sep/status follows each analysed version, with counts equal to the diagnostics published for it', async () => {
-  const client = await startClient();
+  const client = await startClient({ initializationOptions: { status: true } });
   try {
     const statuses: StatusParams[] = [];
     const waiting: ((s: StatusParams) => void)[] = [];
@@ -44,6 +44,28 @@ test('sep/status follows each analysed version, with counts equal to the diagnos
     status = next();
     client.open(other, '# Notes\n\nNot a proposal.\n', 1);
     assert.deepEqual({ ...(await status) }, { uri: other, version: 1, isSep: false, errors: 0, warnings: 0, other: 0 });
+  } finally {
+    await client.close();
+  }
+});
+
+test('a client that does not ask for sep/status (any LSP client) gets the diagnostics without it', async () => {
+  const client = await startClient();
+  try {
+    let statuses = 0;
+    client.connection.onNotification(STATUS_NOTIFICATION, () => statuses++);
+    const uri = 'file:///work/seps/0000-status-demo.md';
+    const text = '# SEP-0000: Status demo\n\n- **Status**: draft\n- **Type**: Standards Track\n\n## Abstract\n\nA demo.\n';
+    const diagnostics = client.diagnostics(uri, 1);
+    client.open(uri, text, 1);
+    assert.ok((await diagnostics).diagnostics.length > 0, 'the demo has problems');
+    const changed = client.diagnostics(uri, 2);
+    client.change(uri, 2, [{ text: text.replace('draft', 'In-Review') }]);
+    await changed;
+    // The server sends sep/status right after the diagnostics of a version, and a connection keeps the order of
+    // messages: by the answer to a later request, any status sent would have arrived.
+    await client.connection.sendRequest('sep/stats');
+    assert.equal(statuses, 0);
   } finally {
     await client.close();
   }
