@@ -2,6 +2,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
+import { combineOnce } from './esbuild.plugins.mjs';
 
 const production = process.argv.includes('--production');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -69,9 +70,9 @@ await Promise.all([
   esbuild.build({ ...web, entryPoints: ['client/src/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], plugins: [browserPlatform] }),
   // A worker script is no module: it runs as it is, so no CommonJS wrapper. A worker has no DOM: packages with a
   // `worker` export (decode-named-character-reference, whose `browser` one needs `document`) give that one.
-  esbuild.build({ ...web, entryPoints: ['server/src/browserMain.ts'], outfile: 'dist/web/server.js', format: 'iife', conditions: ['worker'] }),
+  esbuild.build({ ...web, entryPoints: ['server/src/browserMain.ts'], outfile: 'dist/web/server.js', format: 'iife', conditions: ['worker'], plugins: [combineOnce] }),
   // The language server; also the parse worker's script (server/src/parse/worker.ts).
-  esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [combineOnce] }),
   // dist/mcp.js only starts the MCP server dist/cli.js carries (server/src/mcp/, loaded on demand, with the SDK's
   // stdio server parts only): one copy of the engine for both keeps the .vsix small.
   esbuild.build({ ...common, entryPoints: ['server/src/mcp/launch.ts'], outfile: 'dist/mcp.js', external: ['./cli.js'] }),
@@ -81,6 +82,6 @@ await Promise.all([
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
     define: { SEP_VERSION: JSON.stringify(version) },
-    plugins: [mcpTrim],
+    plugins: [mcpTrim, combineOnce],
   }),
 ]);

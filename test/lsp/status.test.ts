@@ -53,7 +53,7 @@ test('a client that does not ask for sep/status (any LSP client) gets the diagno
   const client = await startClient();
   try {
     let statuses = 0;
-    client.connection.onNotification(STATUS_NOTIFICATION, () => statuses++);
+    client.connection.onNotification(STATUS_NOTIFICATION, () => void statuses++);
     const uri = 'file:///work/seps/0000-status-demo.md';
     const text = '# SEP-0000: Status demo\n\n- **Status**: draft\n- **Type**: Standards Track\n\n## Abstract\n\nA demo.\n';
     const diagnostics = client.diagnostics(uri, 1);
