@@ -23,8 +23,18 @@ export interface DiagnosticData {
  * @param docsRoot the URL holding `docs/rules/`, ending in `/` (see `ServerHost.ruleDocsRoot`)
  */
 export function ruleDocUri(rule: string, docsRoot: string): string {
-  return new URL(ruleDocPath(rule), docsRoot).href;
+  let links = ruleDocUris.get(docsRoot);
+  if (!links) ruleDocUris.set(docsRoot, (links = new Map()));
+  let href = links.get(rule);
+  if (href === undefined) links.set(rule, (href = new URL(ruleDocPath(rule), docsRoot).href));
+  return href;
 }
+
+/**
+ * Rule page URIs by docs root (one or two per process), then rule id: every diagnostic of every check links one, and
+ * parsing a URL each time was a third of the conversion's time.
+ */
+const ruleDocUris = new Map<string, Map<string, string>>();
 
 /**
  * A finding's identity within one version of a document: its rule, range and message. Findings that share a
