@@ -24,7 +24,11 @@ export interface DiagnosticData {
  */
 export function ruleDocUri(rule: string, docsRoot: string): string {
   let links = ruleDocUris.get(docsRoot);
-  if (!links) ruleDocUris.set(docsRoot, (links = new Map()));
+  if (!links) {
+    // A process links one root or two; a bound on the table all the same.
+    if (ruleDocUris.size >= 4) ruleDocUris.clear();
+    ruleDocUris.set(docsRoot, (links = new Map()));
+  }
   let href = links.get(rule);
   if (href === undefined) links.set(rule, (href = new URL(ruleDocPath(rule), docsRoot).href));
   return href;
