@@ -53,6 +53,8 @@ interface Samples {
   fromChange: { ours: number[]; builtin: number[] };
   /** For the same edits, the extension host's longest pause between hearing of the new version and the diagnostics. */
   pause: { ours: number[]; builtin: number[] };
+  /** When that pause began, in ms after the extension host heard of the new version. */
+  pauseBegan: { ours: number[]; builtin: number[] };
   /** Each language server's peak and current resident memory after the edits (MB). */
   memory: Partial<Record<'ours' | 'builtin', { peakMb: number; rssMb: number }>>;
   /** Whether our extension was active before the document was opened. */
@@ -174,6 +176,7 @@ function combine(rounds: Samples[]): Combined {
     toChange: pooled((r) => r.toChange),
     fromChange: pooled((r) => r.fromChange),
     pause: pooled((r) => r.pause),
+    pauseBegan: pooled((r) => r.pauseBegan),
     memory: { ...(ours ? { ours } : {}), ...(builtin ? { builtin } : {}) },
     activeBeforeOpen: rounds.every((r) => r.activeBeforeOpen),
     failures: rounds.flatMap((r, i) => r.failures.map((f) => `round ${i + 1}: ${f}`)),
@@ -211,9 +214,9 @@ function render(each: { workspace: Workspace; samples: Combined }[], all: Combin
   const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
   const keystrokes = (who: string, k: Stats) => `| ${who} | ${f(k.p50)} | ${f(k.p95)} | ${f(k.max)} | ${k.n} |`;
   const mem = (m: { peakMb: number; rssMb: number } | undefined) => (m ? `${f(m.peakMb)} / ${f(m.rssMb)}` : 'n/a');
-  const split = (who: string, before: number[], after: number[], pause: number[]) => {
-    const [b, a, p] = [stats(before), stats(after), stats(pause)];
-    return `| ${who} | ${f(b.p50)} / ${f(b.p95)} | ${f(a.p50)} / ${f(a.p95)} | ${f(p.p50)} / ${f(p.p95)} |`;
+  const split = (who: string, before: number[], after: number[], pause: number[], began: number[]) => {
+    const [b, a, p, g] = [stats(before), stats(after), stats(pause), stats(began)];
+    return `| ${who} | ${f(b.p50)} / ${f(b.p95)} | ${f(a.p50)} / ${f(a.p95)} | ${f(p.p50)} / ${f(p.p95)} | ${f(g.p50)} |`;
   };
   const perRound = (s: Combined) =>
     `activation ${s.rounds.map((r) => `${f(r.activation.ours)} / ${f(r.activation.builtin)}`).join(', ')}; first diagnostics ${s.rounds.map((r) => `${f(r.open.ours)} / ${f(r.open.builtin)}`).join(', ')}; active before the open in ${s.rounds.filter((r) => r.activeBeforeOpen).length} of ${s.rounds.length}`;
@@ -247,14 +250,14 @@ function render(each: { workspace: Workspace; samples: Combined }[], all: Combin
     keystrokes('SEP Authoring', stats(all.keystroke.ours)),
     keystrokes('VS Code Markdown (link validation)', stats(all.keystroke.builtin)),
     '',
-    'Each keystroke split where the extension host hears of the new version (`onDidChangeTextDocument`): before, the edit\'s trip to the browser\'s editor and back, the same for both extensions; after, the extension\'s own part (its language server and the diagnostics\' way back). The last column is the extension host\'s longest pause in that second part: the benchmark polls the diagnostics every millisecond on the extension host\'s one thread, so a longer interval between two polls is time that thread spent elsewhere (the other extension\'s work on the same edit, or handling the diagnostics), and diagnostics that arrive meanwhile wait. p50 / p95 in ms:',
+    'Each keystroke split where the extension host hears of the new version (`onDidChangeTextDocument`): before, the edit\'s trip to the browser\'s editor and back, the same for both extensions; after, the extension\'s own part (its language server and the diagnostics\' way back). The last two columns are the extension host\'s longest pause in that second part, and when it began: the benchmark polls the diagnostics every millisecond on the extension host\'s one thread, so a longer interval between two polls is time that thread spent elsewhere (the other extension\'s work on the same edit, or handling the diagnostics), and diagnostics that arrive meanwhile wait. p50 / p95 in ms:',
     '',
-    '| extension | edit → extension host | extension host → diagnostics | longest pause of the extension host meanwhile |',
-    '| --- | --- | --- | --- |',
-    split('SEP Authoring', all.toChange.ours, all.fromChange.ours, all.pause.ours),
-    split('VS Code Markdown (link validation)', all.toChange.builtin, all.fromChange.builtin, all.pause.builtin),
+    '| extension | edit → extension host | extension host → diagnostics | longest pause of the extension host meanwhile | the pause began after (p50) |',
+    '| --- | --- | --- | --- | --- |',
+    split('SEP Authoring', all.toChange.ours, all.fromChange.ours, all.pause.ours, all.pauseBegan.ours),
+    split('VS Code Markdown (link validation)', all.toChange.builtin, all.fromChange.builtin, all.pause.builtin, all.pauseBegan.builtin),
     '',
-    `Ours alone: ${alone.rounds.length} more rounds in the \`seps/\` workspace with the built-in validation off (\`markdown.validate.enabled\`: false), the same document and edits; VS Code's Markdown extension still runs, without its diagnostics. Keystroke p50 / p95 ${f(stats(alone.keystroke.ours).p50)} / ${f(stats(alone.keystroke.ours).p95)} ms, of which edit → extension host ${f(stats(alone.toChange.ours).p50)} / ${f(stats(alone.toChange.ours).p95)} and extension host → diagnostics ${f(stats(alone.fromChange.ours).p50)} / ${f(stats(alone.fromChange.ours).p95)} (the extension host\'s longest pause meanwhile ${f(stats(alone.pause.ours).p50)} / ${f(stats(alone.pause.ours).p95)}); open → first diagnostics ${f(alone.open.ours)} ms (median of the rounds). Not judged: the targets compare the two extensions in the same window.`,
+    `Ours alone: ${alone.rounds.length} more rounds in the \`seps/\` workspace with the built-in validation off (\`markdown.validate.enabled\`: false), the same document and edits; VS Code's Markdown extension still runs, without its diagnostics. Keystroke p50 / p95 ${f(stats(alone.keystroke.ours).p50)} / ${f(stats(alone.keystroke.ours).p95)} ms, of which edit → extension host ${f(stats(alone.toChange.ours).p50)} / ${f(stats(alone.toChange.ours).p95)} and extension host → diagnostics ${f(stats(alone.fromChange.ours).p50)} / ${f(stats(alone.fromChange.ours).p95)} (the extension host\'s longest pause meanwhile ${f(stats(alone.pause.ours).p50)} / ${f(stats(alone.pause.ours).p95)}, beginning ${f(stats(alone.pauseBegan.ours).p50)} ms after the change at the median); open → first diagnostics ${f(alone.open.ours)} ms (median of the rounds). Not judged: the targets compare the two extensions in the same window.`,
     '',
     `Language server memory after the edits (peak / current resident, MB, median of the rounds): SEP Authoring ${mem(all.memory?.ours)}, VS Code Markdown ${mem(all.memory?.builtin)}.`,
     '',

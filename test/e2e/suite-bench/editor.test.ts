@@ -35,24 +35,29 @@ const BUILTIN = 'vscode.markdown-language-features';
  * squiggles and Problems panel get the diagnostics without that delay.
  *
  * Also the extension host's longest pause after `since()` (a time, NaN until known): the longest interval between
- * two polls, counted from `since()` when it falls inside one. The polls wait 1 ms each, so a longer interval is
- * time the extension host's one thread spent on something else: an extension's work on the same edit, or the
- * diagnostics' own handling.
+ * two polls, counted from `since()` when it falls inside one, and when it began (ms after `since()`). The polls wait
+ * 1 ms each, so a longer interval is time the extension host's one thread spent on something else: an extension's
+ * work on the same edit, or the diagnostics' own handling.
  */
 async function whenDiagnostics(
   uri: vscode.Uri,
   predicate: (ds: vscode.Diagnostic[]) => boolean,
   ms = 15_000,
   since: () => number = () => NaN,
-): Promise<{ at: number; pause: number }> {
+): Promise<{ at: number; pause: number; pauseBegan: number }> {
   const until = performance.now() + ms;
   let pause = 0;
+  let pauseBegan = NaN;
   for (let prev = performance.now(); ; ) {
     const now = performance.now();
     const from = since();
-    if (now > from) pause = Math.max(pause, now - Math.max(prev, from));
+    const began = Math.max(prev, from);
+    if (now > from && now - began > pause) {
+      pause = now - began;
+      pauseBegan = began - from;
+    }
     prev = now;
-    if (predicate(vscode.languages.getDiagnostics(uri))) return { at: now, pause };
+    if (predicate(vscode.languages.getDiagnostics(uri))) return { at: now, pause, pauseBegan };
     if (now > until) throw new Error(`diagnostics not seen within ${ms} ms`);
     await new Promise((r) => setTimeout(r, 1));
   }
@@ -117,8 +122,9 @@ describe('in-editor benchmark', function () {
       // the same for both extensions), and from then to the diagnostics of that version (the extension's part).
       toChange: { ours: [] as number[], builtin: [] as number[] },
       fromChange: { ours: [] as number[], builtin: [] as number[] },
-      // The extension host's longest pause between hearing of the new version and the diagnostics.
+      // The extension host's longest pause between hearing of the new version and the diagnostics, and when it began.
       pause: { ours: [] as number[], builtin: [] as number[] },
+      pauseBegan: { ours: [] as number[], builtin: [] as number[] },
       memory: {} as Partial<Record<'ours' | 'builtin', { peakMb: number; rssMb: number }>>,
       activeBeforeOpen,
       failures,
@@ -153,11 +159,12 @@ describe('in-editor benchmark', function () {
         const start = performance.now();
         await editor.edit((b) => b.replace(new vscode.Range(at, at.translate(0, 1)), digit), { undoStopBefore: false, undoStopAfter: false });
         try {
-          const { at: done, pause } = await seen;
+          const { at: done, pause, pauseBegan } = await seen;
           result.keystroke[who].push(done - start);
           result.toChange[who].push(changedAt - start);
           result.fromChange[who].push(done - changedAt);
           result.pause[who].push(pause);
+          result.pauseBegan[who].push(pauseBegan);
         } catch (err) {
           result.failures.push(`${who} edit ${i}: ${err instanceof Error ? err.message : String(err)}`);
         }
