@@ -62,6 +62,11 @@ async function problemsPanelListsDiagnostic({ page, shot, problem }: Ui): Promis
   await shot('01-problems.png');
 }
 
+/** The status bar reads the server's `sep/status` notification, which the extension asks for in `initialize`. */
+async function statusBarShowsStatus({ page }: Ui): Promise<void> {
+  await page.locator('.statusbar-item', { hasText: 'SEP: Draft · 1 problem' }).first().waitFor({ timeout: 20_000 });
+}
+
 async function quickFixAddsSection({ page, shot, problem }: Ui): Promise<void> {
   await problem.dblclick(); // opens the editor with the cursor on the diagnostic
   await page.locator('.monaco-editor.focused').waitFor({ timeout: 10_000 });
@@ -120,6 +125,7 @@ async function newSepFromPalette({ page, shot }: Ui): Promise<void> {
 const STEPS: [string, (ui: Ui) => Promise<void>][] = [
   ['the workbench loads and opens a SEP from Quick Open', opensSepFromQuickOpen],
   ['the Problems panel lists the missing-section diagnostic', problemsPanelListsDiagnostic],
+  ['the status bar shows the SEP\'s Status and its one problem', statusBarShowsStatus],
   ['Ctrl+. offers "Add missing section …" and applying it changes the editor text', quickFixAddsSection],
   ["the SEPs view shows the fake server's SEPs grouped by state", sidebarShowsGroups],
   ['"SEP: New SEP…" runs from the command palette and opens the new SEP', newSepFromPalette],
