@@ -115,7 +115,7 @@ export function renderMarkdown(r: Results): string {
       'The VS Code Markdown server gets its markdown-it tokens from the bench (`markdown/parse`, as VS Code\'s extension host answers it), so its times include that parse and its RSS does not; ' +
       'the remark server asks for full-text sync, so it receives the whole document on every keystroke. ' +
       `Our server is started with the options the extension starts it with (\`${SERVER_NODE_OPTIONS.join(' ')}\`), the others with V8's defaults. ` +
-      'The bench is a plain LSP client: it does not ask our server for its status-bar notification (`sep/status`), as the extension does.',
+      'The bench is a plain LSP client: it does not ask our server for its status-bar notification (`sep/status`), which the extension asks for.',
     '',
   );
   const busy = Math.max(m.loadavg.start[0], m.loadavg.end[0]);
