@@ -207,7 +207,8 @@ export function templateText(id: string, fingerprints: readonly Fingerprint[], n
     check(doc) {
       const reports: Report[] = [];
       for (const section of doc.sections) {
-        const fp = fingerprints.find((f) => f.section === sectionName(section));
+        const name = sectionName(section);
+        const fp = fingerprints.find((f) => f.section === name);
         if (!fp) continue;
         const prose = section.foldedText;
         const phrase = fp.phrases.find((p) => prose.includes(p));
