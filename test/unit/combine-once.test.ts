@@ -11,7 +11,6 @@ import { combineExtensions as combine } from 'micromark-util-combine-extensions'
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { combineExtensions } from '../../server/src/parse/combineOnce';
-// @ts-expect-error: a plain ES module without types
 import { combineOnce } from '../../esbuild.plugins.mjs';
 
 const root = join(__dirname, '..', '..');
