@@ -8,6 +8,10 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../common/protocol';
 import { startClient } from './client';
 
+/** A SEP with a Status and problems. */
+const uri = 'file:///work/seps/0000-status-demo.md';
+const text = '# SEP-0000: Status demo\n\n- **Status**: draft\n- **Type**: Standards Track\n\n## Abstract\n\nA demo.\n';
+
 test('sep/status follows each analysed version, with counts equal to the diagnostics published for it', async () => {
   const client = await startClient({ initializationOptions: { status: true } });
   try {
@@ -20,8 +24,6 @@ test('sep/status follows each analysed version, with counts equal to the diagnos
     const next = () => new Promise<StatusParams>((resolve) => waiting.push(resolve));
     const count = (p: PublishDiagnosticsParams, severities: number[]) => p.diagnostics.filter((d) => severities.includes(d.severity!)).length;
 
-    const uri = 'file:///work/seps/0000-status-demo.md';
-    const text = '# SEP-0000: Status demo\n\n- **Status**: draft\n- **Type**: Standards Track\n\n## Abstract\n\nA demo.\n';
     let diagnostics = client.diagnostics(uri, 1);
     let status = next();
     client.open(uri, text, 1);
@@ -54,8 +56,6 @@ test('a client that does not ask for sep/status (any LSP client) gets the diagno
   try {
     let statuses = 0;
     client.connection.onNotification(STATUS_NOTIFICATION, () => void statuses++);
-    const uri = 'file:///work/seps/0000-status-demo.md';
-    const text = '# SEP-0000: Status demo\n\n- **Status**: draft\n- **Type**: Standards Track\n\n## Abstract\n\nA demo.\n';
     const diagnostics = client.diagnostics(uri, 1);
     client.open(uri, text, 1);
     assert.ok((await diagnostics).diagnostics.length > 0, 'the demo has problems');
