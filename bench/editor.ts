@@ -8,12 +8,17 @@
  * the window), the other elsewhere (opening the SEP starts it). A third round per run times ours alone, with the
  * built-in validation off. Writes bench/editor-results.json (ignored) and the "In the editor" section of
  * bench/RESULTS.md, and judges the targets of issue 14 for each workspace.
+ *
+ * With `SEP_BENCH_PROFILE=1` it also profiles the extension host's thread during each round's edits (V8's sampling
+ * profiler, from inside the extension host), keeps the profiles in test-output/bench-editor/profiles/ and prints whose
+ * code took that thread, per edit. The profiler slows the extension host, so such a run writes no results.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildRunner, packageExtension } from '../test/e2e/build';
+import { timeByExtension, type CpuProfile } from './hostProfile';
 import { ensureCodeServer } from '../test/e2e/codeServer';
 import { runExtraScenario } from '../test/e2e/scenarios';
 import { stats, type Stats } from './report';
@@ -27,6 +32,8 @@ const BENCH_FILE = 'bench-largest.md';
  * keystrokes of all rounds are pooled.
  */
 const ROUNDS = Math.max(1, Number(process.env.SEP_BENCH_ROUNDS ?? 3));
+/** Where the extension host's CPU profiles go when `SEP_BENCH_PROFILE=1`; undefined otherwise. */
+const PROFILES_DIR = process.env.SEP_BENCH_PROFILE === '1' ? join(repo, 'test-output', 'bench-editor', 'profiles') : undefined;
 
 /** The two workspaces: what starts the extension differs (its `workspaceContains:**\/seps/*.md` activation event). */
 const WORKSPACES = [
@@ -105,6 +112,7 @@ async function main(): Promise<number> {
     /** One round in a fresh profile; undefined (with the reason printed) when the window wrote no samples. */
     const runRound = async (workspace: Workspace, name: string, peer: boolean): Promise<Samples | undefined> => {
       const out = join(tmp, `samples-${name}.json`);
+      const profile = PROFILES_DIR && join(PROFILES_DIR, `${name}.cpuprofile`);
       const result = await runExtraScenario(
         cs,
         vsixFiles,
@@ -119,15 +127,27 @@ async function main(): Promise<number> {
         },
         settings(peer),
         join(repo, 'test-output', 'bench-editor'),
-        { SEP_BENCH_OUT: out, SEP_BENCH_DIR: workspace.dir, SEP_BENCH_ACTIVATION: workspace.key, SEP_BENCH_PEER: peer ? 'on' : 'off' },
+        {
+          SEP_BENCH_OUT: out,
+          SEP_BENCH_DIR: workspace.dir,
+          SEP_BENCH_ACTIVATION: workspace.key,
+          SEP_BENCH_PEER: peer ? 'on' : 'off',
+          ...(profile ? { SEP_BENCH_PROFILE: profile } : {}),
+        },
       );
       if (!existsSync(out)) {
         console.error(`The benchmark window wrote no samples: ${JSON.stringify(result?.tests ?? result, null, 2)}`);
         return undefined;
       }
       // JSON writes a missing measure (NaN) as null.
-      return JSON.parse(readFileSync(out, 'utf8'), (_k, v: unknown) => (v === null ? NaN : v)) as Samples;
+      const samples = JSON.parse(readFileSync(out, 'utf8'), (_k, v: unknown) => (v === null ? NaN : v)) as Samples;
+      if (profile) printHostTime(name, profile, samples);
+      return samples;
     };
+    if (PROFILES_DIR) {
+      rmSync(PROFILES_DIR, { recursive: true, force: true });
+      mkdirSync(PROFILES_DIR, { recursive: true });
+    }
     const rounds = new Map<Workspace, Samples[]>(WORKSPACES.map((w) => [w, []]));
     const aloneRounds: Samples[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
@@ -145,12 +165,28 @@ async function main(): Promise<number> {
     const report = judge(each, all);
     const md = render(each, all, alone, report, doc.name, loadStart, loadavg());
     console.log(md);
+    if (PROFILES_DIR) {
+      console.error(`bench:editor: profiled run; the figures above are slowed by the profiler and not written. Profiles: ${PROFILES_DIR}`);
+      return report.every((r) => r.met) ? 0 : 1;
+    }
     writeFileSync(join(repo, 'bench', 'editor-results.json'), JSON.stringify({ workspaces: each, alone, report }, null, 2));
     writeSection(md);
     return report.every((r) => r.met) ? 0 : 1;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** Prints whose code took the extension host's thread during one round's edits, in ms per edit. */
+function printHostTime(name: string, file: string, samples: Samples): void {
+  if (!existsSync(file)) {
+    console.error(`bench:editor: ${name}: no profile was written`);
+    return;
+  }
+  const edits = samples.keystroke.ours.length + samples.keystroke.builtin.length;
+  const owners = timeByExtension(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile);
+  const each = owners.map(([owner, ms]) => `${owner} ${(ms / Math.max(1, edits)).toFixed(2)}`);
+  console.error(`bench:editor: ${name}: the extension host's thread during the edits, ms per edit (${edits} edits): ${each.join(', ')}`);
 }
 
 type Round = Pick<Samples, 'activation' | 'open' | 'memory' | 'activeBeforeOpen'>;

@@ -12,11 +12,13 @@
  * - keystroke: from each single-character edit to the diagnostics of that version. Each edit changes a digit that
  *   the extension's message quotes (a `SEP-N` mention for ours, a broken link's target for the built-in), so the
  *   diagnostics of that version are told apart from earlier ones.
- * With `SEP_BENCH_PEER=off` the launcher has turned the built-in validation off, and only ours is timed.
+ * With `SEP_BENCH_PEER=off` the launcher has turned the built-in validation off, and only ours is timed. With
+ * `SEP_BENCH_PROFILE` (a file), the extension host's thread is profiled during the edits.
  * Writes the samples as JSON to `SEP_BENCH_OUT`; the launcher computes and reports the figures.
  */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
+import { Session, type Profiler } from 'node:inspector';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
@@ -86,6 +88,29 @@ function serverMemory(...parts: string[]): { peakMb: number; rssMb: number } {
     : { peakMb: NaN, rssMb: NaN };
 }
 
+/**
+ * Starts V8's sampling profiler on the extension host's thread, from inside it (`SEP_BENCH_PROFILE`: where to write
+ * the .cpuprofile, to see whose code the extension host runs during the keystrokes); resolves with a function that
+ * stops it and returns the profile.
+ */
+async function startProfile(): Promise<() => Promise<Profiler.Profile>> {
+  const session = new Session();
+  session.connect();
+  const done = (resolve: () => void, reject: (err: Error) => void) => (err: Error | null) => (err ? reject(err) : resolve());
+  await new Promise<void>((resolve, reject) => session.post('Profiler.enable', done(resolve, reject)));
+  // Every 100 µs: the pauses looked at last a few ms.
+  await new Promise<void>((resolve, reject) => session.post('Profiler.setSamplingInterval', { interval: 100 }, done(resolve, reject)));
+  await new Promise<void>((resolve, reject) => session.post('Profiler.start', done(resolve, reject)));
+  return () =>
+    new Promise((resolve, reject) =>
+      session.post('Profiler.stop', (err, res) => {
+        session.disconnect();
+        if (err) reject(err);
+        else resolve(res.profile);
+      }),
+    );
+}
+
 const fromSep = (d: vscode.Diagnostic) => d.source === 'sep';
 // VS Code's Markdown link validation leaves `source` unset in 1.139 (and says `markdown` in some versions).
 const fromBuiltin = (d: vscode.Diagnostic) => d.source !== 'sep';
@@ -150,6 +175,7 @@ describe('in-editor benchmark', function () {
     const listener = vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document.uri.toString() === uri.toString()) changedAt = performance.now();
     });
+    const profile = process.env.SEP_BENCH_PROFILE ? await startProfile() : undefined;
     for (let i = 0; i < EDITS; i++) {
       for (const [who, marker, from, quoted] of working) {
         const digit = String(1 + ((i + 1) % 9));
@@ -171,6 +197,7 @@ describe('in-editor benchmark', function () {
       }
     }
     listener.dispose();
+    if (profile) writeFileSync(process.env.SEP_BENCH_PROFILE!, JSON.stringify(await profile()));
     // The servers' memory after the open and the edits: ours, and VS Code's Markdown language server.
     result.memory = {
       ours: serverMemory('sep-authoring', 'server.js'),
