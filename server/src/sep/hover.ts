@@ -1,7 +1,6 @@
 import { rangeContains } from './text';
 import type { Position, Range, SepDocument } from './types';
 import { FIELD_GUIDE, SECTION_WHY } from './guide';
-import { matchHeading } from './rules/section-model';
 import { FIELDS, STATUSES, TYPES, type ValueSpec } from '../../../common/vocabulary';
 import { findSep, type WorkspaceIndex } from './workspace';
 import { conformanceOf, countsText, type ConformanceData } from './conformance';
@@ -51,7 +50,7 @@ function fieldHover(doc: SepDocument, position: Position): HoverInfo | undefined
 
 function sectionHover(doc: SepDocument, position: Position): HoverInfo | undefined {
   const heading = doc.headings.find((h) => h.depth >= 2 && rangeContains(h.range, position));
-  const spec = heading && matchHeading(heading)?.spec;
+  const spec = heading && doc.sectionModel.match(heading)?.spec;
   if (!heading || !spec) return undefined;
   const name = spec.name === heading.text ? `**${spec.name}**` : `**${spec.name}** (written here as "${heading.text}")`;
   return {

@@ -2,6 +2,7 @@ import type { Heading, Html, RootContent } from 'mdast';
 import type { Node } from 'unist';
 import type { BlockFacts } from './blocks';
 import type { IncrementalMarkdownParser } from './markdown';
+import type { HeadingMatch } from './rules/section-model';
 
 /**
  * What the model building remembers about tree nodes, per document: the
@@ -20,6 +21,12 @@ export interface NodeMemo {
   sectionTexts: WeakMap<Node, SectionTexts>;
   /** A heading's text, read once per heading node: the node is the same only while its chunk's text is (parse.ts). */
   headings: WeakMap<Heading, HeadingText>;
+  /**
+   * The standard section a heading stands for, by its text (rules/section-model.ts): several rules ask for every
+   * heading on every keystroke, and the answer depends only on the text. Cleared past a bound, since typing a
+   * heading leaves an entry for each of its spellings on the way.
+   */
+  sectionMatches: Map<string, HeadingMatch | undefined>;
   /**
    * Parses the Specification section's text again for its normative statements (trace/statements.ts): an
    * incremental parser of its own, so that an edit re-parses only the chunk it touched.
@@ -47,5 +54,5 @@ export interface SectionTexts {
 }
 
 export function newNodeMemo(): NodeMemo {
-  return { facts: new WeakMap(), htmlSplits: new WeakMap(), statusMentions: new WeakMap(), sectionTexts: new WeakMap(), headings: new WeakMap() };
+  return { facts: new WeakMap(), htmlSplits: new WeakMap(), statusMentions: new WeakMap(), sectionTexts: new WeakMap(), headings: new WeakMap(), sectionMatches: new Map() };
 }

@@ -130,7 +130,7 @@ function withDerived(memo: NodeMemo, doc: Omit<SepDocument, 'sectionModel' | 'no
   const full = doc as SepDocument;
   let model: SectionModel | undefined;
   let statements: NormativeStatement[] | undefined;
-  Object.defineProperty(doc, 'sectionModel', { get: () => (model ??= buildSectionModel(full)), enumerable: false });
+  Object.defineProperty(doc, 'sectionModel', { get: () => (model ??= buildSectionModel(full, memo.sectionMatches)), enumerable: false });
   Object.defineProperty(doc, 'normativeStatements', { get: () => (statements ??= computeStatements(full, (text) => (memo.specification ??= new IncrementalMarkdownParser()).parse(text))), enumerable: false });
   return full;
 }

@@ -2,7 +2,6 @@ import { LineIndex } from '../text';
 import type { SepDocument, SepSection, TextEdit } from '../types';
 import { SECTIONS } from '../../../../common/vocabulary';
 import type { Fix } from '../rules/types';
-import { matchHeading } from '../rules/section-model';
 
 /**
  * Position of a standard section in the required order. Security
@@ -34,7 +33,7 @@ export function reorderSectionsFix(doc: SepDocument): Fix | undefined {
   // the one the rules look at cannot be left behind by a twin.
   const slots: Slot[] = doc.sections
     .filter((s) => s.heading.depth === 2)
-    .map((s) => ({ s, spec: matchHeading(s.heading)?.spec }))
+    .map((s) => ({ s, spec: doc.sectionModel.match(s.heading)?.spec }))
     .filter((x) => x.spec)
     .map((x) => ({ order: rank(x.spec!.name), ...chunk(x.s, index) }));
   const sorted = [...slots].sort((a, b) => a.order - b.order);

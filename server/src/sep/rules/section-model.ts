@@ -27,11 +27,15 @@ export function renameIsCertain(kind: MatchKind): boolean {
   return kind === 'variant' || kind === 'spelling' || kind === 'typo';
 }
 
-/** A section of the document standing for a standard section, and how its heading matches the name. */
-export interface SectionMatch {
+/** The standard section a heading stands for, and how well it matches. */
+export interface HeadingMatch {
   spec: SectionSpec;
-  section: SepSection;
   kind: MatchKind;
+}
+
+/** A section of the document standing for a standard section, and how its heading matches the name. */
+export interface SectionMatch extends HeadingMatch {
+  section: SepSection;
 }
 
 /** How a document's headings map onto the standard sections. */
@@ -50,6 +54,8 @@ export interface SectionModel {
   lookalikes: Map<string, SectionMatch>;
   /** The standard sections this SEP's Type calls for, in canonical order. */
   required: SectionSpec[];
+  /** The standard section any heading of the document stands for ({@link matchHeading}), answered from the document's table. */
+  match(h: SepHeading): HeadingMatch | undefined;
 }
 
 /**
@@ -76,10 +82,21 @@ export function findSection(doc: SepDocument, name: string): SectionMatch | unde
   return m.present.get(name) ?? m.misplaced.get(name);
 }
 
-/** The section model of a document; read it as `doc.sectionModel`, which computes it once. */
-export function buildSectionModel(doc: SepDocument): SectionModel {
+/**
+ * The section model of a document; read it as `doc.sectionModel`, which computes it once.
+ * @param known the matches of headings by text, kept by the document's parser across versions (memo.ts)
+ */
+export function buildSectionModel(doc: SepDocument, known: Map<string, HeadingMatch | undefined> = new Map()): SectionModel {
+  const match = (h: SepHeading): HeadingMatch | undefined => {
+    const key = `${h.raw}\n${h.text}`;
+    if (known.has(key)) return known.get(key);
+    if (known.size >= MAX_KNOWN) known.clear();
+    const found = matchHeading(h);
+    known.set(key, found);
+    return found;
+  };
   const matches = doc.sections.filter((s) => s.heading.depth === 2).flatMap((section) => {
-    const found = matchHeading(section.heading);
+    const found = match(section.heading);
     return found ? [{ ...found, section }] : [];
   });
   const present = new Map<string, SectionMatch>();
@@ -108,33 +125,27 @@ export function buildSectionModel(doc: SepDocument): SectionModel {
   const notNeeded = (type && NOT_NEEDED_BY_TYPE[type]) || [];
   const required = SECTIONS.filter((s) => s.required && !notNeeded.includes(s.name));
   duplicates.sort((a, b) => a.section.heading.range.start.line - b.section.heading.range.start.line);
-  return { present, duplicates, misplaced, lookalikes, required };
+  return { present, duplicates, misplaced, lookalikes, required, match };
 }
+
+/** A bound on a document's table of heading matches: far more headings than any SEP has. */
+const MAX_KNOWN = 2000;
 
 function isTitle(doc: SepDocument, h: SepHeading): boolean {
   return doc.title !== undefined && doc.title.range.start.line === h.range.start.line;
 }
 
-/** The standard section a heading stands for, and how well it matches. */
-export function matchHeading(h: SepHeading): { spec: SectionSpec; kind: MatchKind } | undefined {
-  // Several rules ask for every heading on every keystroke; the answer depends only on the heading's text.
-  const key = `${h.raw}\n${h.text}`;
-  if (MATCHES.has(key)) return MATCHES.get(key);
-  if (MATCHES.size > 2000) MATCHES.clear();
-  const match = computeMatch(h);
-  MATCHES.set(key, match);
-  return match;
-}
-
-const MATCHES = new Map<string, { spec: SectionSpec; kind: MatchKind } | undefined>();
-
-function computeMatch(h: SepHeading): { spec: SectionSpec; kind: MatchKind } | undefined {
+/**
+ * The standard section a heading stands for, and how well it matches; computed each time. The rules read it through
+ * `doc.sectionModel.match`, which keeps the answers.
+ */
+export function matchHeading(h: Pick<SepHeading, 'raw' | 'text'>): HeadingMatch | undefined {
   const text = h.text;
   const lower = text.toLowerCase();
   let end = h.raw.length;
   while (end > 0 && /[\s*_`]/.test(h.raw[end - 1])) end--;
   const colon = h.raw[end - 1] === ':';
-  let best: { spec: SectionSpec; kind: MatchKind } | undefined;
+  let best: HeadingMatch | undefined;
   for (const spec of SECTIONS) {
     const name = spec.name.toLowerCase();
     let kind: MatchKind | undefined;

@@ -1,7 +1,7 @@
 import type { Range, SepDocument, SepSection } from '../types';
 import { SECTIONS } from '../../../../common/vocabulary';
 import { levelFix, locatePhrase, renameFix } from './section-fixes';
-import { findSection, matchHeading, missingSections as absentSections, renameIsCertain, type SectionMatch } from './section-model';
+import { findSection, missingSections as absentSections, renameIsCertain, type SectionMatch } from './section-model';
 import { addAllSectionsFix, addSectionFix } from '../fixes/sections';
 import { reorderSectionsFix } from '../fixes/structure';
 import { TEMPLATE_FINGERPRINTS, TEMPLATE_NOTES, type Fingerprint } from './template-text';
@@ -207,7 +207,7 @@ export function templateText(id: string, fingerprints: readonly Fingerprint[], n
     check(doc) {
       const reports: Report[] = [];
       for (const section of doc.sections) {
-        const name = sectionName(section);
+        const name = sectionName(doc, section);
         const fp = fingerprints.find((f) => f.section === name);
         if (!fp) continue;
         const prose = section.foldedText;
@@ -242,8 +242,8 @@ function textAt(doc: SepDocument, range: Range): string {
 }
 
 /** A section's standard name: the standard section it stands for, else its heading text. */
-function sectionName(s: SepSection): string {
-  const m = s.heading.depth === 2 ? matchHeading(s.heading) : undefined;
+function sectionName(doc: SepDocument, s: SepSection): string {
+  const m = s.heading.depth === 2 ? doc.sectionModel.match(s.heading) : undefined;
   if (m && m.kind !== 'typo' && m.kind !== 'extended') return m.spec.name;
   return s.heading.text.toLowerCase() === 'acknowledgements' ? 'Acknowledgments' : s.heading.text;
 }
