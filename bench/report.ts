@@ -114,7 +114,7 @@ export function renderMarkdown(r: Results): string {
       'Each of those servers then opens the same text under another name (`<file>-copy.md`), which it has never parsed: our server keeps the parse of its four most recently closed files, so a re-open is not the same as opening a file it has not seen. ' +
       'The VS Code Markdown server gets its markdown-it tokens from the bench (`markdown/parse`, as VS Code\'s extension host answers it), so its times include that parse and its RSS does not; ' +
       'the remark server asks for full-text sync, so it receives the whole document on every keystroke. ' +
-      `Our server is started with the options the extension starts it with (\`${SERVER_NODE_OPTIONS.join(' ')}\`), the others with V8's defaults. ` +
+      `Our server is the production bundle the .vsix ships (\`dist/server.js\`, minified), started with the options the extension starts it with (\`${SERVER_NODE_OPTIONS.join(' ')}\`); the others with V8's defaults. ` +
       'The bench is a plain LSP client: it does not ask our server for its status-bar notification (`sep/status`), which the extension asks for.',
     '',
   );

@@ -34,7 +34,7 @@ function main(): Promise<void> | void {
     return;
   }
   if (!existsSync(join(repo, 'dist', 'server.js'))) {
-    console.error('dist/server.js is missing: run `npm run build` first (`npm run bench` does).');
+    console.error('dist/server.js is missing: run `node esbuild.mjs --production` first (`npm run bench` does).');
     process.exitCode = 1;
     return;
   }
