@@ -12,11 +12,16 @@
  * With `SEP_BENCH_PROFILE=1` it also profiles the extension host's thread during each round's edits (V8's sampling
  * profiler, from inside the extension host), keeps the profiles in test-output/bench-editor/profiles/ and prints whose
  * code took that thread, per edit. The profiler slows the extension host, so such a run writes no results.
+ *
+ * With `SEP_BENCH_FLOOR=1` each round has one more profile: the `seps/` workspace beside the built-in, with our
+ * server replaced by an instant stand-in (bench/floorServer.ts), to show what the editor and the extension host
+ * alone add to a keystroke. Reported, not judged.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import * as esbuild from 'esbuild';
 import { buildRunner, packageExtension } from '../test/e2e/build';
 import { timeByExtension, type CpuProfile } from './hostProfile';
 import { ensureCodeServer } from '../test/e2e/codeServer';
@@ -32,6 +37,8 @@ const BENCH_FILE = 'bench-largest.md';
  * keystrokes of all rounds are pooled.
  */
 const ROUNDS = Math.max(1, Number(process.env.SEP_BENCH_ROUNDS ?? 3));
+/** Whether to time the instant stand-in server too (`SEP_BENCH_FLOOR=1`). */
+const FLOOR = process.env.SEP_BENCH_FLOOR === '1';
 /** Where the extension host's CPU profiles go when `SEP_BENCH_PROFILE=1`; undefined otherwise. */
 const PROFILES_DIR = process.env.SEP_BENCH_PROFILE === '1' ? join(repo, 'test-output', 'bench-editor', 'profiles') : undefined;
 
@@ -48,7 +55,11 @@ type Workspace = (typeof WORKSPACES)[number];
  * machine's slower minutes fall on both; then ours alone in the first, the built-in's validation off, which shows how
  * much of our time in the editor is the peer's work on the same CPUs.
  */
-const PROFILES = [...WORKSPACES.map((workspace) => ({ workspace, peer: true })), { workspace: WORKSPACES[0], peer: false }];
+const PROFILES: { workspace: Workspace; peer: boolean; floor?: boolean }[] = [
+  ...WORKSPACES.map((workspace) => ({ workspace, peer: true })),
+  { workspace: WORKSPACES[0], peer: false },
+  ...(FLOOR ? [{ workspace: WORKSPACES[0], peer: true, floor: true }] : []),
+];
 
 /** What the suite writes. */
 interface Samples {
@@ -108,9 +119,11 @@ async function main(): Promise<number> {
   const vsixFiles = [packageExtension(), await buildRunner(true)];
   const cs = ensureCodeServer(join(repo, '.cache', 'code-server'));
   const tmp = mkdtempSync(join(tmpdir(), 'sep-bench-editor-'));
+  const floorServer = join(tmp, 'floor-server.js');
+  if (FLOOR) await esbuild.build({ entryPoints: [join(repo, 'bench', 'floorServer.ts')], outfile: floorServer, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
   try {
     /** One round in a fresh profile; undefined (with the reason printed) when the window wrote no samples. */
-    const runRound = async (workspace: Workspace, name: string, peer: boolean): Promise<Samples | undefined> => {
+    const runRound = async (workspace: Workspace, name: string, peer: boolean, floor = false): Promise<Samples | undefined> => {
       const out = join(tmp, `samples-${name}.json`);
       const profile = PROFILES_DIR && join(PROFILES_DIR, `${name}.cpuprofile`);
       const result = await runExtraScenario(
@@ -124,6 +137,8 @@ async function main(): Promise<number> {
             writeFileSync(join(dir, workspace.dir, BENCH_FILE), doc.text);
             return `?folder=${encodeURIComponent(dir)}`;
           },
+          // The stand-in takes the place of our installed server.
+          installed: floor ? (extensionsDir) => useFloorServer(extensionsDir, floorServer) : undefined,
         },
         settings(peer),
         join(repo, 'test-output', 'bench-editor'),
@@ -150,20 +165,21 @@ async function main(): Promise<number> {
     }
     const rounds = new Map<Workspace, Samples[]>(WORKSPACES.map((w) => [w, []]));
     const aloneRounds: Samples[] = [];
+    const floorRounds: Samples[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
-      for (const { workspace, peer } of PROFILES) {
-        const name = peer ? workspace.key : 'ours alone';
+      for (const { workspace, peer, floor } of PROFILES) {
+        const name = floor ? 'floor' : peer ? workspace.key : 'ours alone';
         console.error(`bench:editor: round ${round} of ${ROUNDS}, ${name} (a fresh code-server profile)`);
-        const samples = await runRound(workspace, `${name.replace(' ', '-')}-${round}`, peer);
+        const samples = await runRound(workspace, `${name.replace(' ', '-')}-${round}`, peer, floor);
         if (!samples) return 1;
-        (peer ? rounds.get(workspace)! : aloneRounds).push(samples);
+        (floor ? floorRounds : peer ? rounds.get(workspace)! : aloneRounds).push(samples);
       }
     }
     const each = WORKSPACES.map((workspace) => ({ workspace, samples: combine(rounds.get(workspace)!) }));
     const all = combine([...rounds.values()].flat());
     const alone = combine(aloneRounds);
     const report = judge(each, all);
-    const md = render(each, all, alone, report, doc.name, loadStart, loadavg());
+    const md = render(each, all, alone, report, doc.name, loadStart, loadavg(), floorRounds.length ? combine(floorRounds) : undefined);
     console.log(md);
     if (PROFILES_DIR) {
       console.error(`bench:editor: profiled run; the figures above are slowed by the profiler and not written. Profiles: ${PROFILES_DIR}`);
@@ -187,6 +203,25 @@ function printHostTime(name: string, file: string, samples: Samples): void {
   const owners = timeByExtension(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile);
   const each = owners.map(([owner, ms]) => `${owner} ${(ms / Math.max(1, edits)).toFixed(2)}`);
   console.error(`bench:editor: ${name}: the extension host's thread during the edits, ms per edit (${edits} edits): ${each.join(', ')}`);
+}
+
+/** Puts the stand-in server (bench/floorServer.ts, bundled) in place of our installed extension's dist/server.js. */
+function useFloorServer(extensionsDir: string, floorServer: string): void {
+  const ours = readdirSync(extensionsDir).find((d) => d.startsWith('sep-authoring.sep-authoring-'));
+  if (!ours) throw new Error(`SEP Authoring is not installed in ${extensionsDir}`);
+  copyFileSync(floorServer, join(extensionsDir, ours, 'dist', 'server.js'));
+}
+
+/** The stand-in's keystrokes beside the built-in, in the same terms as ours. */
+function floorLine(floor: Combined): string {
+  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+  const [k, b, a, p] = [stats(floor.keystroke.ours), stats(floor.keystroke.builtin), stats(floor.fromChange.ours), stats(floor.pause.ours)];
+  return (
+    `The floor: ${floor.rounds.length} more round${floor.rounds.length === 1 ? '' : 's'} in the \`seps/\` workspace beside the built-in, with our server replaced by a stand-in that answers every version at once and analyses nothing (\`bench/floorServer.ts\`). ` +
+    `Keystroke p50 / p95 ${f(k.p50)} / ${f(k.p95)} ms against the built-in's ${f(b.p50)} / ${f(b.p95)} in the same windows (${(k.p95 / b.p95).toFixed(2)}× at the p95); ` +
+    `its part after the extension host hears of the edit ${f(a.p50)} / ${f(a.p95)}, the extension host's longest pause meanwhile ${f(p.p50)} / ${f(p.p95)}; ` +
+    `${k.n} edits timed, ${floor.failures.length} missed. No language server can do better here. Not judged.`
+  );
 }
 
 type Round = Pick<Samples, 'activation' | 'open' | 'memory' | 'activeBeforeOpen'>;
@@ -246,7 +281,16 @@ function judge(each: { workspace: Workspace; samples: Combined }[], all: Combine
   ];
 }
 
-function render(each: { workspace: Workspace; samples: Combined }[], all: Combined, alone: Combined, verdicts: Verdict[], name: string, start: number[], end: number[]): string {
+function render(
+  each: { workspace: Workspace; samples: Combined }[],
+  all: Combined,
+  alone: Combined,
+  verdicts: Verdict[],
+  name: string,
+  start: number[],
+  end: number[],
+  floor?: Combined,
+): string {
   const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
   const keystrokes = (who: string, k: Stats) => `| ${who} | ${f(k.p50)} | ${f(k.p95)} | ${f(k.max)} | ${k.n} |`;
   const mem = (m: { peakMb: number; rssMb: number } | undefined) => (m ? `${f(m.peakMb)} / ${f(m.rssMb)}` : 'n/a');
@@ -295,6 +339,7 @@ function render(each: { workspace: Workspace; samples: Combined }[], all: Combin
     '',
     `Ours alone: ${alone.rounds.length} more rounds in the \`seps/\` workspace with the built-in validation off (\`markdown.validate.enabled\`: false), the same document and edits; VS Code's Markdown extension still runs, without its diagnostics. Keystroke p50 / p95 ${f(stats(alone.keystroke.ours).p50)} / ${f(stats(alone.keystroke.ours).p95)} ms, of which edit → extension host ${f(stats(alone.toChange.ours).p50)} / ${f(stats(alone.toChange.ours).p95)} and extension host → diagnostics ${f(stats(alone.fromChange.ours).p50)} / ${f(stats(alone.fromChange.ours).p95)} (the extension host\'s longest pause meanwhile ${f(stats(alone.pause.ours).p50)} / ${f(stats(alone.pause.ours).p95)}, beginning ${f(stats(alone.pauseBegan.ours).p50)} ms after the change at the median); open → first diagnostics ${f(alone.open.ours)} ms (median of the rounds). Not judged: the targets compare the two extensions in the same window.`,
     '',
+    ...(floor ? [floorLine(floor), ''] : []),
     `Language server memory after the edits (peak / current resident, MB, median of the rounds): SEP Authoring ${mem(all.memory?.ours)}, VS Code Markdown ${mem(all.memory?.builtin)}.`,
     '',
     '| target | value | met |',

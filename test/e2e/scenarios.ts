@@ -21,6 +21,8 @@ export interface ExtraScenario {
   suite: string;
   /** Prepares what the window opens inside `dir` and returns the URL query that opens it ('' for no folder). */
   open(dir: string): string;
+  /** Runs once the extensions are installed in `extensionsDir`, before code-server starts. */
+  installed?(extensionsDir: string): void;
 }
 
 /** The windows run after the main suite, in order. */
@@ -84,6 +86,7 @@ export async function runExtraScenario(
   let server: RunningCodeServer | undefined;
   try {
     installExtensions(cs, dirs, vsixFiles);
+    scenario.installed?.(dirs.extensionsDir);
     const query = scenario.open(join(tmp, 'workspace'));
     server = await startCodeServer(cs, {
       ...dirs,
