@@ -32,33 +32,18 @@ export function extensionOf(url: string): string | undefined {
 /** Milliseconds of the profile per owner: extensions by id, {@link HOST}, {@link IDLE}; largest first. */
 export function timeByExtension(profile: CpuProfile): [owner: string, ms: number][] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  // The owner of each node, worked out once per node, walking up the stack without recursion.
-  const owners = new Map<number, string>();
-  const ownerOf = (id: number): string => {
-    const known = owners.get(id);
-    if (known !== undefined) return known;
-    const path: number[] = [];
-    let owner: string | undefined;
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const cached = owners.get(at);
-      if (cached !== undefined) {
-        owner = cached;
-        break;
-      }
-      path.push(at);
-      const node = byId.get(at);
-      owner = node && extensionOf(node.callFrame.url);
-      if (owner) break;
-    }
-    const leaf = byId.get(id)?.callFrame.functionName;
-    const result = owner ?? (leaf === '(idle)' ? IDLE : HOST);
-    // Nodes below the extension frame found belong to it too; with none found, only the leaf's own answer is known.
-    if (owner) for (const p of path) owners.set(p, owner);
-    else owners.set(id, result);
-    return result;
-  };
+  // Each node's innermost extension: its own, else its caller's. Worked out from the roots down, without recursion.
+  const extensionAt = new Map<number, string | undefined>();
+  const called = new Set(profile.nodes.flatMap((n) => n.children ?? []));
+  const pending: [id: number, caller: string | undefined][] = profile.nodes.filter((n) => !called.has(n.id)).map((n) => [n.id, undefined]);
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [id, caller] = next;
+    const node = byId.get(id);
+    const own = (node && extensionOf(node.callFrame.url)) ?? caller;
+    extensionAt.set(id, own);
+    for (const child of node?.children ?? []) pending.push([child, own]);
+  }
+  const ownerOf = (id: number): string => extensionAt.get(id) ?? (byId.get(id)?.callFrame.functionName === '(idle)' ? IDLE : HOST);
   const totals = new Map<string, number>();
   profile.samples.forEach((id, i) => {
     const owner = ownerOf(id);
