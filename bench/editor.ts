@@ -120,8 +120,8 @@ async function main(): Promise<number> {
   const cs = ensureCodeServer(join(repo, '.cache', 'code-server'));
   const tmp = mkdtempSync(join(tmpdir(), 'sep-bench-editor-'));
   const floorServer = join(tmp, 'floor-server.js');
-  if (FLOOR) await esbuild.build({ entryPoints: [join(repo, 'bench', 'floorServer.ts')], outfile: floorServer, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
   try {
+    if (FLOOR) await esbuild.build({ entryPoints: [join(repo, 'bench', 'floorServer.ts')], outfile: floorServer, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
     /** One round in a fresh profile; undefined (with the reason printed) when the window wrote no samples. */
     const runRound = async (workspace: Workspace, name: string, peer: boolean, floor = false): Promise<Samples | undefined> => {
       const out = join(tmp, `samples-${name}.json`);
@@ -214,15 +214,17 @@ function useFloorServer(extensionsDir: string, floorServer: string): void {
 
 /** The stand-in's keystrokes beside the built-in, in the same terms as ours. */
 function floorLine(floor: Combined): string {
-  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
   const [k, b, a, p] = [stats(floor.keystroke.ours), stats(floor.keystroke.builtin), stats(floor.fromChange.ours), stats(floor.pause.ours)];
   return (
     `The floor: ${floor.rounds.length} more round${floor.rounds.length === 1 ? '' : 's'} in the \`seps/\` workspace beside the built-in, with our server replaced by a stand-in that answers every version at once and analyses nothing (\`bench/floorServer.ts\`). ` +
-    `Keystroke p50 / p95 ${f(k.p50)} / ${f(k.p95)} ms against the built-in's ${f(b.p50)} / ${f(b.p95)} in the same windows (${(k.p95 / b.p95).toFixed(2)}× at the p95); ` +
-    `its part after the extension host hears of the edit ${f(a.p50)} / ${f(a.p95)}, the extension host's longest pause meanwhile ${f(p.p50)} / ${f(p.p95)}; ` +
+    `Keystroke p50 / p95 ${fmt(k.p50)} / ${fmt(k.p95)} ms against the built-in's ${fmt(b.p50)} / ${fmt(b.p95)} in the same windows (${(k.p95 / b.p95).toFixed(2)}× at the p95); ` +
+    `its part after the extension host hears of the edit ${fmt(a.p50)} / ${fmt(a.p95)}, the extension host's longest pause meanwhile ${fmt(p.p50)} / ${fmt(p.p95)}; ` +
     `${k.n} edits timed, ${floor.failures.length} missed. No language server can do better here. Not judged.`
   );
 }
+
+/** A figure in ms to one decimal, or `n/a` when it could not be measured. */
+const fmt = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
 
 type Round = Pick<Samples, 'activation' | 'open' | 'memory' | 'activeBeforeOpen'>;
 type Combined = Samples & { rounds: Round[] };
@@ -291,15 +293,14 @@ function render(
   end: number[],
   floor?: Combined,
 ): string {
-  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
-  const keystrokes = (who: string, k: Stats) => `| ${who} | ${f(k.p50)} | ${f(k.p95)} | ${f(k.max)} | ${k.n} |`;
-  const mem = (m: { peakMb: number; rssMb: number } | undefined) => (m ? `${f(m.peakMb)} / ${f(m.rssMb)}` : 'n/a');
+  const keystrokes = (who: string, k: Stats) => `| ${who} | ${fmt(k.p50)} | ${fmt(k.p95)} | ${fmt(k.max)} | ${k.n} |`;
+  const mem = (m: { peakMb: number; rssMb: number } | undefined) => (m ? `${fmt(m.peakMb)} / ${fmt(m.rssMb)}` : 'n/a');
   const split = (who: string, before: number[], after: number[], pause: number[], began: number[]) => {
     const [b, a, p, g] = [stats(before), stats(after), stats(pause), stats(began)];
-    return `| ${who} | ${f(b.p50)} / ${f(b.p95)} | ${f(a.p50)} / ${f(a.p95)} | ${f(p.p50)} / ${f(p.p95)} | ${f(g.p50)} |`;
+    return `| ${who} | ${fmt(b.p50)} / ${fmt(b.p95)} | ${fmt(a.p50)} / ${fmt(a.p95)} | ${fmt(p.p50)} / ${fmt(p.p95)} | ${fmt(g.p50)} |`;
   };
   const perRound = (s: Combined) =>
-    `activation ${s.rounds.map((r) => `${f(r.activation.ours)} / ${f(r.activation.builtin)}`).join(', ')}; first diagnostics ${s.rounds.map((r) => `${f(r.open.ours)} / ${f(r.open.builtin)}`).join(', ')}; active before the open in ${s.rounds.filter((r) => r.activeBeforeOpen).length} of ${s.rounds.length}`;
+    `activation ${s.rounds.map((r) => `${fmt(r.activation.ours)} / ${fmt(r.activation.builtin)}`).join(', ')}; first diagnostics ${s.rounds.map((r) => `${fmt(r.open.ours)} / ${fmt(r.open.builtin)}`).join(', ')}; active before the open in ${s.rounds.filter((r) => r.activeBeforeOpen).length} of ${s.rounds.length}`;
   const commit = (() => {
     try {
       return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
@@ -317,8 +318,8 @@ function render(
     '| workspace | extension | open → active | open → first diagnostics |',
     '| --- | --- | --- | --- |',
     ...each.flatMap(({ workspace, samples: s }) => [
-      `| ${workspace.label} | SEP Authoring | ${f(s.activation.ours)} | ${f(s.open.ours)} |`,
-      `| | VS Code Markdown (link validation) | ${f(s.activation.builtin)} | ${f(s.open.builtin)} |`,
+      `| ${workspace.label} | SEP Authoring | ${fmt(s.activation.ours)} | ${fmt(s.open.ours)} |`,
+      `| | VS Code Markdown (link validation) | ${fmt(s.activation.builtin)} | ${fmt(s.open.builtin)} |`,
     ]),
     '',
     `Per round (ours / the built-in's): ${each.map(({ workspace, samples: s }) => `${workspace.key}: ${perRound(s)}`).join('. ')}.`,
@@ -337,7 +338,7 @@ function render(
     split('SEP Authoring', all.toChange.ours, all.fromChange.ours, all.pause.ours, all.pauseBegan.ours),
     split('VS Code Markdown (link validation)', all.toChange.builtin, all.fromChange.builtin, all.pause.builtin, all.pauseBegan.builtin),
     '',
-    `Ours alone: ${alone.rounds.length} more rounds in the \`seps/\` workspace with the built-in validation off (\`markdown.validate.enabled\`: false), the same document and edits; VS Code's Markdown extension still runs, without its diagnostics. Keystroke p50 / p95 ${f(stats(alone.keystroke.ours).p50)} / ${f(stats(alone.keystroke.ours).p95)} ms, of which edit → extension host ${f(stats(alone.toChange.ours).p50)} / ${f(stats(alone.toChange.ours).p95)} and extension host → diagnostics ${f(stats(alone.fromChange.ours).p50)} / ${f(stats(alone.fromChange.ours).p95)} (the extension host\'s longest pause meanwhile ${f(stats(alone.pause.ours).p50)} / ${f(stats(alone.pause.ours).p95)}, beginning ${f(stats(alone.pauseBegan.ours).p50)} ms after the change at the median); open → first diagnostics ${f(alone.open.ours)} ms (median of the rounds). Not judged: the targets compare the two extensions in the same window.`,
+    `Ours alone: ${alone.rounds.length} more rounds in the \`seps/\` workspace with the built-in validation off (\`markdown.validate.enabled\`: false), the same document and edits; VS Code's Markdown extension still runs, without its diagnostics. Keystroke p50 / p95 ${fmt(stats(alone.keystroke.ours).p50)} / ${fmt(stats(alone.keystroke.ours).p95)} ms, of which edit → extension host ${fmt(stats(alone.toChange.ours).p50)} / ${fmt(stats(alone.toChange.ours).p95)} and extension host → diagnostics ${fmt(stats(alone.fromChange.ours).p50)} / ${fmt(stats(alone.fromChange.ours).p95)} (the extension host\'s longest pause meanwhile ${fmt(stats(alone.pause.ours).p50)} / ${fmt(stats(alone.pause.ours).p95)}, beginning ${fmt(stats(alone.pauseBegan.ours).p50)} ms after the change at the median); open → first diagnostics ${fmt(alone.open.ours)} ms (median of the rounds). Not judged: the targets compare the two extensions in the same window.`,
     '',
     ...(floor ? [floorLine(floor), ''] : []),
     `Language server memory after the edits (peak / current resident, MB, median of the rounds): SEP Authoring ${mem(all.memory?.ours)}, VS Code Markdown ${mem(all.memory?.builtin)}.`,
