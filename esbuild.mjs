@@ -46,6 +46,19 @@ const mcpTrim = {
 };
 
 /**
+ * The language server leaves the `yaml` library to dist/yaml.js, which it loads the first time a traceability file
+ * is read (server/src/sep/trace/yaml.ts): a server that meets none neither compiles nor runs it. dist/cli.js keeps it
+ * inside, being one file to copy (README); so does the web worker, which cannot load files.
+ */
+/** @type {import('esbuild').Plugin} */
+const yamlApart = {
+  name: 'yaml-apart',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: './yaml.js', external: true }));
+  },
+};
+
+/**
  * The web extension (vscode.dev, github.dev), from the same sources: the client for the browser's extension host
  * and the server as a Web Worker. Node built-ins do not resolve here, so one imported by mistake fails the build.
  */
@@ -72,7 +85,9 @@ await Promise.all([
   // `worker` export (decode-named-character-reference, whose `browser` one needs `document`) give that one.
   esbuild.build({ ...web, entryPoints: ['server/src/browserMain.ts'], outfile: 'dist/web/server.js', format: 'iife', conditions: ['worker'], plugins: [combineOnce] }),
   // The language server; also the parse worker's script (server/src/parse/worker.ts).
-  esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [combineOnce] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [combineOnce, yamlApart] }),
+  // What dist/server.js loads as `yaml` (yamlApart).
+  esbuild.build({ ...common, stdin: { contents: "module.exports = require('yaml');", resolveDir: '.' }, outfile: 'dist/yaml.js' }),
   // dist/mcp.js only starts the MCP server dist/cli.js carries (server/src/mcp/, loaded on demand, with the SDK's
   // stdio server parts only): one copy of the engine for both keeps the .vsix small.
   esbuild.build({ ...common, entryPoints: ['server/src/mcp/launch.ts'], outfile: 'dist/mcp.js', external: ['./cli.js'] }),

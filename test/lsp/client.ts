@@ -38,9 +38,11 @@ export async function startClient(
     beforeInitialize?: (connection: MessageConnection) => void;
     /** Sent in `initializationOptions` beside `settings` (the extension sends `status: true`). */
     initializationOptions?: Record<string, unknown>;
+    /** Options for Node, before the server's script. */
+    nodeArgs?: string[];
   } = {},
 ): Promise<TestClient> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: 'pipe' });
   let err = '';
   child.stderr.on('data', (d) => (err += String(d)));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

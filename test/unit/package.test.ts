@@ -101,7 +101,7 @@ describe('the packaged .vsix', () => {
     const names = new Set(listZip(readFileSync(vsix)).map((e) => e.name));
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string; browser: string; icon?: string };
     const expected = ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
-      `extension/${manifest.main.replace(/^\.\//, '')}`, 'extension/dist/server.js',
+      `extension/${manifest.main.replace(/^\.\//, '')}`, 'extension/dist/server.js', 'extension/dist/yaml.js',
       `extension/${manifest.browser.replace(/^\.\//, '')}`, 'extension/dist/web/server.js'];
     if (manifest.icon) expected.push(`extension/${manifest.icon}`);
     for (const name of expected) assert.ok(names.has(name), `${name} missing from the vsix: ${[...names].join(', ')}`);

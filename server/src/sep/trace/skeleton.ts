@@ -1,7 +1,7 @@
-import { Document } from 'yaml';
 import { normalisedWords } from './coverage';
 import type { SepDocument } from '../types';
 import type { NormativeStatement } from './types';
+import { yamlLibrary } from './yaml';
 
 /** Words kept in a suggested check id. */
 const SLUG_WORDS = 5;
@@ -21,7 +21,7 @@ export function traceabilitySkeleton(sepNumber: number, statements: NormativeSta
   const requirements = statements
     .filter((s) => s.level !== 'may')
     .map((s) => ({ check: uniqueCheck(`sep-${sepNumber}-${slug(s.text)}`, used), text: s.text }));
-  const doc = new Document({ sep: sepNumber, spec_url: specUrl, requirements });
+  const doc = new (yamlLibrary().Document)({ sep: sepNumber, spec_url: specUrl, requirements });
   doc.commentBefore =
     ' Draft from the SEP\'s MUST/SHOULD statements: point spec_url at the specification section, use the\n' +
     ' specification\'s wording in each text, name the checks after the conformance scenarios, and replace check\n' +

@@ -1,0 +1,34 @@
+/**
+ * The language server's bundle (dist/server.js, built by `npm run build`) leaves the `yaml` library to dist/yaml.js,
+ * loaded when a traceability file is first read (server/src/sep/trace/yaml.ts; test/lsp/lazy-yaml.test.ts checks
+ * when). dist/cli.js, one file to copy, and the web worker keep it inside.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const DIST = join(__dirname, '..', '..', 'dist');
+/** A string only the yaml library's code holds: the prefix of its core schema's tags. */
+const YAML_CODE = 'tag:yaml.org,2002:';
+
+function bundle(name: string): string {
+  const file = join(DIST, name);
+  assert.ok(existsSync(file), `${file} is missing: run npm run build`);
+  return readFileSync(file, 'utf8');
+}
+
+test('dist/server.js holds no copy of the yaml library and loads ./yaml.js, which does', () => {
+  const server = bundle('server.js');
+  assert.ok(!server.includes(YAML_CODE), 'server.js carries the yaml library');
+  assert.match(server, /\brequire\(\s*["']\.\/yaml\.js["']\s*\)/);
+  assert.ok(bundle('yaml.js').includes(YAML_CODE));
+});
+
+test('dist/cli.js and the web worker carry the library themselves', () => {
+  for (const name of ['cli.js', join('web', 'server.js')]) {
+    const code = bundle(name);
+    assert.ok(code.includes(YAML_CODE), `${name} lacks the yaml library`);
+    assert.doesNotMatch(code, /\brequire\(\s*["']\.\/yaml\.js["']\s*\)/, `${name} needs a file beside it`);
+  }
+});
