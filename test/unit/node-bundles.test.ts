@@ -11,6 +11,8 @@ import { join } from 'node:path';
 const DIST = join(__dirname, '..', '..', 'dist');
 /** A string only the yaml library's code holds: the prefix of its core schema's tags. */
 const YAML_CODE = 'tag:yaml.org,2002:';
+/** How a bundle loads the library from the file beside it. */
+const LOADS_YAML_FILE = /\brequire\(\s*["']\.\/yaml\.js["']\s*\)/;
 
 function bundle(name: string): string {
   const file = join(DIST, name);
@@ -21,7 +23,7 @@ function bundle(name: string): string {
 test('dist/server.js holds no copy of the yaml library and loads ./yaml.js, which does', () => {
   const server = bundle('server.js');
   assert.ok(!server.includes(YAML_CODE), 'server.js carries the yaml library');
-  assert.match(server, /\brequire\(\s*["']\.\/yaml\.js["']\s*\)/);
+  assert.match(server, LOADS_YAML_FILE);
   assert.ok(bundle('yaml.js').includes(YAML_CODE));
 });
 
@@ -29,6 +31,6 @@ test('dist/cli.js and the web worker carry the library themselves', () => {
   for (const name of ['cli.js', join('web', 'server.js')]) {
     const code = bundle(name);
     assert.ok(code.includes(YAML_CODE), `${name} lacks the yaml library`);
-    assert.doesNotMatch(code, /\brequire\(\s*["']\.\/yaml\.js["']\s*\)/, `${name} needs a file beside it`);
+    assert.doesNotMatch(code, LOADS_YAML_FILE, `${name} needs a file beside it`);
   }
 });

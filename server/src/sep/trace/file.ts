@@ -7,7 +7,7 @@ import type { Range } from '../types';
 import { TRACE_RULES } from './rules';
 import type { TraceabilityFile, TraceabilityRow } from './types';
 import { checkRows, isHttpUrl, type Reporter } from './check';
-import { yamlLibrary, type YamlLibrary } from './yaml';
+import { yamlLibrary } from './yaml';
 
 /** Files past this many UTF-16 units are not parsed: one finding says so. */
 export const MAX_TRACE_FILE = 1024 * 1024;
@@ -54,9 +54,8 @@ export function parseTraceability(text: string, fileName: string, options: Trace
     report('trace-yaml-syntax', index.range(deep, deep), `This file nests more than ${MAX_YAML_DEPTH} levels deep here; a traceability file is a list of rows, so it is not read further.`);
     return { file, findings };
   }
-  const yaml = yamlLibrary();
-  const { isMap, isScalar, isSeq } = yaml;
-  const doc = yaml.parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const { isMap, isScalar, isSeq, parseDocument } = yamlLibrary();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   for (const e of doc.errors.slice(0, MAX_YAML_ERRORS)) report('trace-yaml-syntax', index.range(e.pos[0], Math.max(e.pos[1], e.pos[0])), `YAML error: ${firstLine(e.message)}`);
   if (doc.errors.length > MAX_YAML_ERRORS) report('trace-yaml-syntax', top, `${doc.errors.length - MAX_YAML_ERRORS} more YAML errors are not listed.`);
   if (doc.errors.length) return { file, findings };
@@ -85,7 +84,7 @@ export function parseTraceability(text: string, fileName: string, options: Trace
     report('trace-file-structure', list ? at(list) : top, 'Add `requirements:`, a list of rows with `text` and `check` or `excluded`.');
   } else {
     for (const item of list.items) {
-      const row = readRow(yaml, item as YamlNode, at, report);
+      const row = readRow(item as YamlNode, at, report);
       if (row) file.rows.push(row);
     }
   }
@@ -97,8 +96,8 @@ export function parseTraceability(text: string, fileName: string, options: Trace
   return { file, findings };
 }
 
-function readRow(yaml: YamlLibrary, item: YamlNode, at: (n: YamlNode | null | undefined) => Range, report: Reporter): TraceabilityRow | undefined {
-  const { isMap, isScalar } = yaml;
+function readRow(item: YamlNode, at: (n: YamlNode | null | undefined) => Range, report: Reporter): TraceabilityRow | undefined {
+  const { isMap, isScalar } = yamlLibrary();
   if (!isMap(item)) {
     report('trace-file-structure', at(item), 'Each row of `requirements` is a mapping with `text` and `check` or `excluded`.');
     return undefined;
