@@ -2,7 +2,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
-import { combineOnce } from './esbuild.plugins.mjs';
+import { combineOnce, reuseCompileContext } from './esbuild.plugins.mjs';
 
 const production = process.argv.includes('--production');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -76,6 +76,9 @@ const browserPlatform = {
   },
 };
 
+/** The build-time changes to the Markdown parser every bundle of the engine gets (esbuild.plugins.mjs). */
+const markdownParser = [combineOnce, reuseCompileContext];
+
 // A fresh dist/ each time, so nothing an older build wrote is packaged.
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([
@@ -83,9 +86,9 @@ await Promise.all([
   esbuild.build({ ...web, entryPoints: ['client/src/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], plugins: [browserPlatform] }),
   // A worker script is no module: it runs as it is, so no CommonJS wrapper. A worker has no DOM: packages with a
   // `worker` export (decode-named-character-reference, whose `browser` one needs `document`) give that one.
-  esbuild.build({ ...web, entryPoints: ['server/src/browserMain.ts'], outfile: 'dist/web/server.js', format: 'iife', conditions: ['worker'], plugins: [combineOnce] }),
+  esbuild.build({ ...web, entryPoints: ['server/src/browserMain.ts'], outfile: 'dist/web/server.js', format: 'iife', conditions: ['worker'], plugins: markdownParser }),
   // The language server; also the parse worker's script (server/src/parse/worker.ts).
-  esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [combineOnce, yamlApart] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [...markdownParser, yamlApart] }),
   // What dist/server.js loads as `yaml` (yamlApart).
   esbuild.build({ ...common, stdin: { contents: "module.exports = require('yaml');", resolveDir: '.' }, outfile: 'dist/yaml.js' }),
   // dist/mcp.js only starts the MCP server dist/cli.js carries (server/src/mcp/, loaded on demand, with the SDK's
@@ -97,6 +100,6 @@ await Promise.all([
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
     define: { SEP_VERSION: JSON.stringify(version) },
-    plugins: [mcpTrim, combineOnce],
+    plugins: [mcpTrim, ...markdownParser],
   }),
 ]);
