@@ -31,6 +31,22 @@ test('the kept combination equals the package\'s, and is made again only for oth
   assert.deepEqual(Object.keys(again).sort(), Object.keys(first).sort());
 });
 
+test('the engine\'s two sets of extensions, used in turn, are each combined once; the oldest of five is let go', () => {
+  const [table, strike] = [gfmTable(), gfmStrikethrough()];
+  const both = combineExtensions([table, strike]);
+  const strikeOnly = combineExtensions([strike]);
+  for (let i = 0; i < 3; i++) {
+    assert.equal(combineExtensions([table, strike]), both);
+    assert.equal(combineExtensions([strike]), strikeOnly);
+  }
+  // Three more sets: [strike] is the fourth most recent and kept, [table, strike] the fifth and combined again.
+  for (let i = 0; i < 3; i++) combineExtensions([gfmTable()]);
+  assert.equal(combineExtensions([strike]), strikeOnly);
+  const anew = combineExtensions([table, strike]);
+  assert.notEqual(anew, both);
+  assert.deepEqual(anew, both);
+});
+
 test('the server bundle\'s Markdown parser takes combineExtensions from combineOnce.ts', async () => {
   const result = await esbuild.build({
     entryPoints: [join(root, 'server', 'src', 'main.ts')],

@@ -19,20 +19,46 @@ import type { Processor } from 'unified';
  * GitHub Flavored Markdown without autolink literals: tables (headers written
  * as tables), footnotes, strikethrough and task lists parse as on GitHub. Bare
  * URLs are left as text and found by blocks.ts instead: the autolink-literal
- * extension alone costs about a third of a parse.
+ * extension alone costs about a third of a parse. `tables: false` leaves out
+ * tables too, for text {@link mayHoldTable} clears.
  */
-function gfmWithoutAutolinks(this: Processor): void {
+function gfmWithoutAutolinks(this: Processor, options: { tables: boolean }): void {
   const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
-  (data.micromarkExtensions ??= []).push(gfmTable(), gfmFootnote(), gfmStrikethrough(), gfmTaskListItem());
+  const tables = options.tables;
+  (data.micromarkExtensions ??= []).push(...(tables ? [gfmTable()] : []), gfmFootnote(), gfmStrikethrough(), gfmTaskListItem());
   (data.fromMarkdownExtensions ??= []).push(
-    gfmTableFromMarkdown(),
+    ...(tables ? [gfmTableFromMarkdown()] : []),
     gfmFootnoteFromMarkdown(),
     gfmStrikethroughFromMarkdown(),
     gfmTaskListItemFromMarkdown(),
   );
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(gfmWithoutAutolinks);
+const markdown = (tables: boolean) =>
+  unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(gfmWithoutAutolinks, { tables });
+const withTables = markdown(true);
+const withoutTables = markdown(false);
+
+/**
+ * Whether the text has a line that could be a table's delimiter row (`| --- | :-: |`): one that ends, after any
+ * container prefix (`>`, list markers, indentation), in a run of spaces, tabs, `|`, `:` and `-` holding a `-`.
+ * Only then can a table start, so only then does a slice need the table construct, which otherwise tokenizes the
+ * first line of every paragraph before it gives up: in a new process, before V8 has compiled it, that took about
+ * a third of the first parse of the largest reference SEP. Each character is read at most once.
+ */
+export function mayHoldTable(text: string): boolean {
+  let dash = text.indexOf('-');
+  while (dash !== -1) {
+    let i = dash + 1;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 45 /* - */ && c !== 32 && c !== 9 && c !== 124 /* | */ && c !== 58 /* : */) break;
+    }
+    if (i === text.length || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) return true;
+    dash = text.indexOf('-', i);
+  }
+  return false;
+}
 
 /**
  * Parses one slice of Markdown (a chunk, a run of chunks or a whole document)
@@ -42,7 +68,13 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'to
 export type SliceParser = (text: string) => Root;
 
 /** One parse in this thread, past the nesting guard (see nesting.ts); offsets are the text's own. */
-export const parseSlice: SliceParser = (text) => processor.parse(capNesting(text)) as Root;
+export const parseSlice: SliceParser = (text) => {
+  const capped = capNesting(text);
+  return (mayHoldTable(capped) ? withTables : withoutTables).parse(capped) as Root;
+};
+
+/** {@link parseSlice} with the table construct whatever the text: what it must equal (the tests compare them). */
+export const parseSliceWithTables: SliceParser = (text) => withTables.parse(capNesting(text)) as Root;
 
 /** Parses the whole text in one go. */
 export function parseMarkdown(text: string, parseCapped: SliceParser = parseSlice): Root {
