@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { IncrementalMarkdownParser, lint, parseSep } from '../../server/src/sep';
 import { parseMarkdown, parseSlice } from '../../server/src/sep/markdown';
 import { findingData } from '../support/findings';
+import { prng } from '../support/prng';
 
 /**
  * The server re-parses only the chunk of a document that changed. These tests
@@ -20,18 +21,6 @@ const SEED = Number(process.env.SEP_FUZZ_SEED ?? 0x5e9);
 const EDITS_PER_FILE = Number(process.env.SEP_FUZZ_EDITS ?? 12);
 /** A parse from scratch costs ~40 ms on a large SEP: compare on every other edit (and the last); the incremental parser still sees every edit. */
 const CHECK_EVERY = Number(process.env.SEP_FUZZ_CHECK_EVERY ?? 2);
-
-/** mulberry32: a small seeded PRNG, so a failing sequence can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Fragments that move chunk boundaries or hide headings: the cases the chunker must get right. */
 const TRICKY = [

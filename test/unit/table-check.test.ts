@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { mayHoldTable, parseSlice, parseSliceWithTables } from '../../server/src/sep/markdown';
+import { prng } from '../support/prng';
 
 const SEPS = join(__dirname, '..', '..', '..', 'shared', 'reference', 'seps');
 
@@ -56,18 +57,6 @@ function slices(text: string): string[] {
   for (let at = text.indexOf('\n## '); at !== -1; at = text.indexOf('\n## ', at + 1)) cuts.push(at + 1);
   cuts.push(text.length);
   return [text, ...cuts.slice(1).map((end, i) => text.slice(cuts[i], end))];
-}
-
-/** mulberry32: a small seeded PRNG, so a failing mutation can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Fragments that make, unmake or nearly make a table; inserted at line ends and starts. */
