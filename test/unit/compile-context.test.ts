@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { combineOnce, reuseCompileContext, reuseCompileContextIn } from '../../esbuild.plugins.mjs';
+import { builtBundle } from '../support/dist';
 
 const root = join(__dirname, '..', '..');
 const SEPS = join(root, '..', 'shared', 'reference', 'seps');
@@ -44,9 +45,7 @@ const OWN = [
 
 test('every bundle of the engine builds the parser without the per-event copies', () => {
   for (const name of ['server.js', 'cli.js', join('web', 'server.js')]) {
-    const file = join(root, 'dist', name);
-    assert.ok(existsSync(file), `${file} is missing: run npm run build`);
-    const code = readFileSync(file, 'utf8');
+    const code = builtBundle(name);
     assert.ok(code.includes('sliceSerialize'), `${name} has no mdast-util-from-markdown`);
     assert.doesNotMatch(code, COPY, `${name} still copies the compile context for every event`);
   }

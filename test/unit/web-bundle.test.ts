@@ -5,11 +5,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
+import { builtBundle } from '../support/dist';
 
-const WEB = join(__dirname, '..', '..', 'dist', 'web');
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
 /** The modules a CommonJS bundle requires at run time. */
@@ -24,11 +23,7 @@ function nodeOnly(code: string): string[] {
   return found;
 }
 
-function bundle(name: string): string {
-  const file = join(WEB, name);
-  assert.ok(existsSync(file), `${file} is missing: run npm run build`);
-  return readFileSync(file, 'utf8');
-}
+const bundle = (name: string): string => builtBundle(join('web', name));
 
 test('the check finds built-ins however they are spelled', () => {
   const code = 'var a=require("node:fs"),b=require(\'path\'),c=require("fs/promises"),d=require("vscode");x(__dirname)';
