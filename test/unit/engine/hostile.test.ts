@@ -24,7 +24,10 @@ const SIZES = [64, 256, 1024, 4096, 16384];
 function superlinear(fn: (size: number) => void, runs = 3): string[] {
   const times: number[] = [];
   for (const size of SIZES) {
-    const once = medianMs(() => fn(size), 1);
+    let once = medianMs(() => fn(size), 1);
+    // A run past the limit is timed once more before giving up: a busy moment of the machine took a check that
+    // runs in 250–400 ms to 1008 ms once. A pattern that is really slow is as slow again.
+    if (once > GIVE_UP_MS) once = Math.min(once, medianMs(() => fn(size), 1));
     if (once > GIVE_UP_MS) return [`${size} characters took ${once.toFixed(0)} ms`];
     times.push(runs > 1 ? medianMs(() => fn(size), runs) : once);
   }
