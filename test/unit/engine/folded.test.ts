@@ -1,18 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseSep } from '../../../server/src/sep';
 import { foldProse } from '../../../server/src/sep/text';
+import { referenceMarkdown } from '../../support/reference';
 
 /**
  * A section's folded text (what section-template-text matches phrases in) is built from its blocks' folded texts,
  * which are kept while a block is unchanged, instead of folding the whole section on every keystroke. It must be
  * exactly the fold of the section's plain text.
  */
-
-const SEPS = join(__dirname, '..', '..', '..', '..', 'shared', 'reference', 'seps');
 
 /** Block texts with white space, curly quotes and capitals at their edges and inside. */
 const blocks = fc.array(fc.string({ unit: fc.constantFrom(...'aB ’‘\n\t\u00a0x.'.split('')), maxLength: 12 }), { maxLength: 6 });
@@ -28,14 +25,11 @@ test('joining the blocks\' folded texts by one space, empty ones left out, is fo
 });
 
 test('every section of every reference SEP has foldedText equal to the fold of its plainText', (t) => {
-  if (!existsSync(SEPS)) {
-    if (process.env.CI === 'true') assert.fail(`reference SEPs not found at ${SEPS}`);
-    t.skip(`reference SEPs not found at ${SEPS}`);
-    return;
-  }
+  const seps = referenceMarkdown(t);
+  if (!seps) return;
   let sections = 0;
-  for (const file of readdirSync(SEPS).filter((f) => f.endsWith('.md'))) {
-    const doc = parseSep(readFileSync(join(SEPS, file), 'utf8'), { fileName: file });
+  for (const { fileName: file, text } of seps) {
+    const doc = parseSep(text, { fileName: file });
     for (const s of doc.sections) {
       assert.equal(s.foldedText, foldProse(s.plainText), `${file}: ${s.heading.text}`);
       sections++;

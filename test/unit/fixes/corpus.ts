@@ -1,5 +1,3 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { lint, parseSep as parseWhole, type Finding, type SepDocument } from '../../../server/src/sep';
 import { fixesFor, type FixContext } from '../../../server/src/sep/fixes';
@@ -11,29 +9,7 @@ export function parseSep(text: string, options: { fileName?: string }): SepDocum
   return parseWhole(text, options);
 }
 
-/** The reference SEPs, read in place at test time. */
-export const REFERENCE_DIR = join(__dirname, '..', '..', '..', '..', 'shared', 'reference', 'seps');
-
-export interface RefSep {
-  fileName: string;
-  text: string;
-}
-
-/**
- * The reference SEPs, or undefined after skipping the test (failing it
- * under CI=true) when the folder is absent.
- */
-export function referenceSeps(t: { skip(msg: string): void }): RefSep[] | undefined {
-  if (!existsSync(REFERENCE_DIR)) {
-    if (process.env.CI === 'true') throw new Error(`reference SEPs missing at ${REFERENCE_DIR} (required under CI=true)`);
-    t.skip(`reference SEPs missing at ${REFERENCE_DIR}`);
-    return undefined;
-  }
-  return readdirSync(REFERENCE_DIR)
-    .filter((f) => f.endsWith('.md') && f !== 'README.md' && f !== 'TEMPLATE.md')
-    .sort()
-    .map((fileName) => ({ fileName, text: readFileSync(join(REFERENCE_DIR, fileName), 'utf8') }));
-}
+export { REFERENCE_DIR, referenceSeps, type RefSep } from '../../support/reference';
 
 /** The text of a standard `##` section, heading to the end of its body. */
 export function sectionSpan(doc: SepDocument, name: string): [number, number] | undefined {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { spawnSync } from 'node:child_process';
 import { referenceSeps, removeSections } from '../fixes/corpus';
-import { referenceTraceFiles } from '../../support/conformance';
+import { referenceTraceFiles } from '../../support/reference';
 import { data, startMcp, type FindingOut, type McpTestClient } from './client';
 
 const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');

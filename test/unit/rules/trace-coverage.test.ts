@@ -11,7 +11,7 @@ import {
 } from '../../../server/src/sep';
 import { doc } from './helpers';
 import { referenceSeps } from '../fixes/corpus';
-import { referenceTraceFiles } from '../../support/conformance';
+import { referenceTraceFiles } from '../../support/reference';
 
 const SPEC = [
   '## Specification',

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { normativeStatements, parseSep, parseTraceability, traceCoverage, unmatchedRowFindings } from '../../../server/src/sep';
 import { referenceSeps } from '../fixes/corpus';
-import { referenceTraceFiles } from '../../support/conformance';
+import { referenceTraceFiles } from '../../support/reference';
 
 test('a foreign row appended to a real traceability file is reported, on its own lines', (t) => {
   const seps = referenceSeps(t);

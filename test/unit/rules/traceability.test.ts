@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseTraceability, type Finding } from '../../../server/src/sep';
-import { referenceTraceFiles } from '../../support/conformance';
+import { referenceTraceFiles } from '../../support/reference';
 
 const check = (text: string, fileName = 'sep-5150.yaml') => parseTraceability(text, fileName).findings;
 const rules = (findings: Finding[]) => findings.map((f) => f.rule);
